@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dealscope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dealscope", targets: ["dealscope"]),
+        .library(name: "DealModel", targets: ["DealModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Records, loading, validation, quote anchoring, timeline and queries. No terminal code.
+        .target(name: "DealModel"),
+        // The one sanitizer for data text, and display-column measurement.
+        .target(name: "TerminalText"),
+        // Pure-Swift explorer: state, commands, key map, update, views into a cell grid.
+        .target(name: "ExplorerCore", dependencies: ["DealModel", "TerminalText"]),
+        // ncursesw, seen through a small shim header.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // Paints the grid with ncurses; turns keys, mouse and resizes into events.
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "ExplorerCore"]),
+        .executableTarget(
+            name: "dealscope",
+            dependencies: [
+                "DealModel", "TerminalText", "ExplorerCore", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Prints speed and size figures; not part of the test run.
+        .executableTarget(name: "dealscope-bench", dependencies: ["DealModel", "ExplorerCore"]),
+        .testTarget(name: "DealModelTests", dependencies: ["DealModel", "TerminalText"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "DealModel", "TerminalText"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)

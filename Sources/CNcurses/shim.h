@@ -1,0 +1,39 @@
+#ifndef DEALSCOPE_CNCURSES_SHIM_H
+#define DEALSCOPE_CNCURSES_SHIM_H
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <ncursesw/curses.h>
+
+// Mutable C globals and macros that Swift cannot see, wrapped.
+static inline WINDOW *ds_stdscr(void) { return stdscr; }
+static inline int ds_lines(void) { return LINES; }
+static inline int ds_cols(void) { return COLS; }
+static inline int ds_colors(void) { return COLORS; }
+static inline attr_t ds_a_bold(void) { return A_BOLD; }
+static inline attr_t ds_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ds_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t ds_a_dim(void) { return A_DIM; }
+static inline attr_t ds_a_italic(void) { return A_ITALIC; }
+static inline mmask_t ds_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t ds_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t ds_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t ds_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t ds_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t ds_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t ds_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+
+// Width of a terminal on a file descriptor; 0 when it is not a terminal.
+static inline int ds_terminal_columns(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0) return ws.ws_col;
+    return 0;
+}
+
+static inline int ds_wcwidth(wchar_t c) { return wcwidth(c); }
+#endif

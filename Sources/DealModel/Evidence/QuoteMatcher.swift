@@ -1,0 +1,109 @@
+/// Finds a quote in a text while tolerating the differences that copying text
+/// introduces: runs of whitespace, curly against straight quotes, the many dashes
+/// and hyphens, and letter case. Matches are mapped back to the original text.
+struct QuoteMatcher: Sendable {
+    /// The folded text, one scalar per entry.
+    private let folded: [Unicode.Scalar]
+    /// For each folded scalar, the index of the original scalar it came from.
+    private let origins: [String.Index]
+    private let text: String
+
+    init(text: String) {
+        self.text = text
+        var folded: [Unicode.Scalar] = []
+        var origins: [String.Index] = []
+        folded.reserveCapacity(text.unicodeScalars.count)
+        var lastWasSpace = true
+        var i = text.unicodeScalars.startIndex
+        while i < text.unicodeScalars.endIndex {
+            let s = text.unicodeScalars[i]
+            if s.properties.isWhitespace {
+                if !lastWasSpace {
+                    folded.append(" ")
+                    origins.append(i)
+                }
+                lastWasSpace = true
+            } else {
+                for f in Self.fold(s) {
+                    folded.append(f)
+                    origins.append(i)
+                }
+                lastWasSpace = false
+            }
+            i = text.unicodeScalars.index(after: i)
+        }
+        self.folded = folded
+        self.origins = origins
+    }
+
+    static func fold(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch s.value {
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return ["\""]
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return ["'"]
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFF0D: return ["-"]
+        case 0x00A0, 0x202F: return [" "]
+        case 0x00AD: return []  // soft hyphen: invisible
+        default:
+            if s.isASCII {
+                let v = s.value
+                return [v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : s]
+            }
+            return Array(s.properties.lowercaseMapping.unicodeScalars)
+        }
+    }
+
+    static func foldQuery(_ quote: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var lastWasSpace = true
+        for s in quote.unicodeScalars {
+            if s.properties.isWhitespace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+            } else {
+                let f = fold(s)
+                if f == [" "] {
+                    if !lastWasSpace { out.append(" ") }
+                    lastWasSpace = true
+                } else {
+                    out += f
+                    lastWasSpace = false
+                }
+            }
+        }
+        if out.last == " " { out.removeLast() }
+        return out
+    }
+
+    func ranges(of quote: String) -> [Range<String.Index>] {
+        let needle = Self.foldQuery(quote)
+        guard !needle.isEmpty, needle.count <= folded.count else { return [] }
+        var result: [Range<String.Index>] = []
+        let first = needle[0]
+        var i = 0
+        let last = folded.count - needle.count
+        while i <= last {
+            if folded[i] == first {
+                var k = 1
+                while k < needle.count && folded[i + k] == needle[k] { k += 1 }
+                if k == needle.count {
+                    let lower = origins[i]
+                    let upper = text.unicodeScalars.index(after: origins[i + needle.count - 1])
+                    // Widen to whole characters so a match never splits a grapheme.
+                    result.append(Self.roundToCharacters(lower..<upper, in: text))
+                    i += needle.count
+                    continue
+                }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    static func roundToCharacters(_ r: Range<String.Index>, in text: String) -> Range<String.Index> {
+        let lo = text.index(r.lowerBound, offsetBy: 0)  // rounds down to a Character boundary
+        var hi = r.upperBound
+        let hiRounded = text.index(hi, offsetBy: 0)
+        if hiRounded < hi { hi = text.index(after: hiRounded) }
+        return lo..<hi
+    }
+}

@@ -1,0 +1,239 @@
+/// Joins decoded datasets into one catalog: reads their documents, merges partners,
+/// checks ids and references, locates every quote and orders the timeline.
+struct CatalogBuilder {
+    let log: ProblemLog
+
+    func build(_ drafts: [DatasetDraft]) -> Catalog? {
+        // Documents, per dataset.
+        var documentsByDataset: [[String: SourceDocument]] = []
+        var firstDocument: [SourceDocument?] = []
+        var allDocuments: [SourceDocument] = []
+        for draft in drafts {
+            var docs: [String: SourceDocument] = [:]
+            var first: SourceDocument?
+            for d in draft.documents {
+                if docs[d.id] != nil {
+                    log.add(d.origin, record: "document \"\(d.id)\"", "the document id is used twice in this dataset", fix: "give each document its own id")
+                    continue
+                }
+                guard let doc = readDocument(d, directory: draft.directory) else { continue }
+                docs[d.id] = doc
+                if first == nil { first = doc }
+                allDocuments.append(doc)
+            }
+            documentsByDataset.append(docs)
+            firstDocument.append(first)
+        }
+
+        func anchor(_ quotes: [QuoteSpec], dataset: Int, record: String) -> [Evidence] {
+            quotes.compactMap { locate($0, in: documentsByDataset[dataset], first: firstDocument[dataset], record: record) }
+        }
+
+        // Partners: one per id across datasets; definitions must agree.
+        var partnerOrder: [String] = []
+        var partnerByID: [String: Partner] = [:]
+        var partnerDataset: [String: Int] = [:]
+        for (k, draft) in drafts.enumerated() {
+            for p in draft.partners {
+                let label = "partner \"\(p.id)\""
+                let evidence = anchor(p.quotes, dataset: k, record: label)
+                let products = p.products.map { Product(name: $0.name, evidence: anchor($0.quotes, dataset: k, record: label + ", product \"\($0.name)\"")) }
+                if let existing = partnerByID[p.id] {
+                    if partnerDataset[p.id] == k {
+                        log.add(p.origin, record: label, "the id is already used by the partner at \(existing.origin)", fix: "give each partner its own id, or merge the two")
+                        continue
+                    }
+                    if existing.name != p.name {
+                        log.add(p.origin, record: label, "conflicting definitions: named \"\(p.name)\" here but \"\(existing.name)\" at \(existing.origin)", fix: "use the same name in every dataset, or give one of them another id")
+                        continue
+                    }
+                    let merged = Partner(id: p.id, name: p.name,
+                                         aliases: existing.aliases + p.aliases.filter { !existing.aliases.contains($0) },
+                                         products: existing.products + products.filter { n in !existing.products.contains { $0.name == n.name } },
+                                         note: existing.note ?? p.note, evidence: existing.evidence + evidence, origin: existing.origin)
+                    partnerByID[p.id] = merged
+                } else {
+                    partnerOrder.append(p.id)
+                    partnerDataset[p.id] = k
+                    partnerByID[p.id] = Partner(id: p.id, name: p.name, aliases: p.aliases, products: products, note: p.note, evidence: evidence, origin: p.origin)
+                }
+            }
+        }
+        let partnerIDs = Array(partnerByID.keys)
+
+        // Deals.
+        var deals: [Deal] = []
+        var dealOrigin: [String: SourceLocation] = [:]
+        for (k, draft) in drafts.enumerated() {
+            for d in draft.deals {
+                let label = "deal \"\(d.id)\""
+                if let first = dealOrigin[d.id] {
+                    log.add(d.origin, record: label, "the id is already used by the deal at \(first)", fix: "give each deal its own id")
+                    continue
+                }
+                dealOrigin[d.id] = d.origin
+                for party in d.parties { checkReference(party.partner, kind: "partner", known: partnerIDs, record: label) }
+                var seen = Set<String>()
+                for party in d.parties where !seen.insert(party.partner.id).inserted {
+                    log.add(party.partner.origin, record: label, "the partner \"\(party.partner.id)\" is listed twice among the parties", fix: "list each party once; put both roles in one \"role\"")
+                }
+                if let value = d.value {
+                    for s in value.sharedBy where !d.parties.contains(where: { $0.partner.id == s.id }) {
+                        log.add(s.origin, record: label, "\"sharedBy\" names \"\(s.id)\", which is not a party of this deal", fix: "add it to \"parties\" or remove it from \"sharedBy\"")
+                    }
+                }
+                let owned = Set(d.parties.compactMap { partnerByID[$0.partner.id] }.flatMap { $0.products.map { TextFolding.fold($0.name) } })
+                for product in d.products where !owned.contains(TextFolding.fold(product)) {
+                    log.add(d.origin, record: label, "the product \"\(product)\" is not a product of any party of the deal", fix: "add it to the owning partner's \"products\", or correct the name")
+                }
+                deals.append(Deal(id: d.id, title: d.title, kind: d.kind, status: d.status,
+                                  parties: d.parties.map { Party(partner: $0.partner.id, role: $0.role) },
+                                  date: d.date, value: d.value?.amount, amends: d.amends?.id, products: d.products, note: d.note,
+                                  evidence: anchor(d.quotes, dataset: k, record: label), origin: d.origin))
+            }
+        }
+        let dealIDs = deals.map(\.id)
+        for (k, draft) in drafts.enumerated() {
+            _ = k
+            for d in draft.deals {
+                guard let amends = d.amends else { continue }
+                if amends.id == d.id {
+                    log.add(amends.origin, record: "deal \"\(d.id)\"", "a deal cannot amend itself", fix: "name the deal it changes")
+                } else {
+                    checkReference(amends, kind: "deal", known: dealIDs, record: "deal \"\(d.id)\"")
+                }
+            }
+        }
+
+        // Events.
+        var events: [Event] = []
+        var eventOrigin: [String: SourceLocation] = [:]
+        for (k, draft) in drafts.enumerated() {
+            for e in draft.events {
+                let label = "event \"\(e.id)\""
+                if let first = eventOrigin[e.id] {
+                    log.add(e.origin, record: label, "the id is already used by the event at \(first)", fix: "give each event its own id")
+                    continue
+                }
+                eventOrigin[e.id] = e.origin
+                for r in e.deals { checkReference(r, kind: "deal", known: dealIDs, record: label) }
+                for r in e.partners { checkReference(r, kind: "partner", known: partnerIDs, record: label) }
+                events.append(Event(id: e.id, title: e.title, date: e.date, order: e.order?.0, deals: e.deals.map(\.id),
+                                    partners: e.partners.map(\.id), note: e.note,
+                                    evidence: anchor(e.quotes, dataset: k, record: label), origin: e.origin))
+            }
+        }
+        let eventIDs = events.map(\.id) + [EventOrder.documentAnchor]
+        for draft in drafts {
+            for e in draft.events {
+                guard let (order, at) = e.order else { continue }
+                if order.anchor == e.id {
+                    log.add(at, record: "event \"\(e.id)\"", "an event cannot be ordered against itself")
+                } else {
+                    checkReference(Reference(id: order.anchor, origin: at), kind: "event", known: eventIDs, record: "event \"\(e.id)\"")
+                }
+            }
+        }
+
+        // Timeline.
+        let documentDate = allDocuments.first?.date
+        let items = events.map { e in
+            TimelineOrder.Item(id: e.id, date: e.date, order: e.order, documentPosition: e.evidence.first?.characterRange.lowerBound ?? Int.max)
+        }
+        var timeline: [String] = []
+        do {
+            timeline = try TimelineOrder.sort(items, documentDate: documentDate)
+        } catch {
+            if case .cycle(let ids) = error, let first = ids.first, let at = eventOrigin[first] {
+                log.add(at, record: "event \"\(first)\"", "the \"order\" references form a cycle: \(ids.joined(separator: " → "))", fix: "let one of these events point to an event outside the cycle, or to \"document\"")
+            }
+            timeline = events.map(\.id)
+        }
+        let eventByID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let orderedEvents = timeline.compactMap { eventByID[$0] }
+
+        let partners = partnerOrder.compactMap { partnerByID[$0] }.sorted {
+            let a = TextFolding.fold($0.name), b = TextFolding.fold($1.name)
+            return a != b ? a < b : $0.id < $1.id
+        }
+        return Catalog(title: drafts.compactMap(\.title).first, files: drafts.map(\.file), documents: allDocuments,
+                       partners: partners, deals: deals, events: orderedEvents)
+    }
+
+    private func checkReference(_ r: Reference, kind: String, known: [String], record: String) {
+        guard !known.contains(r.id) else { return }
+        var message = "unknown \(kind) \"\(r.id)\""
+        if let near = Suggest.closest(to: r.id, among: known) { message += " (the closest known \(kind) is \"\(near)\")" }
+        log.add(r.origin, record: record, message, fix: "use the id of a \(kind) defined in the data, or define it")
+    }
+
+    private func readDocument(_ d: DocumentDraft, directory: String) -> SourceDocument? {
+        let path = FileAccess.join(directory, d.path)
+        let label = "document \"\(d.id)\""
+        switch FileAccess.read(path) {
+        case .failure(let f):
+            log.add(d.origin, record: label, "cannot read the document \(path): \(f.message)", fix: "check \"path\": it is relative to the dataset file")
+            return nil
+        case .success(let bytes):
+            if let bad = UTF8Check.firstInvalidOffset(bytes) {
+                let at = LineMap(file: path, bytes: bytes).location(bad)
+                log.add(d.origin, record: label, "the document \(path) is not UTF-8: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at line \(at.line), column \(at.column)", fix: "convert the document to UTF-8")
+                return nil
+            }
+            var body = bytes[...]
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+            let text = String(decoding: body, as: UTF8.self)
+            if text.allSatisfy(\.isWhitespace) {
+                log.add(d.origin, record: label, "the document \(path) is empty", fix: "check \"path\"")
+                return nil
+            }
+            return SourceDocument(id: d.id, title: d.title, date: d.date, path: path, text: text)
+        }
+    }
+
+    private func locate(_ q: QuoteSpec, in documents: [String: SourceDocument], first: SourceDocument?, record: String) -> Evidence? {
+        let doc: SourceDocument
+        if let id = q.document {
+            guard let d = documents[id] else {
+                var message = "the quote names the document \"\(id)\", which this dataset does not define"
+                if let near = Suggest.closest(to: id, among: Array(documents.keys)) { message += " (the closest is \"\(near)\")" }
+                log.add(q.origin, record: record, message, fix: "use the id of one of the dataset's \"documents\"")
+                return nil
+            }
+            doc = d
+        } else {
+            guard let f = first else { return nil }  // the missing document was reported already
+            doc = f
+        }
+        let matches = doc.matches(of: q.text)
+        let shown = Self.abbreviate(q.text)
+        if matches.isEmpty {
+            log.add(q.origin, record: record, "the quote \"\(shown)\" is not in \(doc.path)", fix: "copy the words exactly from the document (case, whitespace, quotation marks and dashes may differ)")
+            return nil
+        }
+        let chosen: Range<String.Index>
+        if let n = q.occurrence {
+            guard n <= matches.count else {
+                log.add(q.origin, record: record, "\"occurrence\": \(n) asks for match \(n) of the quote \"\(shown)\", but it matches \(matches.count) time\(matches.count == 1 ? "" : "s")", fix: "use an occurrence from 1 to \(matches.count)")
+                return nil
+            }
+            chosen = matches[n - 1]
+        } else if matches.count > 1 {
+            let where_ = matches.map { "paragraph \(doc.paragraphIndex(containing: $0.lowerBound) + 1)" }.joined(separator: ", ")
+            log.add(q.origin, record: record, "the quote \"\(shown)\" matches \(matches.count) places in \(doc.path) (\(where_))", fix: "quote more words so that it matches once, or add \"occurrence\": N to choose")
+            return nil
+        } else {
+            chosen = matches[0]
+        }
+        let start = doc.text.distance(from: doc.text.startIndex, to: chosen.lowerBound)
+        let length = doc.text.distance(from: chosen.lowerBound, to: chosen.upperBound)
+        return Evidence(quote: q, document: doc, range: chosen,
+                        paragraph: doc.paragraphIndex(containing: chosen.lowerBound),
+                        sentence: doc.sentenceIndex(containing: chosen.lowerBound),
+                        characterRange: start..<(start + length))
+    }
+
+    static func abbreviate(_ s: String, limit: Int = 60) -> String {
+        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+    }
+}

@@ -1,0 +1,48 @@
+/// One thing wrong with the input, said so a person can find it and fix it:
+/// where (file, line, column), which record, what is wrong, and what to do.
+public struct DataProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public let location: SourceLocation
+    /// Such as `deal "msft-openai-licence"`; nil for file-level problems.
+    public let record: String?
+    public let message: String
+    public let fix: String?
+
+    public init(_ location: SourceLocation, record: String? = nil, _ message: String, fix: String? = nil) {
+        self.location = location
+        self.record = record
+        self.message = message
+        self.fix = fix
+    }
+
+    public var description: String {
+        var s = location.description + ": "
+        if let record { s += record + ": " }
+        s += message
+        if let fix { s += "\n  fix: " + fix }
+        return s
+    }
+}
+
+/// Loading failed; every problem found is listed, in file order.
+public struct DataLoadError: Error, Sendable, CustomStringConvertible {
+    public let problems: [DataProblem]
+
+    public init(problems: [DataProblem]) {
+        self.problems = problems
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects problems while decoding and checking, so that `validate` can list them all.
+final class ProblemLog {
+    private(set) var problems: [DataProblem] = []
+
+    func add(_ problem: DataProblem) { problems.append(problem) }
+
+    func add(_ location: SourceLocation, record: String? = nil, _ message: String, fix: String? = nil) {
+        problems.append(DataProblem(location, record: record, message, fix: fix))
+    }
+
+    var isEmpty: Bool { problems.isEmpty }
+}

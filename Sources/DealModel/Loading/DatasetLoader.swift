@@ -1,0 +1,83 @@
+/// Loads datasets from a file or a directory into a checked `Catalog`.
+public enum DatasetLoader {
+    /// Loads `path` (a dataset file or a directory of them), or the bundled data when
+    /// nil. Throws every problem found.
+    public static func load(path: String?) throws(DataLoadError) -> Catalog {
+        let (catalog, problems) = check(path: path)
+        if let catalog, problems.isEmpty { return catalog }
+        throw DataLoadError(problems: problems)
+    }
+
+    /// Loads and checks everything it can, returning all problems rather than the first.
+    public static func check(path: String?) -> (Catalog?, [DataProblem]) {
+        let log = ProblemLog()
+        let files = datasetFiles(path: path, log: log)
+        var drafts: [DatasetDraft] = []
+        for file in files {
+            if let d = decodeFile(file, log: log) { drafts.append(d) }
+        }
+        if drafts.isEmpty && log.isEmpty {
+            log.add(SourceLocation(file: path ?? "", line: 0, column: 0), "no dataset found", fix: "pass a dataset file (*.json) or a directory that holds them")
+        }
+        let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log).build(drafts)
+        return (log.isEmpty ? catalog : nil, log.problems)
+    }
+
+    /// Parses dataset JSON held in memory; documents are read relative to `directory`.
+    public static func check(json bytes: [UInt8], file: String, directory: String) -> (Catalog?, [DataProblem]) {
+        let log = ProblemLog()
+        guard let draft = decode(bytes, file: file, directory: directory, log: log) else { return (nil, log.problems) }
+        let catalog = CatalogBuilder(log: log).build([draft])
+        return (log.isEmpty ? catalog : nil, log.problems)
+    }
+
+    static func datasetFiles(path: String?, log: ProblemLog) -> [String] {
+        guard let path else {
+            if let bundled = BundledData.datasetPath { return [bundled] }
+            log.add(SourceLocation(file: BundledData.datasetName, line: 0, column: 0), "the bundled data cannot be found", fix: "run dealscope from its source tree, or pass --data PATH")
+            return []
+        }
+        guard FileAccess.exists(path) else {
+            log.add(SourceLocation(file: path, line: 0, column: 0), "cannot read the dataset: no such file or directory", fix: "check the path given to --data")
+            return []
+        }
+        guard FileAccess.isDirectory(path) else { return [path] }
+        let files = FileAccess.list(path)
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") && !$0.hasPrefix(".") }
+            .map { FileAccess.join(path, $0) }
+        if files.isEmpty {
+            log.add(SourceLocation(file: path, line: 0, column: 0), "the directory holds no dataset (*.json) files", fix: "put dataset files in it, or pass one file")
+        }
+        return files
+    }
+
+    static func decodeFile(_ file: String, log: ProblemLog) -> DatasetDraft? {
+        switch FileAccess.read(file) {
+        case .failure(let f):
+            log.add(SourceLocation(file: file, line: 0, column: 0), "cannot read the dataset: \(f.message)", fix: "check the path and its permissions")
+            return nil
+        case .success(let bytes):
+            return decode(bytes, file: file, directory: FileAccess.directory(of: file), log: log)
+        }
+    }
+
+    static func decode(_ bytes: [UInt8], file: String, directory: String, log: ProblemLog) -> DatasetDraft? {
+        let lines = LineMap(file: file, bytes: bytes)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            log.add(SourceLocation(file: file, line: 0, column: 0), "the file is empty", fix: "write a dataset: { \"dealscope\": 1, \"documents\": [ … ], … } (see docs/data-format.md)")
+            return nil
+        }
+        if let bad = UTF8Check.firstInvalidOffset(bytes) {
+            log.add(lines.location(bad), "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad) is not UTF-8", fix: "save the file as UTF-8")
+            return nil
+        }
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            log.add(lines.location(error.offset), "malformed JSON: \(error.message)", fix: "correct the JSON syntax at that place")
+            return nil
+        }
+        return DatasetDecoder(lines: lines, log: log).decode(root, file: file, directory: directory)
+    }
+}

@@ -1,0 +1,132 @@
+/// Everything loaded from one or more datasets, checked, anchored and indexed.
+/// The explorer and the command line ask it every question they have.
+public final class Catalog: Sendable {
+    public let title: String?
+    public let files: [String]
+    public let documents: [SourceDocument]
+    /// Partners by name.
+    public let partners: [Partner]
+    /// Deals in the order of their first event on the timeline, then as written.
+    public let deals: [Deal]
+    /// Events in timeline order.
+    public let events: [Event]
+
+    let partnerIndex: [String: Int]
+    let dealIndex: [String: Int]
+    let eventIndex: [String: Int]
+    /// For each partner, the deals it is a party to (ascending deal index).
+    public let dealsOfPartner: [[Int]]
+    /// For each deal, its events in timeline order.
+    public let eventsOfDeal: [[Int]]
+    /// For each event, its deals.
+    public let dealsOfEvent: [[Int]]
+    /// For each event, its partners: named ones and the parties of its deals.
+    public let partnersOfEvent: [[Int]]
+    /// Earliest and latest day (yyyymmdd) each event can be, from its date or its order.
+    let eventBounds: [DayBounds]
+    let dealSearch: [String]
+    let eventSearch: [String]
+    let partnerSearch: [String]
+
+    init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: [Deal], events: [Event]) {
+        self.title = title
+        self.files = files
+        self.documents = documents
+        self.partners = partners
+        self.events = events
+        let partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let eventIndex = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Deals follow the timeline of their first event.
+        var firstEvent: [String: Int] = [:]
+        for (i, e) in events.enumerated() {
+            for d in e.deals where firstEvent[d] == nil { firstEvent[d] = i }
+        }
+        let orderedDeals = deals.enumerated().sorted { a, b in
+            let ea = firstEvent[a.element.id] ?? Int.max
+            let eb = firstEvent[b.element.id] ?? Int.max
+            return ea != eb ? ea < eb : a.offset < b.offset
+        }.map(\.element)
+        self.deals = orderedDeals
+        let dealIndex = Dictionary(orderedDeals.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.partnerIndex = partnerIndex
+        self.dealIndex = dealIndex
+        self.eventIndex = eventIndex
+
+        var dealsOfPartner = [[Int]](repeating: [], count: partners.count)
+        for (d, deal) in orderedDeals.enumerated() {
+            for p in Set(deal.partnerIDs) { if let i = partnerIndex[p] { dealsOfPartner[i].append(d) } }
+        }
+        self.dealsOfPartner = dealsOfPartner.map { $0.sorted() }
+
+        var eventsOfDeal = [[Int]](repeating: [], count: orderedDeals.count)
+        var dealsOfEvent = [[Int]](repeating: [], count: events.count)
+        var partnersOfEvent = [[Int]](repeating: [], count: events.count)
+        for (e, event) in events.enumerated() {
+            var ps = Set(event.partners.compactMap { partnerIndex[$0] })
+            for id in event.deals {
+                guard let d = dealIndex[id] else { continue }
+                eventsOfDeal[d].append(e)
+                dealsOfEvent[e].append(d)
+                for p in orderedDeals[d].partnerIDs { if let i = partnerIndex[p] { ps.insert(i) } }
+            }
+            dealsOfEvent[e].sort()
+            partnersOfEvent[e] = ps.sorted()
+        }
+        self.eventsOfDeal = eventsOfDeal
+        self.dealsOfEvent = dealsOfEvent
+        self.partnersOfEvent = partnersOfEvent
+        let documentDate = documents.first?.date
+        eventBounds = DayBounds.infer(events: events, index: eventIndex, documentDate: documentDate)
+
+        func names(_ ids: [Int]) -> String {
+            ids.map { partners[$0].allNames.joined(separator: " ") }.joined(separator: " ")
+        }
+        func quotes(_ evidence: [Evidence]) -> String { evidence.map { String($0.matchedText) }.joined(separator: " ") }
+        partnerSearch = partners.map { p in
+            TextFolding.fold([p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence))].joined(separator: "\n"))
+        }
+        dealSearch = orderedDeals.map { d in
+            let ps = d.partnerIDs.compactMap { partnerIndex[$0] }
+            return TextFolding.fold([d.id, d.title, d.kind.rawValue, d.products.joined(separator: " "), names(ps), d.note ?? "", quotes(d.evidence)].joined(separator: "\n"))
+        }
+        eventSearch = events.enumerated().map { e, event in
+            TextFolding.fold([event.id, event.title, names(partnersOfEvent[e]), event.note ?? "", quotes(event.evidence)].joined(separator: "\n"))
+        }
+    }
+
+    public func partnerIndex(id: String) -> Int? { partnerIndex[id] }
+    public func dealIndex(id: String) -> Int? { dealIndex[id] }
+    public func eventIndex(id: String) -> Int? { eventIndex[id] }
+
+    public func partner(id: String) -> Partner? { partnerIndex[id].map { partners[$0] } }
+    public func deal(id: String) -> Deal? { dealIndex[id].map { deals[$0] } }
+    public func event(id: String) -> Event? { eventIndex[id].map { events[$0] } }
+
+    /// The name of a partner id, or the id itself if unknown.
+    public func name(ofPartner id: String) -> String { partner(id: id)?.name ?? id }
+
+    /// Every partner a partner has a deal with, by name.
+    public func counterparties(of partner: Int) -> [Int] {
+        var result = Set<Int>()
+        for d in dealsOfPartner[partner] {
+            for p in deals[d].partnerIDs { if let i = partnerIndex[p], i != partner { result.insert(i) } }
+        }
+        return result.sorted()
+    }
+
+    /// The evidence of any record, by id.
+    public func record(id: String) -> RecordRef? {
+        if let i = partnerIndex[id] { return .partner(i) }
+        if let i = dealIndex[id] { return .deal(i) }
+        if let i = eventIndex[id] { return .event(i) }
+        return nil
+    }
+
+    public var allIDs: [String] { partners.map(\.id) + deals.map(\.id) + events.map(\.id) }
+}
+
+/// A record of any of the three kinds.
+public enum RecordRef: Hashable, Sendable {
+    case partner(Int), deal(Int), event(Int)
+}

@@ -1,0 +1,116 @@
+/// A filter over deals and events. Every part narrows the result; an empty part
+/// does not filter.
+public struct DealQuery: Sendable, Equatable {
+    public enum PartnerMode: String, Sendable {
+        /// Records involving at least one of the partners.
+        case any
+        /// Records involving every one of the partners: deals between them.
+        case all
+    }
+
+    /// Partner ids.
+    public var partners: [String]
+    public var partnerMode: PartnerMode
+    public var kinds: Set<DealKind>
+    /// Free text, matched case- and diacritic-insensitively.
+    public var text: String
+    public var from: PartialDate?
+    public var to: PartialDate?
+
+    public init(partners: [String] = [], partnerMode: PartnerMode = .all, kinds: Set<DealKind> = [], text: String = "", from: PartialDate? = nil, to: PartialDate? = nil) {
+        self.partners = partners
+        self.partnerMode = partnerMode
+        self.kinds = kinds
+        self.text = text
+        self.from = from
+        self.to = to
+    }
+
+    public var isEmpty: Bool { partners.isEmpty && kinds.isEmpty && text.isEmpty && from == nil && to == nil }
+}
+
+extension Catalog {
+    /// Indices of the deals that pass the query, in deal order.
+    public func dealIndices(matching q: DealQuery) -> [Int] {
+        let wanted = q.partners.compactMap { partnerIndex(id: $0) }
+        let needle = TextFolding.fold(q.text.trimmed)
+        var candidates: [Int]
+        if let first = wanted.first {
+            if q.partnerMode == .all {
+                candidates = dealsOfPartner[first]
+                for p in wanted.dropFirst() {
+                    let set = Set(dealsOfPartner[p])
+                    candidates = candidates.filter(set.contains)
+                }
+            } else {
+                candidates = Array(Set(wanted.flatMap { dealsOfPartner[$0] })).sorted()
+            }
+        } else {
+            candidates = Array(deals.indices)
+        }
+        return candidates.filter { d in
+            if !q.kinds.isEmpty && !q.kinds.contains(deals[d].kind) { return false }
+            if !needle.isEmpty && !dealSearch[d].contains(needle) { return false }
+            if q.from != nil || q.to != nil {
+                if let date = deals[d].date {
+                    return DayBounds.of(date).overlaps(from: q.from, to: q.to)
+                }
+                return eventsOfDeal[d].contains { eventBounds[$0].overlaps(from: q.from, to: q.to) }
+            }
+            return true
+        }
+    }
+
+    /// Indices of the events that pass the query, in timeline order. The kind filter
+    /// keeps events with at least one deal of those kinds.
+    public func eventIndices(matching q: DealQuery) -> [Int] {
+        let wanted = q.partners.compactMap { partnerIndex(id: $0) }
+        let needle = TextFolding.fold(q.text.trimmed)
+        return events.indices.filter { e in
+            if !wanted.isEmpty {
+                let ps = partnersOfEvent[e]
+                let ok = q.partnerMode == .all ? wanted.allSatisfy(ps.contains) : wanted.contains(where: ps.contains)
+                if !ok { return false }
+            }
+            if !q.kinds.isEmpty && !dealsOfEvent[e].contains(where: { q.kinds.contains(deals[$0].kind) }) { return false }
+            if !needle.isEmpty && !eventSearch[e].contains(needle) { return false }
+            if (q.from != nil || q.to != nil) && !eventBounds[e].overlaps(from: q.from, to: q.to) { return false }
+            return true
+        }
+    }
+
+    /// Indices of the partners whose names, aliases, products or quotes match the text.
+    public func partnerIndices(matchingText text: String) -> [Int] {
+        let needle = TextFolding.fold(text.trimmed)
+        guard !needle.isEmpty else { return Array(partners.indices) }
+        return partners.indices.filter { partnerSearch[$0].contains(needle) }
+    }
+
+    public func dealMatches(_ d: Int, text: String) -> Bool { dealSearch[d].contains(TextFolding.fold(text.trimmed)) }
+    public func eventMatches(_ e: Int, text: String) -> Bool { eventSearch[e].contains(TextFolding.fold(text.trimmed)) }
+    public func partnerMatches(_ p: Int, text: String) -> Bool { partnerSearch[p].contains(TextFolding.fold(text.trimmed)) }
+
+    /// The event after (or before) a given one in a list of event indices in timeline
+    /// order; nil at the ends.
+    public func neighbour(of event: Int, in list: [Int], forward: Bool) -> Int? {
+        if let at = list.firstIndex(of: event) {
+            let next = forward ? at + 1 : at - 1
+            return list.indices.contains(next) ? list[next] : nil
+        }
+        // Not in the list: the nearest in timeline order.
+        return forward ? list.first { $0 > event } : list.last { $0 < event }
+    }
+
+    /// Earliest day the event can be on, for year and date jumps; nil when unbounded.
+    public func earliestDay(ofEvent e: Int) -> Int? { eventBounds[e].earliest }
+    public func latestDay(ofEvent e: Int) -> Int? { eventBounds[e].latest }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

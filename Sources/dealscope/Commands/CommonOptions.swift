@@ -1,0 +1,69 @@
+import ArgumentParser
+import DealModel
+import TerminalText
+
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A dataset file, or a directory of datasets (default: the bundled article).", valueName: "path"))
+    var data: String?
+
+    /// Loads the data, or exits 65 with the first problem (and how many more there are).
+    func load() throws -> Catalog {
+        do {
+            return try DatasetLoader.load(path: data)
+        } catch {
+            let problems = error.problems
+            if let first = problems.first {
+                Out.error("dealscope: " + Sanitizer.block(first.description))
+            }
+            if problems.count > 1 {
+                Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")` lists them all)")
+            }
+            throw ExitCode(Exit.data)
+        }
+    }
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON with stable field names instead of a table.")
+    var json = false
+
+    @Flag(name: .long, help: "Never use colour or text attributes (NO_COLOR is honoured too).")
+    var noColor = false
+
+    var console: Console { Console.stdout(noColor: noColor) }
+}
+
+struct PartnerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only records involving this partner: an id, name, alias or product. Repeat it for the records between several partners.", valueName: "partner"))
+    var partner: [String] = []
+
+    @Flag(name: .long, help: "With several --partner, keep records involving any of them rather than all of them.")
+    var any = false
+
+    /// Partner ids, or a usage error naming the closest known partner.
+    func resolve(in catalog: Catalog) throws -> [String] {
+        try partner.map { query in
+            switch catalog.lookupPartner(query) {
+            case .success(let i): return catalog.partners[i].id
+            case .failure(let e):
+                Out.error("dealscope: " + Sanitizer.line(e.description))
+                throw ExitCode(Exit.usage)
+            }
+        }
+    }
+}
+
+func parseDate(_ text: String?, option: String) throws -> PartialDate? {
+    guard let text else { return nil }
+    switch PartialDate.parse(text) {
+    case .success(let d): return d
+    case .failure(let e):
+        Out.error("dealscope: \(option): " + Sanitizer.line(e.description))
+        throw ExitCode(Exit.usage)
+    }
+}
+
+func emit(_ lines: [String]) {
+    guard !lines.isEmpty else { return }
+    Out.print(lines.joined(separator: "\n"))
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import DealModel
+
+struct Partners: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the partners, with their products and deal counts.")
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: "Only partners whose name, alias, product or evidence matches this text.")
+    var search: String?
+
+    func run() throws {
+        let catalog = try dataOptions.load()
+        let rows = catalog.partnerIndices(matchingText: search ?? "")
+        if output.json {
+            Out.print(JSONOut.array(rows.map { catalog.json(partner: $0) }).render())
+            return
+        }
+        var table = Table([.init(header: "ID"), .init(header: "NAME"), .init(header: "DEALS", alignRight: true),
+                           .init(header: "PRODUCTS"), .init(header: "COUNTERPARTIES", flexible: true)])
+        for i in rows {
+            let p = catalog.partners[i]
+            table.add([p.id, p.name, String(catalog.dealsOfPartner[i].count),
+                       p.products.map(\.name).joined(separator: ", "),
+                       catalog.counterparties(of: i).map { catalog.partners[$0].name }.joined(separator: ", ")])
+        }
+        emit(table.render(on: output.console))
+    }
+}

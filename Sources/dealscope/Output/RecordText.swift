@@ -1,0 +1,60 @@
+import DealModel
+
+/// Short human forms of record fields, shared by tables, `show` and exports.
+extension Catalog {
+    func partiesText(_ d: Deal, roles: Bool = false) -> String {
+        d.parties.map { p in
+            let name = name(ofPartner: p.partner)
+            return roles ? (p.role.map { "\(name) (\($0))" } ?? name) : name
+        }.joined(separator: ", ")
+    }
+
+    func valueText(_ a: Amount?) -> String {
+        guard let a else { return "—" }
+        var s = a.display
+        if a.isShared { s += " shared" }
+        return s
+    }
+
+    func valueLong(_ a: Amount) -> String {
+        var s = a.display
+        if let t = a.text { s += " (“\(t)”)" }
+        if a.isShared { s += ", the total of " + a.sharedBy.map(name(ofPartner:)).joined(separator: ", ") + " together; not split between them" }
+        return s
+    }
+
+    /// The date column of an event: its date, or where the order rule puts it.
+    func dateText(event i: Int) -> String {
+        let e = events[i]
+        if let d = e.date { return d.display }
+        guard let o = e.order else { return "undated" }
+        switch o.relation {
+        case .with: return "same time"
+        case .before: return o.anchor == EventOrder.documentAnchor ? "undated" : "undated, before"
+        case .after: return "undated, after"
+        }
+    }
+
+    func orderText(_ o: EventOrder?) -> String {
+        guard let o else { return "before the document (no order given)" }
+        if o.anchor == EventOrder.documentAnchor { return o.relation == .with ? "same time as the document" : "\(o.relation.rawValue) the document" }
+        let title = event(id: o.anchor)?.title ?? o.anchor
+        switch o.relation {
+        case .before: return "before “\(title)”"
+        case .with: return "same time as “\(title)”"
+        case .after: return "after “\(title)”"
+        }
+    }
+
+    func dealDateText(_ i: Int) -> String {
+        if let d = deals[i].date { return d.display }
+        if let first = eventsOfDeal[i].first, let d = events[first].date { return d.display }
+        return "—"
+    }
+
+    /// One line of evidence: the sentence that holds the first quote.
+    func firstSentence(_ evidence: [Evidence]) -> String {
+        guard let e = evidence.first else { return "" }
+        return "“" + String(e.sentenceText) + "”"
+    }
+}
