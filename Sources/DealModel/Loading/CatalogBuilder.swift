@@ -164,7 +164,8 @@ struct CatalogBuilder {
         guard !known.contains(r.id) else { return }
         var message = "unknown \(kind) \"\(r.id)\""
         if let near = Suggest.closest(to: r.id, among: known) { message += " (the closest known \(kind) is \"\(near)\")" }
-        log.add(r.origin, record: record, message, fix: "use the id of a \(kind) defined in the data, or define it")
+        let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        log.add(r.origin, record: record, message, fix: "use the id of \(article) \(kind) defined in the data, or define it")
     }
 
     private func readDocument(_ d: DocumentDraft, directory: String) -> SourceDocument? {

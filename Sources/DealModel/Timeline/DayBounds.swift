@@ -10,17 +10,21 @@ struct DayBounds: Sendable, Equatable {
     static func infer(events: [Event], index: [String: Int], documentDate: PartialDate?) -> [DayBounds] {
         let document = documentDate.map(of) ?? DayBounds()
         var memo = [DayBounds?](repeating: nil, count: events.count)
-        // Events are in timeline order and order cycles were refused at load,
-        // so following anchors always ends.
-        func bounds(_ i: Int, depth: Int) -> DayBounds {
+        var visiting = [Bool](repeating: false, count: events.count)
+        // A cycle of `order` references is reported at load, but the catalog is still
+        // built to find the other problems: an event met again on the way is unbounded.
+        func bounds(_ i: Int) -> DayBounds {
             if let b = memo[i] { return b }
+            if visiting[i] { return DayBounds() }
+            visiting[i] = true
+            defer { visiting[i] = false }
             let e = events[i]
             var b = DayBounds()
             if let d = e.date {
                 b = of(d)
-            } else if depth < 10_000 {
+            } else {
                 let order = e.order ?? EventOrder(relation: .before, anchor: EventOrder.documentAnchor)
-                let anchor = order.anchor == EventOrder.documentAnchor ? document : index[order.anchor].map { bounds($0, depth: depth + 1) } ?? DayBounds()
+                let anchor = order.anchor == EventOrder.documentAnchor ? document : index[order.anchor].map { bounds($0) } ?? DayBounds()
                 switch order.relation {
                 case .before: b.latest = anchor.latest
                 case .with: b = anchor
@@ -30,7 +34,7 @@ struct DayBounds: Sendable, Equatable {
             memo[i] = b
             return b
         }
-        return events.indices.map { bounds($0, depth: 0) }
+        return events.indices.map { bounds($0) }
     }
 
     /// Whether the event may fall inside [from, to]; an event with no bound at all

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DealModel
+import TerminalText
 
 struct Deals: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List deals, with the sentence of evidence under each.")
@@ -24,7 +25,7 @@ struct Deals: ParsableCommand {
         for k in kind {
             guard let parsed = DealKind(rawValue: k.lowercased()) else {
                 let near = Suggest.closest(to: k, among: DealKind.allCases.map(\.rawValue))
-                Out.error("dealscope: unknown kind \"\(k)\"" + (near.map { " (did you mean \($0)?)" } ?? "") + "; kinds are: " + DealKind.allCases.map(\.rawValue).joined(separator: ", "))
+                Out.error("dealscope: unknown kind \"\(Sanitizer.line(k))\"" + (near.map { " (did you mean \($0)?)" } ?? "") + "; kinds are: " + DealKind.allCases.map(\.rawValue).joined(separator: ", "))
                 throw ExitCode(Exit.usage)
             }
             kinds.insert(parsed)

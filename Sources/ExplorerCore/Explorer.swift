@@ -1,0 +1,24 @@
+import DealModel
+
+/// The explorer's entry points for a backend: make a state, feed it events,
+/// render it. Everything here is pure Swift and runs without a terminal.
+public enum Explorer {
+    /// Below this size the panes are replaced by a message.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 15
+
+    /// The state at start, with the partner filter of `--partner`.
+    public static func start(catalog: Catalog, partners: [String] = [], width: Int, height: Int) -> AppState {
+        AppState(catalog: catalog, filter: partners, width: width, height: height)
+    }
+
+    /// Applies one event and returns what the backend must do.
+    public static func update(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
+        Update.apply(&state, event)
+    }
+
+    /// Draws the whole screen.
+    public static func render(_ state: AppState) -> Grid {
+        Screen.render(state)
+    }
+}

@@ -1,0 +1,87 @@
+import DealModel
+
+/// Everything the explorer shows, as plain values: the update function changes it
+/// and the views draw it.
+public struct AppState: Sendable {
+    public enum Mode: Equatable, Sendable {
+        case normal
+        /// Typing a search after `/`.
+        case search(String)
+        /// Typing a command after `:`.
+        case command(String)
+        case help
+        /// The whole document with every quote marked; `quote` is the current one.
+        case document(quote: Int)
+    }
+
+    public let catalog: Catalog
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var focus: Pane = .partners
+    /// The list pane whose selection the Detail pane shows.
+    public internal(set) var detailSource: Pane = .partners
+    /// Partner ids in the filter, in the order they were added.
+    public internal(set) var filter: [String] = []
+    /// Deal and event indices that pass the filter.
+    public internal(set) var visibleDeals: [Int] = []
+    public internal(set) var visibleEvents: [Int] = []
+    /// Cursor row and first shown row of each pane (Detail: scroll only).
+    public internal(set) var cursor: [Int] = [0, 0, 0, 0]
+    public internal(set) var scroll: [Int] = [0, 0, 0, 0]
+    public internal(set) var mode: Mode = .normal
+    /// The confirmed search; matches stay highlighted until Esc.
+    public internal(set) var search: String = ""
+    /// A one-shot message for the status line.
+    public internal(set) var message: String?
+    public internal(set) var mouseCapture = true
+    /// Scroll of overlays (help, document).
+    public internal(set) var overlayScroll = 0
+
+    init(catalog: Catalog, filter: [String], width: Int, height: Int) {
+        self.catalog = catalog
+        self.width = width
+        self.height = height
+        self.filter = filter
+        applyFilter()
+        if !filter.isEmpty, let first = filter.first.flatMap(catalog.partnerIndex(id:)) {
+            cursor[Pane.partners.rawValue] = first
+        }
+    }
+
+    /// Number of rows in a pane's list.
+    public func rowCount(_ pane: Pane) -> Int {
+        switch pane {
+        case .partners: catalog.partners.count
+        case .deals: visibleDeals.count
+        case .timeline: visibleEvents.count
+        case .detail: 0
+        }
+    }
+
+    public var selectedPartner: Int? { catalog.partners.indices.contains(cursor[0]) ? cursor[0] : nil }
+    public var selectedDeal: Int? { visibleDeals.indices.contains(cursor[1]) ? visibleDeals[cursor[1]] : nil }
+    public var selectedEvent: Int? { visibleEvents.indices.contains(cursor[2]) ? visibleEvents[cursor[2]] : nil }
+
+    /// The record the Detail pane shows.
+    public var detailRecord: RecordRef? {
+        switch detailSource {
+        case .partners: selectedPartner.map(RecordRef.partner)
+        case .deals: selectedDeal.map(RecordRef.deal)
+        case .timeline, .detail: selectedEvent.map(RecordRef.event)
+        }
+    }
+
+    /// Recomputes the visible deals and events from the filter, keeping the selected
+    /// deal and event where they are still visible.
+    mutating func applyFilter() {
+        let keepDeal = selectedDeal
+        let keepEvent = selectedEvent
+        let query = DealQuery(partners: filter, partnerMode: .all)
+        visibleDeals = catalog.dealIndices(matching: query)
+        visibleEvents = catalog.eventIndices(matching: query)
+        cursor[1] = keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0
+        cursor[2] = keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0
+        scroll[1] = 0
+        scroll[2] = 0
+    }
+}

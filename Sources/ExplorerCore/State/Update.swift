@@ -1,0 +1,199 @@
+import DealModel
+
+/// The update function: an event in, a changed state and effects out.
+enum Update {
+    static func apply(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
+        state.message = nil
+        var effects: [Effect] = []
+        switch event {
+        case .resize(let w, let h):
+            state.width = max(0, w)
+            state.height = max(0, h)
+        case .key(let key):
+            effects = handleKey(key, &state)
+        case .mouse(let m):
+            mouse(m, &state)
+        }
+        state.keepCursorsInView()
+        return effects
+    }
+
+    // MARK: Keys
+
+    static func handleKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch state.mode {
+        case .search(let text):
+            return typing(key, text: text, state: &state, isSearch: true)
+        case .command(let text):
+            return typing(key, text: text, state: &state, isSearch: false)
+        case .help:
+            switch key {
+            case .escape, .char("q"), .char("?"), .enter: state.mode = .normal
+            case .char("j"), .down: state.overlayScroll += 1
+            case .char("k"), .up: state.overlayScroll = max(0, state.overlayScroll - 1)
+            case .pageDown, .ctrl("f"), .char(" "): state.overlayScroll += max(1, state.height - 3)
+            case .pageUp, .ctrl("b"): state.overlayScroll = max(0, state.overlayScroll - max(1, state.height - 3))
+            case .char("g"), .home: state.overlayScroll = 0
+            case .ctrl("c"): return [.quit]
+            default: break
+            }
+            return []
+        case .document(let quote):
+            let count = DocumentView.quotes(state).count
+            switch key {
+            case .escape, .char("q"), .char("v"): state.mode = .normal
+            case .char("n"), .char("]"), .tab:
+                if count > 0 { state.mode = .document(quote: (quote + 1) % count); state.overlayScroll = -1 }
+            case .char("N"), .char("["), .backTab:
+                if count > 0 { state.mode = .document(quote: (quote - 1 + count) % count); state.overlayScroll = -1 }
+            case .char("j"), .down: state.overlayScroll = max(0, state.overlayScroll) + 1
+            case .char("k"), .up: state.overlayScroll = max(0, max(0, state.overlayScroll) - 1)
+            case .pageDown, .ctrl("f"), .char(" "): state.overlayScroll = max(0, state.overlayScroll) + max(1, state.height - 4)
+            case .pageUp, .ctrl("b"): state.overlayScroll = max(0, max(0, state.overlayScroll) - max(1, state.height - 4))
+            case .char("g"), .home: state.overlayScroll = 0
+            case .ctrl("c"): return [.quit]
+            default: break
+            }
+            return []
+        case .normal:
+            guard let command = KeyMap.command(for: key) else { return [] }
+            return run(command, &state)
+        }
+    }
+
+    static func typing(_ key: Key, text: String, state: inout AppState, isSearch: Bool) -> [Effect] {
+        var text = text
+        switch key {
+        case .escape:
+            state.mode = .normal
+            if isSearch { state.search = "" }
+            return []
+        case .enter:
+            state.mode = .normal
+            if isSearch {
+                state.search = text
+                if !text.isEmpty && Search.matches(state, text: text).isEmpty { state.message = "no match for “\(text)”" }
+            } else {
+                return CommandLine.execute(text, &state)
+            }
+            return []
+        case .backspace, .delete, .ctrl("h"):
+            if text.isEmpty {
+                state.mode = .normal
+                return []
+            }
+            text.removeLast()
+        case .ctrl("c"):
+            return [.quit]
+        case .ctrl("u"):
+            text = ""
+        case .char(let c):
+            text.append(c)
+        default:
+            return []
+        }
+        if isSearch {
+            state.mode = .search(text)
+            // Incremental: jump to the first match from the cursor on, as in less.
+            if !text.isEmpty {
+                if !Search.jump(&state, text: text, forward: true, includeCurrent: true) { state.message = "no match" }
+            }
+        } else {
+            state.mode = .command(text)
+        }
+        return []
+    }
+
+    static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let layout = Layout(width: state.width, height: state.height)
+        let pane = state.focus
+        let page = layout.listRows(pane)
+        switch command {
+        case .quit: return [.quit]
+        case .cancel:
+            if !state.search.isEmpty { state.search = "" }
+        case .focusNext: state.setFocus(Pane(rawValue: (pane.rawValue + 1) % 4)!)
+        case .focusPrevious: state.setFocus(Pane(rawValue: (pane.rawValue + 3) % 4)!)
+        case .focusPartners: state.setFocus(.partners)
+        case .focusDeals: state.setFocus(.deals)
+        case .focusTimeline: state.setFocus(.timeline)
+        case .focusDetail: state.setFocus(.detail)
+        case .moveDown: state.move(by: 1)
+        case .moveUp: state.move(by: -1)
+        case .pageDown: state.move(by: page)
+        case .pageUp: state.move(by: -page)
+        case .halfPageDown: state.move(by: max(1, page / 2))
+        case .halfPageUp: state.move(by: -max(1, page / 2))
+        case .top: state.move(to: 0)
+        case .bottom: state.move(to: Int.max)
+        case .activate:
+            switch pane {
+            case .partners: state.toggleFilter()
+            case .deals: state.jumpToFirstEvent()
+            case .timeline: state.setFocus(.detail)
+            case .detail: break
+            }
+        case .toggleFilter:
+            if pane == .partners { state.toggleFilter() }
+        case .clearFilter:
+            state.filter = []
+            state.applyFilter()
+            state.message = "filter cleared"
+        case .nextEvent: state.stepEvent(forward: true)
+        case .previousEvent: state.stepEvent(forward: false)
+        case .nextYear: state.stepYear(forward: true)
+        case .previousYear: state.stepYear(forward: false)
+        case .commandLine: state.mode = .command("")
+        case .search: state.mode = .search("")
+        case .nextMatch, .previousMatch:
+            let text = state.search
+            if text.isEmpty {
+                state.message = "no search: press / to search"
+            } else if !Search.jump(&state, text: text, forward: command == .nextMatch, includeCurrent: false) {
+                state.message = "no match for “\(text)”"
+            }
+        case .viewDocument:
+            state.mode = .document(quote: DocumentView.startQuote(state))
+            state.overlayScroll = -1
+        case .help:
+            state.mode = .help
+            state.overlayScroll = 0
+        case .toggleMouse:
+            state.mouseCapture.toggle()
+            state.message = state.mouseCapture ? "mouse captured (m: give it back to the terminal)" : "mouse released: the terminal selects text (m: capture)"
+            return [.mouseCapture(state.mouseCapture)]
+        }
+        return []
+    }
+
+    // MARK: Mouse
+
+    static func mouse(_ m: MouseEvent, _ state: inout AppState) {
+        guard state.mode == .normal else {
+            if case .help = state.mode, m.action == .wheelDown { state.overlayScroll += 3 }
+            if case .help = state.mode, m.action == .wheelUp { state.overlayScroll = max(0, state.overlayScroll - 3) }
+            return
+        }
+        let layout = Layout(width: state.width, height: state.height)
+        guard !layout.tooSmall, let pane = Pane.allCases.first(where: { layout.rect($0).contains(column: m.column, row: m.row) }) else { return }
+        switch m.action {
+        case .wheelUp, .wheelDown:
+            let delta = m.action == .wheelDown ? 3 : -3
+            let saved = state.focus
+            state.focus = pane
+            state.move(by: delta)
+            state.focus = saved
+            if pane != .detail { state.detailSource = pane }
+        case .press, .doubleClick:
+            state.setFocus(pane)
+            guard pane != .detail else { return }
+            let row = m.row - layout.listTop(pane)
+            guard row >= 0 else { return }
+            let target = state.scroll[pane.rawValue] + row
+            if target < state.rowCount(pane) {
+                state.move(to: target)
+                if m.action == .doubleClick { _ = run(.activate, &state) }
+            }
+        }
+    }
+}

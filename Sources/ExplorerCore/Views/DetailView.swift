@@ -1,0 +1,117 @@
+import DealModel
+import TerminalText
+
+/// The selected record: its fields, then each piece of evidence as its paragraph
+/// with the quoted words highlighted and the sentence that holds them in full
+/// strength (the rest of the paragraph muted).
+enum DetailView {
+    static func lines(_ state: AppState, width: Int) -> [StyledLine] {
+        guard width > 4, let record = state.detailRecord else {
+            return [[Span("Nothing selected.", .muted)]]
+        }
+        let c = state.catalog
+        var fields: [(String, [Span])] = []
+        var heading: [Span]
+        let evidence: [Evidence]
+        switch record {
+        case .partner(let p):
+            let partner = c.partners[p]
+            heading = [Span(partner.name, .title), Span("  partner", .muted)]
+            if !partner.aliases.isEmpty { fields.append(("Aliases", [Span(partner.aliases.joined(separator: ", "))])) }
+            fields.append(("Products", [Span(partner.products.isEmpty ? "none named" : partner.products.map(\.name).joined(separator: ", "), partner.products.isEmpty ? .muted : .normal)]))
+            fields.append(("Partners", [Span(c.counterparties(of: p).map { c.partners[$0].name }.joined(separator: ", "))]))
+            fields.append(("Deals", [Span(c.dealsOfPartner[p].map { c.deals[$0].title }.joined(separator: "; "))]))
+            if let n = partner.note { fields.append(("Note", [Span(n, .muted)])) }
+            evidence = partner.evidence + partner.products.flatMap(\.evidence)
+        case .deal(let d):
+            let deal = c.deals[d]
+            heading = [Span(deal.title, .title), Span("  deal · \(deal.kind.rawValue) · \(deal.status.rawValue)", .muted)]
+            fields.append(("Parties", [Span(deal.parties.map { p in c.name(ofPartner: p.partner) + (p.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))]))
+            fields.append(("Date", [Span(deal.date?.display ?? "not stated", deal.date == nil ? .muted : .normal)]))
+            if let v = deal.value {
+                var spans = [Span(v.display, .figure)]
+                if let t = v.text { spans.append(Span(" “\(t)”")) }
+                if v.isShared { spans.append(Span(" — shared: the total of " + v.sharedBy.map(c.name(ofPartner:)).joined(separator: ", ") + " together, not split", .muted)) }
+                fields.append(("Value", spans))
+            } else {
+                fields.append(("Value", [Span("not stated", .muted)]))
+            }
+            if let a = deal.amends { fields.append(("Amends", [Span(c.deal(id: a)?.title ?? a)])) }
+            if !deal.products.isEmpty { fields.append(("Products", [Span(deal.products.joined(separator: ", "))])) }
+            let events = c.eventsOfDeal[d].map { "\(TimelinePane.when(c.events[$0])): \(c.events[$0].title)" }
+            if !events.isEmpty { fields.append(("Events", [Span(events.joined(separator: "; "))])) }
+            if let n = deal.note { fields.append(("Note", [Span(n, .muted)])) }
+            evidence = deal.evidence
+        case .event(let e):
+            let event = c.events[e]
+            heading = [Span(event.title, .title), Span("  event \(e + 1) of \(c.events.count)", .muted)]
+            fields.append(("Date", [Span(event.date?.display ?? "not stated", event.date == nil ? .muted : .normal)]))
+            if event.date == nil {
+                fields.append(("Order", [Span(orderText(c, event.order))]))
+            }
+            let deals = c.dealsOfEvent[e].map { c.deals[$0].title }
+            if !deals.isEmpty { fields.append(("Deals", [Span(deals.joined(separator: "; "))])) }
+            fields.append(("Partners", [Span(c.partnersOfEvent[e].map { c.partners[$0].name }.joined(separator: ", "))]))
+            if let n = event.note { fields.append(("Note", [Span(n, .muted)])) }
+            evidence = event.evidence
+        }
+        var out = StyledText.wrap(heading, width: width)
+        let labelWidth = 10
+        for (label, value) in fields {
+            let labelSpan = Span(label + String(repeating: " ", count: max(1, labelWidth - label.count)), .label)
+            out += StyledText.wrap([labelSpan] + value, width: width, indent: labelWidth)
+        }
+        for (n, e) in evidence.enumerated() {
+            out.append([])
+            out.append([Span("Evidence \(n + 1) of \(evidence.count)", .label),
+                        Span(" · \(e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path), paragraph \(e.paragraph + 1), sentence \(e.sentence + 1)", .muted)])
+            out += StyledText.wrap(paragraphSpans(e), width: width - 2).map { [Span("  ")] + $0 }
+        }
+        return out
+    }
+
+    static func orderText(_ c: Catalog, _ o: EventOrder?) -> String {
+        guard let o else { return "undated; placed before the document, which reports it" }
+        let target = o.anchor == EventOrder.documentAnchor ? "the document" : "“" + (c.event(id: o.anchor)?.title ?? o.anchor) + "”"
+        switch o.relation {
+        case .before: return "undated; before \(target)"
+        case .with: return "undated; at the same time as \(target)"
+        case .after: return "undated; after \(target)"
+        }
+    }
+
+    /// The paragraph of a quote: other sentences muted, the quote's sentence plain,
+    /// the quoted words highlighted.
+    static func paragraphSpans(_ e: Evidence) -> [Span] {
+        let text = e.document.text
+        let para = e.paragraphRange
+        let sentence = e.sentenceRange
+        let sLo = max(para.lowerBound, sentence.lowerBound), sHi = min(para.upperBound, sentence.upperBound)
+        let qLo = max(sLo, e.range.lowerBound), qHi = min(sHi, e.range.upperBound)
+        return [
+            Span(String(text[para.lowerBound..<sLo]), .muted),
+            Span(String(text[sLo..<qLo])),
+            Span(String(text[qLo..<qHi]), .quote),
+            Span(String(text[qHi..<sHi])),
+            Span(String(text[sHi..<para.upperBound]), .muted),
+        ].filter { !$0.text.isEmpty }
+    }
+
+    static func lineCount(_ state: AppState, width: Int) -> Int {
+        lines(state, width: width).count
+    }
+
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout Grid) {
+        let inner = rect.inner
+        guard inner.width > 0, inner.height > 0 else { return }
+        let all = lines(state, width: inner.width)
+        let top = min(state.scroll[Pane.detail.rawValue], max(0, all.count - inner.height))
+        for (i, line) in all.dropFirst(top).prefix(inner.height).enumerated() {
+            StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x, limit: inner.width)
+        }
+        if all.count > inner.height {
+            let info = " \(top + 1)–\(min(all.count, top + inner.height))/\(all.count) "
+            grid.put(info, row: rect.y + rect.height - 1, column: rect.x + rect.width - 1 - DisplayWidth.of(info), role: .muted)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import DealModel
+import TerminalText
+
+/// The whole source document with every quote marked; n/N move between quotes.
+enum DocumentView {
+    struct Quote {
+        let evidence: Evidence
+        let owner: String
+    }
+
+    /// The document shown: that of the selected record's first quote.
+    static func document(_ state: AppState) -> SourceDocument? {
+        firstEvidence(state)?.document ?? state.catalog.documents.first
+    }
+
+    static func firstEvidence(_ state: AppState) -> Evidence? {
+        let c = state.catalog
+        switch state.detailRecord {
+        case .partner(let p): return c.partners[p].evidence.first
+        case .deal(let d): return c.deals[d].evidence.first
+        case .event(let e): return c.events[e].evidence.first
+        case nil: return nil
+        }
+    }
+
+    /// Every quote of the document, in reading order.
+    static func quotes(_ state: AppState) -> [Quote] {
+        guard let doc = document(state) else { return [] }
+        let c = state.catalog
+        var all: [Quote] = []
+        for p in c.partners {
+            for e in p.evidence + p.products.flatMap(\.evidence) where e.document === doc { all.append(Quote(evidence: e, owner: p.name)) }
+        }
+        for d in c.deals { for e in d.evidence where e.document === doc { all.append(Quote(evidence: e, owner: d.title)) } }
+        for ev in c.events { for e in ev.evidence where e.document === doc { all.append(Quote(evidence: e, owner: ev.title)) } }
+        return all.sorted { a, b in
+            a.evidence.range.lowerBound != b.evidence.range.lowerBound
+                ? a.evidence.range.lowerBound < b.evidence.range.lowerBound
+                : a.evidence.range.upperBound < b.evidence.range.upperBound
+        }
+    }
+
+    static func startQuote(_ state: AppState) -> Int {
+        guard let first = firstEvidence(state) else { return 0 }
+        return quotes(state).firstIndex { $0.evidence.range == first.range } ?? 0
+    }
+
+    static func draw(_ state: AppState, quote current: Int, into grid: inout Grid) {
+        let rect = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
+        grid.fill(row: 0, column: 0, width: rect.width, height: rect.height, role: .normal)
+        guard let doc = document(state) else { return }
+        let all = quotes(state)
+        let inner = rect.inner
+        let width = max(1, inner.width - 2)
+        let currentRange = all.indices.contains(current) ? all[current].evidence.range : nil
+        var lines: [StyledLine] = []
+        var currentLine = 0
+        let text = doc.text
+        for para in doc.paragraphs {
+            // Role of every character of the paragraph.
+            let chars = Array(text[para].indices)
+            var roles = [Role](repeating: .normal, count: chars.count)
+            for q in all where q.evidence.range.overlaps(para) {
+                for (k, i) in chars.enumerated() where q.evidence.range.contains(i) { roles[k] = .related }
+            }
+            if let r = currentRange, r.overlaps(para) {
+                for (k, i) in chars.enumerated() where r.contains(i) { roles[k] = .quote }
+                currentLine = lines.count
+            }
+            var spans: [Span] = []
+            for (k, i) in chars.enumerated() {
+                if let last = spans.last, last.role == roles[k] { spans[spans.count - 1].text.append(text[i]) } else { spans.append(Span(String(text[i]), roles[k])) }
+            }
+            if let r = currentRange, r.overlaps(para) {
+                // Point at the line that holds the start of the quote.
+                let before = text.distance(from: para.lowerBound, to: max(para.lowerBound, r.lowerBound))
+                let wrapped = StyledText.wrap(spans, width: width)
+                var count = 0
+                for (n, l) in wrapped.enumerated() {
+                    count += l.reduce(0) { $0 + $1.text.count }
+                    if count > before { currentLine = lines.count + n; break }
+                }
+                lines += wrapped
+            } else {
+                lines += StyledText.wrap(spans, width: width)
+            }
+            lines.append([])
+        }
+        let top = state.overlayScroll < 0 ? max(0, min(currentLine - inner.height / 3, lines.count - inner.height)) : min(state.overlayScroll, max(0, lines.count - inner.height))
+        let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
+        let info = all.isEmpty ? "no quotes" : "quote \(current + 1) of \(all.count): \(all[current].owner)"
+        Frame.draw(rect, title: "Document " + name, number: 0, info: info, focused: true, into: &grid)
+        for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: width)
+        }
+        if currentLine >= top && currentLine < top + inner.height { grid.cursor = (inner.y + currentLine - top, inner.x + 1) }
+    }
+}

@@ -1,0 +1,38 @@
+import TerminalText
+
+/// The help screen, made from the key map.
+enum HelpOverlay {
+    static func lines() -> [StyledLine] {
+        var out: [StyledLine] = []
+        var group = ""
+        for b in KeyMap.bindings {
+            if b.group != group {
+                if !group.isEmpty { out.append([]) }
+                group = b.group
+                out.append([Span(group, .label)])
+            }
+            out.append([Span("  " + DisplayWidth.fit(b.label, to: 12), .key), Span(b.help)])
+        }
+        out.append([])
+        out.append([Span("Mouse", .label)])
+        out.append([Span("  " + DisplayWidth.fit("click", to: 12), .key), Span("focus a pane and select a row; wheel scrolls")])
+        out.append([])
+        out.append([Span("In the document (v): n/N or ]/[ jump between quotes, j/k scroll, Esc closes.", .muted)])
+        out.append([Span("Esc, q or ? closes this help; j/k scroll it.", .muted)])
+        return out
+    }
+
+    static func draw(_ state: AppState, into grid: inout Grid) {
+        let w = min(grid.width - 2, 76)
+        let h = grid.height - 2
+        let rect = Rect(x: (grid.width - w) / 2, y: 0, width: w, height: h + 1)
+        grid.fill(row: rect.y, column: rect.x, width: rect.width, height: rect.height, role: .normal)
+        Frame.draw(rect, title: "Help", number: 0, info: "Esc closes", focused: true, into: &grid)
+        let inner = rect.inner
+        let all = lines()
+        let top = min(state.overlayScroll, max(0, all.count - inner.height))
+        for (i, line) in all.dropFirst(max(0, top)).prefix(inner.height).enumerated() {
+            StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: inner.width - 1)
+        }
+    }
+}

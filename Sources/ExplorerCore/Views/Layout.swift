@@ -1,0 +1,57 @@
+/// A rectangle of cells.
+public struct Rect: Equatable, Sendable {
+    public var x, y, width, height: Int
+
+    public func contains(column: Int, row: Int) -> Bool {
+        column >= x && column < x + width && row >= y && row < y + height
+    }
+
+    /// Inside the border.
+    public var inner: Rect { Rect(x: x + 1, y: y + 1, width: max(0, width - 2), height: max(0, height - 2)) }
+}
+
+/// Where every pane goes for a terminal size. Partners, Deals and Timeline share the
+/// top; Detail spans the bottom; the status line is the last row. Narrow terminals
+/// get narrower columns; below the minimum there are no panes at all.
+public struct Layout: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public let tooSmall: Bool
+    public let panes: [Rect]
+    public var status: Rect { Rect(x: 0, y: height - 1, width: width, height: 1) }
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        tooSmall = width < Explorer.minimumWidth || height < Explorer.minimumHeight
+        guard !tooSmall else {
+            panes = []
+            return
+        }
+        let content = height - 1
+        let top = max(8, content * 55 / 100)
+        let partnersWidth = min(30, max(18, width / 5))
+        let rest = width - partnersWidth
+        let dealsWidth = rest / 2
+        panes = [
+            Rect(x: 0, y: 0, width: partnersWidth, height: top),
+            Rect(x: partnersWidth, y: 0, width: dealsWidth, height: top),
+            Rect(x: partnersWidth + dealsWidth, y: 0, width: rest - dealsWidth, height: top),
+            Rect(x: 0, y: top, width: width, height: content - top),
+        ]
+    }
+
+    public func rect(_ pane: Pane) -> Rect { panes[pane.rawValue] }
+
+    /// Rows of list content in a pane (inside the border, below the column header).
+    public func listRows(_ pane: Pane) -> Int {
+        guard !tooSmall else { return 1 }
+        let inner = rect(pane).inner
+        return max(1, pane == .detail ? inner.height : inner.height - 1)
+    }
+
+    /// The first row of list content in a pane.
+    public func listTop(_ pane: Pane) -> Int {
+        rect(pane).inner.y + (pane == .detail ? 0 : 1)
+    }
+}

@@ -1,0 +1,105 @@
+import TerminalText
+
+/// A column of a list pane.
+struct ListColumn {
+    let header: String
+    /// Fixed width, or nil for the column that takes the rest.
+    let width: Int?
+    var alignRight = false
+}
+
+/// A row of a list pane: one text per column, and how the row is marked.
+struct ListRow {
+    var cells: [String]
+    var marker: String = " "
+    var role: Role = .normal
+    /// Per-cell roles for an unselected row (nil: the row's role).
+    var cellRoles: [Role?] = []
+}
+
+/// Draws a scrolling list with a header row inside a pane.
+enum ListView {
+    static func draw(_ rows: [ListRow], columns: [ListColumn], in rect: Rect, scroll: Int, cursor: Int, focused: Bool,
+                     search: String, into grid: inout Grid) -> Int? {
+        let inner = rect.inner
+        guard inner.width > 2, inner.height > 1 else { return nil }
+        // Column widths: fixed ones first, the flexible one takes what is left.
+        let gaps = columns.count - 1
+        let fixed = columns.compactMap(\.width).reduce(0, +)
+        let markerWidth = 2
+        let flex = max(1, inner.width - markerWidth - fixed - gaps)
+        let widths = columns.map { $0.width ?? flex }
+
+        func drawCells(_ cells: [String], row: Int, role: Role, roles: [Role?]) {
+            var x = inner.x + markerWidth
+            for (i, column) in columns.enumerated() where i < cells.count {
+                let w = min(widths[i], inner.x + inner.width - x)
+                if w <= 0 { break }
+                let text = DisplayWidth.fit(cells[i], to: w, alignRight: column.alignRight)
+                grid.put(text, row: row, column: x, role: (i < roles.count ? roles[i] : nil) ?? role, limit: w)
+                x += widths[i] + 1
+            }
+        }
+        drawCells(columns.map(\.header), row: inner.y, role: .header, roles: [])
+        var cursorRow: Int?
+        let visible = inner.height - 1
+        for i in 0..<visible {
+            let index = scroll + i
+            guard index < rows.count else { break }
+            let y = inner.y + 1 + i
+            let row = rows[index]
+            let selected = index == cursor
+            let role: Role = selected ? (focused ? .selectedFocused : .selected) : row.role
+            grid.fill(row: y, column: inner.x, width: inner.width, height: 1, role: selected ? role : .normal)
+            grid.put(row.marker, row: y, column: inner.x, role: selected ? role : (row.marker == " " ? .normal : .filtered), limit: markerWidth)
+            drawCells(row.cells, row: y, role: role, roles: selected ? [] : row.cellRoles)
+            if !search.isEmpty && !selected {
+                highlight(search, row: y, from: inner.x + markerWidth, width: inner.width - markerWidth, in: &grid)
+            }
+            if selected { cursorRow = y }
+        }
+        if rows.isEmpty {
+            grid.put("(none)", row: inner.y + 1, column: inner.x + markerWidth, role: .muted, limit: inner.width - markerWidth)
+        }
+        return cursorRow
+    }
+
+    /// Marks every visible occurrence of the search text in a row (folded matching).
+    static func highlight(_ search: String, row: Int, from column: Int, width: Int, in grid: inout Grid) {
+        let needle = Array(Fold.chars(search))
+        guard !needle.isEmpty else { return }
+        // Collect the cells of the row with their folded characters.
+        var cells: [(column: Int, folded: String)] = []
+        for c in column..<min(grid.width, column + width) where !grid[row, c].isContinuation {
+            cells.append((c, Fold.chars(grid[row, c].text)))
+        }
+        let hay = cells.map(\.folded)
+        var i = 0
+        while i < hay.count {
+            var j = i
+            var k = 0
+            while j < hay.count && k < needle.count {
+                let piece = Array(hay[j])
+                if piece.isEmpty { j += 1; continue }
+                guard k + piece.count <= needle.count, Array(needle[k..<(k + piece.count)]) == piece else { break }
+                k += piece.count
+                j += 1
+            }
+            if k == needle.count && j > i {
+                for m in i..<j {
+                    let c = cells[m].column
+                    grid.paint(row: row, column: c, width: grid[row, c].width == 2 ? 2 : 1, role: .match)
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+    }
+}
+
+import DealModel
+
+enum Fold {
+    static func chars(_ s: String) -> String { TextFolding.fold(s) }
+}

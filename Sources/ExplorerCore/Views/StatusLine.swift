@@ -1,0 +1,49 @@
+import DealModel
+import TerminalText
+
+/// The last row: the prompt while typing, otherwise a message or the filter and
+/// counts on the left, the focused pane and a help hint on the right.
+enum StatusLine {
+    static func draw(_ state: AppState, row: Int, into grid: inout Grid) {
+        grid.fill(row: row, column: 0, width: grid.width, height: 1, role: .statusBar)
+        let right = " \(state.focus.title) │ ? help  q quit "
+        let left: String
+        switch state.mode {
+        case .search(let text): left = "/" + text
+        case .command(let text): left = ":" + text
+        default: left = state.message ?? summary(state)
+        }
+        let rightWidth = DisplayWidth.of(right)
+        let room = grid.width - rightWidth - 1
+        if room >= 20 {
+            grid.put(" " + left, row: row, column: 0, role: .statusBar, limit: room)
+            grid.put(right, row: row, column: grid.width - rightWidth, role: .statusBar)
+        } else {
+            grid.put(" " + left, row: row, column: 0, role: .statusBar, limit: grid.width)
+        }
+        if case .search(let text) = state.mode {
+            grid.cursor = (row, min(grid.width - 1, 2 + DisplayWidth.of(text)))
+        } else if case .command(let text) = state.mode {
+            grid.cursor = (row, min(grid.width - 1, 2 + DisplayWidth.of(text)))
+        }
+    }
+
+    static func summary(_ state: AppState) -> String {
+        let c = state.catalog
+        let names = state.filter.map(c.name(ofPartner:))
+        let counts = "\(state.visibleDeals.count) of \(c.deals.count) deals · \(state.visibleEvents.count) of \(c.events.count) events"
+        var s: String
+        switch names.count {
+        case 0: s = "All partners · " + counts
+        case 1: s = "Filter: \(names[0]) · " + counts
+        default:
+            let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
+            s = "Deals between \(list) · " + counts
+        }
+        if !state.search.isEmpty {
+            let n = Search.matches(state, text: state.search).count
+            s += " · /\(state.search): \(n) match\(n == 1 ? "" : "es") (n/N)"
+        }
+        return s
+    }
+}
