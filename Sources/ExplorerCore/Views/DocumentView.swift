@@ -89,7 +89,7 @@ enum DocumentView {
         let top = state.overlayScroll < 0 ? max(0, min(currentLine - inner.height / 3, lines.count - inner.height)) : min(state.overlayScroll, max(0, lines.count - inner.height))
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
         let info = all.isEmpty ? "no quotes" : "quote \(current + 1) of \(all.count): \(all[current].owner)"
-        Frame.draw(rect, title: "Document " + name, number: 0, info: info, focused: true, into: &grid)
+        Frame.draw(rect, title: "Document " + name, number: nil, info: info, focused: true, into: &grid)
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: width)
         }

@@ -27,7 +27,7 @@ enum HelpOverlay {
         let h = grid.height - 2
         let rect = Rect(x: (grid.width - w) / 2, y: 0, width: w, height: h + 1)
         grid.fill(row: rect.y, column: rect.x, width: rect.width, height: rect.height, role: .normal)
-        Frame.draw(rect, title: "Help", number: 0, info: "Esc closes", focused: true, into: &grid)
+        Frame.draw(rect, title: "Help", number: nil, info: "Esc closes", focused: true, into: &grid)
         let inner = rect.inner
         let all = lines()
         let top = min(state.overlayScroll, max(0, all.count - inner.height))

@@ -57,8 +57,8 @@ enum Screen {
     }
 
     static func tooSmall(_ state: AppState, into grid: inout Grid) {
-        let message = "terminal too small (need \(Explorer.minimumWidth)×\(Explorer.minimumHeight), have \(state.width)×\(state.height)); enlarge it or press q"
-        let lines = DisplayWidth.wrap(message, width: max(1, state.width))
+        let message = ["terminal too small", "(need \(Explorer.minimumWidth)×\(Explorer.minimumHeight), have \(state.width)×\(state.height))", "enlarge it, or press q"]
+        let lines = message.flatMap { DisplayWidth.wrap($0, width: max(1, state.width)) }
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < state.height {
             let x = max(0, (state.width - DisplayWidth.of(line)) / 2)

@@ -1,0 +1,65 @@
+import ExplorerCore
+import Foundation
+import Testing
+
+/// Rendered screens compared as text with files in Snapshots/, so a review can read
+/// what each screen looks like. To re-record after a deliberate change:
+///     DEALSCOPE_RECORD=1 swift test --filter ScreenSnapshots
+@Suite struct ScreenSnapshots {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    func check(_ name: String, _ state: AppState) {
+        let text = screen(state) + "\n"
+        let file = Self.directory.appendingPathComponent(name + ".txt")
+        let record = ProcessInfo.processInfo.environment["DEALSCOPE_RECORD"] == "1"
+        guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            try? FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+            try? text.write(to: file, atomically: true, encoding: .utf8)
+            if !record { Issue.record("no snapshot \(name).txt: recorded it; check it and run again") }
+            return
+        }
+        #expect(text == expected, "screen \(name) differs from Snapshots/\(name).txt")
+    }
+
+    @Test func startAt120x40() { check("start-120x40", start(120, 40)) }
+    @Test func startAt80x24() { check("start-80x24", start(80, 24)) }
+    @Test func tooSmallAt40x10() { check("too-small-40x10", start(40, 10)) }
+
+    @Test func amazonFilterAt120x40() {
+        var s = start(120, 40)
+        press(&s, "<Enter>2")
+        check("filter-amazon-120x40", s)
+    }
+
+    @Test func dealDetailAt80x24() {
+        var s = start(80, 24)
+        press(&s, "2jjjj")
+        check("deal-detail-80x24", s)
+    }
+
+    @Test func jointStatementAt120x40() {
+        var s = start(120, 40)
+        press(&s, "3")
+        let row = s.visibleEvents.firstIndex(of: bundled.eventIndex(id: "joint-statement")!)!
+        press(&s, String(repeating: "j", count: row))
+        check("joint-statement-120x40", s)
+    }
+
+    @Test func helpAt80x24() {
+        var s = start(80, 24)
+        press(&s, "?")
+        check("help-80x24", s)
+    }
+
+    @Test func documentAt80x24() {
+        var s = start(80, 24)
+        press(&s, "2jv")
+        check("document-80x24", s)
+    }
+
+    @Test func searchPromptAt120x40() {
+        var s = start(120, 40)
+        press(&s, "/azure")
+        check("search-azure-120x40", s)
+    }
+}

@@ -1,0 +1,60 @@
+import DealModel
+import ExplorerCore
+import Testing
+
+/// The bundled catalog, loaded once for all tests.
+let bundled: Catalog = {
+    do { return try DatasetLoader.load(path: nil) } catch { fatalError("bundled data failed to load: \(error)") }
+}()
+
+func start(_ width: Int = 120, _ height: Int = 40, partners: [String] = []) -> AppState {
+    Explorer.start(catalog: bundled, partners: partners, width: width, height: height)
+}
+
+/// Feeds keys written as in tmux: single characters, or names in angle brackets
+/// such as <Enter>, <Tab>, <Esc>, <Down>, <C-f>.
+@discardableResult
+func press(_ state: inout AppState, _ keys: String) -> [Effect] {
+    var effects: [Effect] = []
+    var rest = Substring(keys)
+    while let c = rest.first {
+        if c == "<", let close = rest.firstIndex(of: ">") {
+            let name = String(rest[rest.index(after: rest.startIndex)..<close])
+            rest = rest[rest.index(after: close)...]
+            effects += Explorer.update(&state, .key(named(name)))
+        } else {
+            rest.removeFirst()
+            effects += Explorer.update(&state, .key(.char(c)))
+        }
+    }
+    return effects
+}
+
+func named(_ name: String) -> Key {
+    switch name {
+    case "Enter": .enter
+    case "Tab": .tab
+    case "S-Tab": .backTab
+    case "Esc": .escape
+    case "Up": .up
+    case "Down": .down
+    case "Left": .left
+    case "Right": .right
+    case "PgDn": .pageDown
+    case "PgUp": .pageUp
+    case "Home": .home
+    case "End": .end
+    case "BS": .backspace
+    case "Space": .char(" ")
+    default:
+        if name.hasPrefix("C-"), let c = name.last { .ctrl(c) } else { fatalError("unknown key name \(name)") }
+    }
+}
+
+func screen(_ state: AppState) -> String { Explorer.render(state).text }
+
+extension AppState {
+    var selectedEventID: String? { selectedEvent.map { catalog.events[$0].id } }
+    var selectedDealID: String? { selectedDeal.map { catalog.deals[$0].id } }
+    var selectedPartnerName: String? { selectedPartner.map { catalog.partners[$0].name } }
+}
