@@ -1,12 +1,73 @@
 import DealModel
 import ExplorerCore
 
-// Temporary screen dump while the benchmark is written.
-let args = Array(CommandLine.arguments.dropFirst())
-let size = (args.first ?? "120x40").split(separator: "x").compactMap { Int($0) }
-let catalog = try DatasetLoader.load(path: nil)
-var state = Explorer.start(catalog: catalog, width: size[0], height: size[1])
-for k in args.dropFirst() {
-    for c in k { _ = Explorer.update(&state, .key(.char(c))) }
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// In-process figures for the explorer on the bundled data (or --data PATH):
+// time to load, to draw the first frame, and to handle and draw each keystroke.
+// Build with `swift build -c release --product dealscope-bench`; it prints a table.
+// Terminal-level figures (bytes written, time to first frame of the real binary)
+// come from Scripts/bench-terminal.py.
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
 }
-print(Explorer.render(state).text)
+
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+func percentile(_ xs: [Double], _ p: Double) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[min(s.count - 1, Int(Double(s.count) * p))] }
+func fmt(_ ms: Double) -> String { ms < 0.1 ? String(format3(ms * 1000)) + " µs" : format3(ms) + " ms" }
+func format3(_ v: Double) -> String { String((v * 100).rounded() / 100) }
+
+var args = Array(CommandLine.arguments.dropFirst())
+var dataPath: String?
+if let i = args.firstIndex(of: "--data"), i + 1 < args.count { dataPath = args[i + 1]; args.removeSubrange(i...(i + 1)) }
+let width = 120, height = 40
+let rounds = 30
+
+var loads: [Double] = []
+var firstFrames: [Double] = []
+var catalog: Catalog!
+for _ in 0..<rounds {
+    let t0 = now()
+    do { catalog = try DatasetLoader.load(path: dataPath) } catch { print(error); exit(65) }
+    let t1 = now()
+    let state = Explorer.start(catalog: catalog, width: width, height: height)
+    _ = Explorer.render(state)
+    let t2 = now()
+    loads.append(t1 - t0)
+    firstFrames.append(t2 - t0)
+}
+
+let scenarios: [(String, [InputEvent])] = [
+    ("j (cursor down)", Array(repeating: .key(.char("j")), count: 8)),
+    ("] (next event)", Array(repeating: .key(.char("]")), count: 8)),
+    ("PgDn / PgUp", [.key(.pageDown), .key(.pageUp)]),
+    ("Tab (focus)", Array(repeating: .key(.tab), count: 4)),
+    ("Enter (filter toggle)", [.key(.enter), .key(.enter)]),
+    ("/ search keystroke", "/openai".map { .key(.char($0)) } + [.key(.escape)]),
+    ("resize", [.resize(width: 100, height: 30), .resize(width: 120, height: 40)]),
+]
+print("dealscope-bench: \(catalog.partners.count) partners, \(catalog.deals.count) deals, \(catalog.events.count) events; \(width)x\(height); \(rounds) rounds")
+print("")
+print(pad("measure", 32) + pad("median", 12) + pad("p95", 12) + "max")
+print(pad("load + check data", 32) + pad(fmt(median(loads)), 12) + pad(fmt(percentile(loads, 0.95)), 12) + fmt(loads.max()!))
+print(pad("load + first frame", 32) + pad(fmt(median(firstFrames)), 12) + pad(fmt(percentile(firstFrames, 0.95)), 12) + fmt(firstFrames.max()!))
+for (name, events) in scenarios {
+    var times: [Double] = []
+    var state = Explorer.start(catalog: catalog, width: width, height: height)
+    for _ in 0..<rounds {
+        for e in events {
+            let t0 = now()
+            _ = Explorer.update(&state, e)
+            _ = Explorer.render(state)
+            times.append(now() - t0)
+        }
+    }
+    print(pad(name + " + draw", 32) + pad(fmt(median(times)), 12) + pad(fmt(percentile(times, 0.95)), 12) + fmt(times.max()!))
+}
+
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

@@ -267,7 +267,7 @@ import Testing
         _ = Explorer.update(&s, .mouse(MouseEvent(.press, column: deals.x + 5, row: layout.listTop(.deals) + 2)))
         #expect(s.focus == .deals)
         #expect(s.cursor[1] == 2)
-        _ = Explorer.update(&s, .mouse(MouseEvent(.wheelDown, column: layout.rect(.timeline).x + 3, row: 5)))
+        _ = Explorer.update(&s, .mouse(MouseEvent(.wheelDown, column: layout.rect(.timeline).x + 3, row: layout.rect(.timeline).y + 3)))
         #expect(s.cursor[2] == 3)
         #expect(s.focus == .deals)
     }

@@ -22,12 +22,23 @@ public struct Amount: Hashable, Sendable {
 
     /// "≈ USD 110 bn": short, keeps the hedge.
     public var display: String {
+        let (number, unit) = scaled
+        return (approximate ? "≈ " : "") + currency + " " + number + (unit.isEmpty ? "" : " " + unit)
+    }
+
+    /// "≈110bn USD": for narrow columns.
+    public var compact: String {
+        let (number, unit) = scaled
+        return (approximate ? "≈" : "") + number + unit + " " + currency
+    }
+
+    private var scaled: (String, String) {
         let (scaled, unit): (Double, String) =
-            amount >= 1e12 ? (amount / 1e12, " tn")
-            : amount >= 1e9 ? (amount / 1e9, " bn")
-            : amount >= 1e6 ? (amount / 1e6, " m")
+            amount >= 1e12 ? (amount / 1e12, "tn")
+            : amount >= 1e9 ? (amount / 1e9, "bn")
+            : amount >= 1e6 ? (amount / 1e6, "m")
             : (amount, "")
-        let number = scaled == scaled.rounded() ? String(Int(scaled)) : String((scaled * 10).rounded() / 10)
-        return (approximate ? "≈ " : "") + currency + " " + number + unit
+        let number = scaled == scaled.rounded() && abs(scaled) < 1e15 ? String(Int(scaled)) : String((scaled * 10).rounded() / 10)
+        return (number, unit)
     }
 }

@@ -23,29 +23,31 @@ enum DealsPane {
         deal.parties.map { c.name(ofPartner: $0.partner) }.joined(separator: "·")
     }
 
-    /// "≈110bn$Σ": compact for the column; the Detail pane says it in words.
+    /// "≈110bn USD Σ": compact for the column (≈ approximate, Σ a shared total);
+    /// the Detail pane says it in words.
     static func value(_ a: Amount?) -> String {
         guard let a else { return "" }
-        return a.display + (a.isShared ? " Σ" : "")
+        return a.compact + (a.isShared ? " Σ" : "")
     }
 
+    /// Columns by priority: narrow panes drop the date first, then the parties,
+    /// then the value; kind and title always stay.
+    static func keep(width: Int) -> [Bool] {
+        [width >= 66, true, width >= 52, width >= 40, true]
+    }
+
+    static let allColumns = [
+        ListColumn(header: "DATE", width: 8), ListColumn(header: "KIND", width: 11), ListColumn(header: "PARTIES", width: 16),
+        ListColumn(header: "VALUE", width: 12), ListColumn(header: "TITLE", width: nil),
+    ]
+
     static func columns(width: Int) -> [ListColumn] {
-        // Narrow panes drop the date, parties and value columns, in that order.
-        var cols: [ListColumn] = []
-        if width >= 44 { cols.append(ListColumn(header: "DATE", width: 8)) }
-        cols.append(ListColumn(header: "KIND", width: 11))
-        if width >= 56 { cols.append(ListColumn(header: "PARTIES", width: 16)) }
-        if width >= 70 { cols.append(ListColumn(header: "VALUE", width: 14)) }
-        cols.append(ListColumn(header: "TITLE", width: nil))
-        return cols
+        zip(allColumns, keep(width: width)).filter(\.1).map(\.0)
     }
 
     /// Keeps the cells that match `columns(width:)`.
     static func select(_ row: ListRow, width: Int) -> ListRow {
-        var keep = [Bool](repeating: true, count: 5)
-        keep[0] = width >= 44
-        keep[2] = width >= 56
-        keep[3] = width >= 70
+        let keep = keep(width: width)
         var r = row
         r.cells = zip(row.cells, keep).filter(\.1).map(\.0)
         r.cellRoles = zip(row.cellRoles, keep).filter(\.1).map(\.0)

@@ -13,6 +13,7 @@ enum DetailView {
         var fields: [(String, [Span])] = []
         var heading: [Span]
         let evidence: [Evidence]
+        var note: String?
         switch record {
         case .partner(let p):
             let partner = c.partners[p]
@@ -21,7 +22,7 @@ enum DetailView {
             fields.append(("Products", [Span(partner.products.isEmpty ? "none named" : partner.products.map(\.name).joined(separator: ", "), partner.products.isEmpty ? .muted : .normal)]))
             fields.append(("Partners", [Span(c.counterparties(of: p).map { c.partners[$0].name }.joined(separator: ", "))]))
             fields.append(("Deals", [Span(c.dealsOfPartner[p].map { c.deals[$0].title }.joined(separator: "; "))]))
-            if let n = partner.note { fields.append(("Note", [Span(n, .muted)])) }
+            note = partner.note
             evidence = partner.evidence + partner.products.flatMap(\.evidence)
         case .deal(let d):
             let deal = c.deals[d]
@@ -40,7 +41,7 @@ enum DetailView {
             if !deal.products.isEmpty { fields.append(("Products", [Span(deal.products.joined(separator: ", "))])) }
             let events = c.eventsOfDeal[d].map { "\(TimelinePane.when(c.events[$0])): \(c.events[$0].title)" }
             if !events.isEmpty { fields.append(("Events", [Span(events.joined(separator: "; "))])) }
-            if let n = deal.note { fields.append(("Note", [Span(n, .muted)])) }
+            note = deal.note
             evidence = deal.evidence
         case .event(let e):
             let event = c.events[e]
@@ -52,7 +53,7 @@ enum DetailView {
             let deals = c.dealsOfEvent[e].map { c.deals[$0].title }
             if !deals.isEmpty { fields.append(("Deals", [Span(deals.joined(separator: "; "))])) }
             fields.append(("Partners", [Span(c.partnersOfEvent[e].map { c.partners[$0].name }.joined(separator: ", "))]))
-            if let n = event.note { fields.append(("Note", [Span(n, .muted)])) }
+            note = event.note
             evidence = event.evidence
         }
         var out = StyledText.wrap(heading, width: width)
@@ -66,6 +67,11 @@ enum DetailView {
             out.append([Span("Evidence \(n + 1) of \(evidence.count)", .label),
                         Span(" · \(e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path), paragraph \(e.paragraph + 1), sentence \(e.sentence + 1)", .muted)])
             out += StyledText.wrap(paragraphSpans(e), width: width - 2).map { [Span("  ")] + $0 }
+        }
+        if let note {
+            // Notes come last: what the document leaves open, in the annotator's words.
+            out.append([])
+            out += StyledText.wrap([Span("Note      ", .label), Span(note, .muted)], width: width, indent: labelWidth)
         }
         return out
     }

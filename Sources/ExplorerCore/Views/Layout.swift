@@ -10,15 +10,20 @@ public struct Rect: Equatable, Sendable {
     public var inner: Rect { Rect(x: x + 1, y: y + 1, width: max(0, width - 2), height: max(0, height - 2)) }
 }
 
-/// Where every pane goes for a terminal size. Partners, Deals and Timeline share the
-/// top; Detail spans the bottom; the status line is the last row. Narrow terminals
-/// get narrower columns; below the minimum there are no panes at all.
+/// Where every pane goes for a terminal size; the status line is the last row.
+/// - wide (160+ columns): Partners, Deals and Timeline side by side, Detail below;
+/// - medium (100+): Partners and a wide Deals on top, Timeline and Detail below;
+/// - narrow (down to the minimum): as wide, with narrower columns.
+/// Below the minimum there are no panes at all, only a message.
 public struct Layout: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public let tooSmall: Bool
     public let panes: [Rect]
     public var status: Rect { Rect(x: 0, y: height - 1, width: width, height: 1) }
+
+    public static let mediumWidth = 100
+    public static let wideWidth = 160
 
     public init(width: Int, height: Int) {
         self.width = width
@@ -29,6 +34,18 @@ public struct Layout: Equatable, Sendable {
             return
         }
         let content = height - 1
+        if width >= Self.mediumWidth && width < Self.wideWidth {
+            let top = max(8, content * 42 / 100)
+            let partnersWidth = min(28, max(20, width / 5))
+            let timelineWidth = width * 2 / 5
+            panes = [
+                Rect(x: 0, y: 0, width: partnersWidth, height: top),
+                Rect(x: partnersWidth, y: 0, width: width - partnersWidth, height: top),
+                Rect(x: 0, y: top, width: timelineWidth, height: content - top),
+                Rect(x: timelineWidth, y: top, width: width - timelineWidth, height: content - top),
+            ]
+            return
+        }
         let top = max(8, content * 55 / 100)
         let partnersWidth = min(30, max(18, width / 5))
         let rest = width - partnersWidth
@@ -40,7 +57,6 @@ public struct Layout: Equatable, Sendable {
             Rect(x: 0, y: top, width: width, height: content - top),
         ]
     }
-
     public func rect(_ pane: Pane) -> Rect { panes[pane.rawValue] }
 
     /// Rows of list content in a pane (inside the border, below the column header).
