@@ -20,15 +20,29 @@ public enum DatasetLoader {
             log.add(SourceLocation(file: path ?? "", line: 0, column: 0), "no dataset found", fix: "pass a dataset file (*.json) or a directory that holds them")
         }
         let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log).build(drafts)
-        return (log.isEmpty ? catalog : nil, log.problems)
+        return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: files))
+    }
+
+    /// Problems are found pass by pass (keys, then references, then quotes); they are
+    /// reported by file, then line and column, so a reader can work down the file.
+    static func inFileOrder(_ problems: [DataProblem], files: [String]) -> [DataProblem] {
+        problems.enumerated().sorted { a, b in
+            let fa = files.firstIndex(of: a.element.location.file) ?? -1
+            let fb = files.firstIndex(of: b.element.location.file) ?? -1
+            if fa != fb { return fa < fb }
+            let la = a.element.location, lb = b.element.location
+            if la.line != lb.line { return la.line < lb.line }
+            if la.column != lb.column { return la.column < lb.column }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Parses dataset JSON held in memory; documents are read relative to `directory`.
     public static func check(json bytes: [UInt8], file: String, directory: String) -> (Catalog?, [DataProblem]) {
         let log = ProblemLog()
-        guard let draft = decode(bytes, file: file, directory: directory, log: log) else { return (nil, log.problems) }
+        guard let draft = decode(bytes, file: file, directory: directory, log: log) else { return (nil, inFileOrder(log.problems, files: [file])) }
         let catalog = CatalogBuilder(log: log).build([draft])
-        return (log.isEmpty ? catalog : nil, log.problems)
+        return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: [file]))
     }
 
     static func datasetFiles(path: String?, log: ProblemLog) -> [String] {

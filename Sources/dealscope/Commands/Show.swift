@@ -16,7 +16,8 @@ struct Show: ParsableCommand {
         if ref == nil, case .success(let p) = catalog.lookupPartner(id) { ref = .partner(p) }
         guard let ref else {
             let near = Suggest.closest(to: id, among: catalog.allIDs)
-            Out.error("dealscope: no partner, deal or event has the id \"\(Sanitizer.line(id))\"" + (near.map { " (did you mean \($0)?)" } ?? ""))
+            let hint = near.map { " (did you mean \($0)?)" } ?? "; `dealscope partners`, `dealscope deals` and `dealscope timeline` list the ids"
+            Out.error("dealscope: no partner, deal or event has the id \"\(Sanitizer.line(id))\"" + hint)
             throw ExitCode(Exit.usage)
         }
         if output.json {

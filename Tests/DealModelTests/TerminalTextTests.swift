@@ -1,0 +1,119 @@
+import DealModel
+import Testing
+import TerminalText
+
+@Suite("Sanitizer")
+struct SanitizerTests {
+    @Test func escapeSequencesAreMadeVisible() {
+        #expect(Sanitizer.line("a\u{1B}[2Jb") == "a␛[2Jb")
+        #expect(Sanitizer.line("\u{1B}]0;pwned\u{07}") == "␛]0;pwned␇")
+        #expect(Sanitizer.line("nul\u{0}") == "nul␀")
+        #expect(Sanitizer.line("tab\there") == "tab␉here")
+    }
+
+    @Test func c1ControlsDELAndBidiOverridesAreMadeVisible() {
+        #expect(Sanitizer.line("x\u{9B}31m") == "x⟨C1 9B⟩31m")
+        #expect(Sanitizer.line("x\u{85}") == "x⟨C1 85⟩")
+        #expect(Sanitizer.line("del\u{7F}") == "del␡")
+        #expect(Sanitizer.line("abc\u{202E}fed") == "abc⟨RLO⟩fed")
+        #expect(Sanitizer.line("\u{2066}x\u{2069}") == "⟨LRI⟩x⟨PDI⟩")
+        #expect(Sanitizer.line("\u{200F}") == "⟨RLM⟩")
+    }
+
+    @Test func lineBreaksDependOnTheForm() {
+        #expect(Sanitizer.line("one\ntwo") == "one␤two")
+        #expect(Sanitizer.block("one\ntwo\u{1B}") == "one\ntwo␛")
+        #expect(Sanitizer.line("one\u{2028}two") == "one␤two")
+        #expect(Sanitizer.block("cr\r") == "cr␍")
+    }
+
+    @Test func harmlessTextIsUnchanged() {
+        for s in ["plain ASCII", "Zürich “quoted” — 漢字 😀", "é\u{301}", "multibillion\u{2011}dollar", ""] {
+            #expect(Sanitizer.line(s) == s)
+            #expect(!Sanitizer.needsCleaning(s))
+        }
+        #expect(Sanitizer.needsCleaning("a\u{1B}"))
+        #expect(Sanitizer.needsCleaning("a\u{202E}"))
+    }
+
+    @Test func noControlSurvives() {
+        var all = ""
+        for v in Array(0x00...0x9F) + [0x061C, 0x200E, 0x200F] + Array(0x202A...0x202E) + Array(0x2066...0x2069) + [0x2028, 0x2029] {
+            all.unicodeScalars.append(Unicode.Scalar(UInt32(v))!)
+        }
+        let clean = Sanitizer.line(all)
+        for s in clean.unicodeScalars {
+            #expect(Sanitizer.placeholder(for: s) == nil, "U+\(String(s.value, radix: 16)) survived")
+        }
+    }
+
+    @Test func theModelKeepsTheRawText() throws {
+        // The hostile fixture loads; its text keeps the control characters (the sanitizer
+        // only works on the way to the terminal).
+        let catalog = try DatasetLoader.load(path: Paths.fixture("hostile"))
+        let evil = try #require(catalog.partner(id: "evil"))
+        #expect(evil.name == "Evil\u{1B}]0;pwned\u{07} Corp")
+        #expect(evil.note?.contains("\u{202E}") == true)
+        #expect(evil.note?.contains("\u{9B}") == true)
+        #expect(evil.note?.contains("\u{7F}") == true)
+        #expect(Sanitizer.line(evil.name) == "Evil␛]0;pwned␇ Corp")
+        #expect(evil.name == "Evil\u{1B}]0;pwned\u{07} Corp", "sanitizing does not touch the model")
+        // Quotes containing control characters are located in a document containing them.
+        #expect(evil.evidence.first?.matchedText == "Evil\u{1B}]0;pwned\u{07} Corp agreed")
+    }
+}
+
+@Suite("DisplayWidth")
+struct DisplayWidthTests {
+    @Test func widths() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("漢字") == 4)
+        #expect(DisplayWidth.of("한국") == 4)
+        #expect(DisplayWidth.of("ｶﾅ") == 2, "half-width katakana are narrow")
+        #expect(DisplayWidth.of("ＡＢ") == 4, "full-width letters are wide")
+        #expect(DisplayWidth.of("e\u{301}") == 1, "a combining mark takes no column")
+        #expect(DisplayWidth.of(Character("\u{301}")) == 0)
+        #expect(DisplayWidth.of(Unicode.Scalar(0x0301)!) == 0)
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("❤️") == 2, "emoji presentation selector")
+        #expect(DisplayWidth.of("a\u{200B}b") == 2, "zero width space")
+        #expect(DisplayWidth.of("—…“”") == 4)
+    }
+
+    @Test func truncateEndsWithAnEllipsis() {
+        #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
+        #expect(DisplayWidth.truncate("abcd", to: 4) == "abcd")
+        #expect(DisplayWidth.truncate("abcd", to: 1) == "…")
+        #expect(DisplayWidth.truncate("abcd", to: 0) == "")
+        #expect(DisplayWidth.truncate("", to: 3) == "")
+    }
+
+    @Test func truncateNeverSplitsAWideCharacter() {
+        // 漢 and 字 take two columns each: with 4 columns, "漢" and "…" fit (3), "字" would not.
+        #expect(DisplayWidth.truncate("漢字漢字", to: 4) == "漢…")
+        #expect(DisplayWidth.truncate("a漢字", to: 4) == "a漢…")
+        #expect(DisplayWidth.truncate("漢字", to: 2) == "…")
+        #expect(DisplayWidth.truncate("😀😀😀", to: 5) == "😀😀…")
+        #expect(DisplayWidth.truncate("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}…", "a combining mark stays with its letter")
+        for width in 0...12 {
+            for s in ["漢字漢字漢字", "a漢b字c漢", "😀x😀y😀", "plain words here"] {
+                let t = DisplayWidth.truncate(s, to: width)
+                #expect(DisplayWidth.of(t) <= width, "\(s) to \(width): \(t)")
+                if t != s && width > 0 { #expect(t.hasSuffix("…"), "\(s) to \(width): \(t)") }
+            }
+        }
+    }
+
+    @Test func fitPadsToTheWidth() {
+        #expect(DisplayWidth.fit("漢", to: 4) == "漢  ")
+        #expect(DisplayWidth.fit("7", to: 3, alignRight: true) == "  7")
+        #expect(DisplayWidth.of(DisplayWidth.fit("漢字漢字", to: 5)) == 5)
+    }
+
+    @Test func wrapBreaksAtSpaces() {
+        #expect(DisplayWidth.wrap("the quick brown fox", width: 9) == ["the quick", "brown fox"])
+        #expect(DisplayWidth.wrap("漢字漢字漢字", width: 4) == ["漢字", "漢字", "漢字"])
+        for line in DisplayWidth.wrap("a 漢字漢字漢 b", width: 3) { #expect(DisplayWidth.of(line) <= 3) }
+    }
+}
