@@ -75,28 +75,56 @@ struct QuoteMatcher: Sendable {
     }
 
     func ranges(of quote: String) -> [Range<String.Index>] {
-        let needle = Self.foldQuery(quote)
-        guard !needle.isEmpty, needle.count <= folded.count else { return [] }
-        var result: [Range<String.Index>] = []
-        let first = needle[0]
-        var i = 0
-        let last = folded.count - needle.count
-        while i <= last {
-            if folded[i] == first {
-                var k = 1
-                while k < needle.count && folded[i + k] == needle[k] { k += 1 }
-                if k == needle.count {
-                    let lower = origins[i]
-                    let upper = text.unicodeScalars.index(after: origins[i + needle.count - 1])
-                    // Widen to whole characters so a match never splits a grapheme.
-                    result.append(Self.roundToCharacters(lower..<upper, in: text))
-                    i += needle.count
-                    continue
-                }
-            }
-            i += 1
+        ranges(ofAll: [quote])[0]
+    }
+
+    /// Locates many quotes with few passes over the text (Rabin–Karp): quotes of 16
+    /// or more characters are found by a rolling hash of their first 16, shorter ones
+    /// by a rolling hash per length; every candidate is then checked in full.
+    /// Matches of one quote do not overlap.
+    func ranges(ofAll quotes: [String]) -> [[Range<String.Index>]] {
+        let needles = quotes.map(Self.foldQuery)
+        var candidates = [[Int]](repeating: [], count: needles.count)
+        var groups: [Int: [UInt64: [Int]]] = [:]
+        for (n, needle) in needles.enumerated() where !needle.isEmpty && needle.count <= folded.count {
+            let k = min(needle.count, Self.window)
+            groups[k, default: [:]][Self.hash(needle, 0, k), default: []].append(n)
         }
-        return result
+        for (k, table) in groups where folded.count >= k {
+            var power: UInt64 = 1
+            for _ in 1..<max(k, 1) { power = power &* Self.base }
+            var h = Self.hash(folded, 0, k)
+            var i = 0
+            while true {
+                if let ns = table[h] { for n in ns { candidates[n].append(i) } }
+                if i + k >= folded.count { break }
+                h = (h &- UInt64(folded[i].value) &* power) &* Self.base &+ UInt64(folded[i + k].value)
+                i += 1
+            }
+        }
+        return needles.enumerated().map { n, needle in
+            var result: [Range<String.Index>] = []
+            var next = 0
+            for i in candidates[n] where i >= next && i + needle.count <= folded.count {
+                var k = 0
+                while k < needle.count && folded[i + k] == needle[k] { k += 1 }
+                guard k == needle.count else { continue }
+                let upper = text.unicodeScalars.index(after: origins[i + needle.count - 1])
+                // Widen to whole characters so a match never splits a grapheme.
+                result.append(Self.roundToCharacters(origins[i]..<upper, in: text))
+                next = i + needle.count
+            }
+            return result
+        }
+    }
+
+    private static let window = 16
+    private static let base: UInt64 = 1_000_003
+
+    private static func hash(_ s: [Unicode.Scalar], _ from: Int, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0
+        for j in from..<(from + count) { h = h &* base &+ UInt64(s[j].value) }
+        return h
     }
 
     static func roundToCharacters(_ r: Range<String.Index>, in text: String) -> Range<String.Index> {

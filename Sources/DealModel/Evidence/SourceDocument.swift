@@ -132,4 +132,9 @@ public final class SourceDocument: Sendable {
     public func matches(of quote: String) -> [Range<String.Index>] {
         matcher.ranges(of: quote)
     }
+
+    /// The matches of many quotes at once, in one pass over the text.
+    public func matches(ofAll quotes: [String]) -> [[Range<String.Index>]] {
+        matcher.ranges(ofAll: quotes)
+    }
 }

@@ -25,8 +25,24 @@ struct CatalogBuilder {
             firstDocument.append(first)
         }
 
+        // Every quote of a document is located in one pass over it.
+        var quotesOf: [ObjectIdentifier: (SourceDocument, Set<String>)] = [:]
+        for (k, draft) in drafts.enumerated() {
+            let specs = draft.partners.flatMap { $0.quotes + $0.products.flatMap(\.quotes) }
+                + draft.deals.flatMap(\.quotes) + draft.events.flatMap(\.quotes)
+            for q in specs {
+                guard let doc = q.document.map({ documentsByDataset[k][$0] }) ?? firstDocument[k] else { continue }
+                quotesOf[ObjectIdentifier(doc), default: (doc, [])].1.insert(q.text)
+            }
+        }
+        var matches: [ObjectIdentifier: [String: [Range<String.Index>]]] = [:]
+        for (id, (doc, texts)) in quotesOf {
+            let list = Array(texts)
+            matches[id] = Dictionary(uniqueKeysWithValues: zip(list, doc.matches(ofAll: list)))
+        }
+
         func anchor(_ quotes: [QuoteSpec], dataset: Int, record: String) -> [Evidence] {
-            quotes.compactMap { locate($0, in: documentsByDataset[dataset], first: firstDocument[dataset], record: record) }
+            quotes.compactMap { locate($0, in: documentsByDataset[dataset], first: firstDocument[dataset], record: record, found: matches) }
         }
 
         // Partners: one per id across datasets; definitions must agree.
@@ -138,7 +154,7 @@ struct CatalogBuilder {
         // Timeline.
         let documentDate = allDocuments.first?.date
         let items = events.map { e in
-            TimelineOrder.Item(id: e.id, date: e.date, order: e.order, documentPosition: e.evidence.first?.characterRange.lowerBound ?? Int.max)
+            TimelineOrder.Item(id: e.id, date: e.date, order: e.order, documentPosition: e.evidence.first?.utf8Range.lowerBound ?? Int.max)
         }
         var timeline: [String] = []
         do {
@@ -192,7 +208,8 @@ struct CatalogBuilder {
         }
     }
 
-    private func locate(_ q: QuoteSpec, in documents: [String: SourceDocument], first: SourceDocument?, record: String) -> Evidence? {
+    private func locate(_ q: QuoteSpec, in documents: [String: SourceDocument], first: SourceDocument?, record: String,
+                        found: [ObjectIdentifier: [String: [Range<String.Index>]]]) -> Evidence? {
         let doc: SourceDocument
         if let id = q.document {
             guard let d = documents[id] else {
@@ -206,7 +223,7 @@ struct CatalogBuilder {
             guard let f = first else { return nil }  // the missing document was reported already
             doc = f
         }
-        let matches = doc.matches(of: q.text)
+        let matches = found[ObjectIdentifier(doc)]?[q.text] ?? doc.matches(of: q.text)
         let shown = Self.abbreviate(q.text)
         if matches.isEmpty {
             log.add(q.origin, record: record, "the quote \"\(shown)\" is not in \(doc.path)", fix: "copy the words exactly from the document (case, whitespace, quotation marks and dashes may differ)")
@@ -226,12 +243,13 @@ struct CatalogBuilder {
         } else {
             chosen = matches[0]
         }
-        let start = doc.text.distance(from: doc.text.startIndex, to: chosen.lowerBound)
-        let length = doc.text.distance(from: chosen.lowerBound, to: chosen.upperBound)
+        let utf8 = doc.text.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: chosen.lowerBound)
+        let end = utf8.distance(from: utf8.startIndex, to: chosen.upperBound)
         return Evidence(quote: q, document: doc, range: chosen,
                         paragraph: doc.paragraphIndex(containing: chosen.lowerBound),
                         sentence: doc.sentenceIndex(containing: chosen.lowerBound),
-                        characterRange: start..<(start + length))
+                        utf8Range: start..<end)
     }
 
     static func abbreviate(_ s: String, limit: Int = 60) -> String {

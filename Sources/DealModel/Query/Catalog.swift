@@ -22,6 +22,8 @@ public final class Catalog: Sendable {
     public let dealsOfEvent: [[Int]]
     /// For each event, its partners: named ones and the parties of its deals.
     public let partnersOfEvent: [[Int]]
+    /// For each partner, the events it takes part in, in timeline order.
+    public let eventsOfPartner: [[Int]]
     /// Earliest and latest day (yyyymmdd) each event can be, from its date or its order.
     let eventBounds: [DayBounds]
     let dealSearch: [String]
@@ -76,11 +78,16 @@ public final class Catalog: Sendable {
         self.eventsOfDeal = eventsOfDeal
         self.dealsOfEvent = dealsOfEvent
         self.partnersOfEvent = partnersOfEvent
+        var eventsOfPartner = [[Int]](repeating: [], count: partners.count)
+        for (e, ps) in partnersOfEvent.enumerated() { for p in ps { eventsOfPartner[p].append(e) } }
+        self.eventsOfPartner = eventsOfPartner
         let documentDate = documents.first?.date
         eventBounds = DayBounds.infer(events: events, index: eventIndex, documentDate: documentDate)
 
+        // Deals and events are found by their parties' names and aliases, not by the
+        // parties' products: "chatgpt" finds the ChatGPT deal, not every OpenAI deal.
         func names(_ ids: [Int]) -> String {
-            ids.map { partners[$0].allNames.joined(separator: " ") }.joined(separator: " ")
+            ids.map { ([partners[$0].name] + partners[$0].aliases).joined(separator: " ") }.joined(separator: " ")
         }
         func quotes(_ evidence: [Evidence]) -> String { evidence.map { String($0.matchedText) }.joined(separator: " ") }
         partnerSearch = partners.map { p in

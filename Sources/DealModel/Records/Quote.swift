@@ -25,8 +25,16 @@ public struct Evidence: Sendable {
     /// 0-based paragraph and sentence (counted through the whole document) holding the start.
     public let paragraph: Int
     public let sentence: Int
+    /// Byte offsets of the match in the document's UTF-8 text (cheap; orders quotes).
+    public let utf8Range: Range<Int>
+
     /// Character offsets (user-perceived characters from the start of the document).
-    public let characterRange: Range<Int>
+    /// Counted on demand: it walks the document.
+    public var characterRange: Range<Int> {
+        let text = document.text
+        let start = text.distance(from: text.startIndex, to: range.lowerBound)
+        return start..<(start + text.distance(from: range.lowerBound, to: range.upperBound))
+    }
 
     /// The exact words of the document that the quote matched.
     public var matchedText: Substring { document.text[range] }

@@ -25,12 +25,18 @@ public struct AppState: Sendable {
     /// Deal and event indices that pass the filter.
     public internal(set) var visibleDeals: [Int] = []
     public internal(set) var visibleEvents: [Int] = []
+    /// For each partner, how many visible deals it is a party to.
+    public internal(set) var partnerDealCounts: [Int] = []
+    /// Matches of the confirmed search, kept up to date with the search and the filter.
+    public internal(set) var searchHits: [Search.Hit] = []
     /// Cursor row and first shown row of each pane (Detail: scroll only).
     public internal(set) var cursor: [Int] = [0, 0, 0, 0]
     public internal(set) var scroll: [Int] = [0, 0, 0, 0]
     public internal(set) var mode: Mode = .normal
     /// The confirmed search; matches stay highlighted until Esc.
-    public internal(set) var search: String = ""
+    public internal(set) var search: String = "" {
+        didSet { if search != oldValue { searchHits = search.isEmpty ? [] : Search.matches(self, text: search) } }
+    }
     /// A one-shot message for the status line.
     public internal(set) var message: String?
     public internal(set) var mouseCapture = true
@@ -79,6 +85,10 @@ public struct AppState: Sendable {
         let query = DealQuery(partners: filter, partnerMode: .all)
         visibleDeals = catalog.dealIndices(matching: query)
         visibleEvents = catalog.eventIndices(matching: query)
+        var counts = [Int](repeating: 0, count: catalog.partners.count)
+        for d in visibleDeals { for p in Set(catalog.deals[d].partnerIDs) { if let i = catalog.partnerIndex(id: p) { counts[i] += 1 } } }
+        partnerDealCounts = counts
+        if !search.isEmpty { searchHits = Search.matches(self, text: search) }
         cursor[1] = keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0
         cursor[2] = keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0
         scroll[1] = 0

@@ -1,10 +1,10 @@
 import DealModel
 
 /// Search across the three list panes, in pane order then row order.
-enum Search {
-    struct Hit: Equatable {
-        let pane: Pane
-        let row: Int
+public enum Search {
+    public struct Hit: Equatable, Sendable {
+        public let pane: Pane
+        public let row: Int
     }
 
     static func matches(_ state: AppState, text: String) -> [Hit] {
@@ -19,7 +19,7 @@ enum Search {
     /// Moves focus and cursor to the next (or previous) match; false when none.
     @discardableResult
     static func jump(_ state: inout AppState, text: String, forward: Bool, includeCurrent: Bool) -> Bool {
-        let hits = matches(state, text: text)
+        let hits = text == state.search ? state.searchHits : matches(state, text: text)
         guard !hits.isEmpty else { return false }
         let pane = state.focus == .detail ? state.detailSource : state.focus
         let here = (pane.rawValue, state.cursor[pane.rawValue])

@@ -2,15 +2,14 @@ import DealModel
 
 /// Deals under the filter: date, kind, parties, value (≈ approximate, Σ shared), title.
 enum DealsPane {
-    static func rows(_ state: AppState, relations: Relations) -> [ListRow] {
+    static func row(_ i: Int, _ state: AppState, relations: Relations) -> ListRow {
         let c = state.catalog
-        return state.visibleDeals.map { d in
-            let deal = c.deals[d]
-            let related = relations.deals.contains(d)
-            return ListRow(cells: [date(c, d), deal.kind.label, parties(c, deal), value(deal.value), deal.title],
-                           marker: related ? "•" : " ", role: related ? .related : .normal,
-                           cellRoles: [.muted, nil, nil, .figure, nil])
-        }
+        let d = state.visibleDeals[i]
+        let deal = c.deals[d]
+        let related = relations.deals.contains(d)
+        return ListRow(cells: [date(c, d), deal.kind.label, parties(c, deal), value(deal.value), deal.title],
+                       marker: related ? "•" : " ", role: related ? .related : .normal,
+                       cellRoles: [.muted, nil, nil, .figure, nil])
     }
 
     static func date(_ c: Catalog, _ d: Int) -> String {
@@ -37,7 +36,7 @@ enum DealsPane {
     }
 
     static let allColumns = [
-        ListColumn(header: "DATE", width: 8), ListColumn(header: "KIND", width: 11), ListColumn(header: "PARTIES", width: 16),
+        ListColumn(header: "WHEN", width: 8), ListColumn(header: "KIND", width: 11), ListColumn(header: "PARTIES", width: 16),
         ListColumn(header: "VALUE", width: 12), ListColumn(header: "TITLE", width: nil),
     ]
 

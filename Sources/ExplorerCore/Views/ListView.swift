@@ -19,8 +19,10 @@ struct ListRow {
 
 /// Draws a scrolling list with a header row inside a pane.
 enum ListView {
-    static func draw(_ rows: [ListRow], columns: [ListColumn], in rect: Rect, scroll: Int, cursor: Int, focused: Bool,
-                     search: String, into grid: inout Grid) -> Int? {
+    /// Draws only the rows in view: `row(i)` is asked for those alone, so a list of a
+    /// million rows costs no more to draw than one of ten.
+    static func draw(count: Int, row makeRow: (Int) -> ListRow, columns: [ListColumn], in rect: Rect, scroll: Int, cursor: Int,
+                     focused: Bool, search: String, into grid: inout Grid) -> Int? {
         let inner = rect.inner
         guard inner.width > 2, inner.height > 1 else { return nil }
         // Column widths: fixed ones first, the flexible one takes what is left.
@@ -45,9 +47,9 @@ enum ListView {
         let visible = inner.height - 1
         for i in 0..<visible {
             let index = scroll + i
-            guard index < rows.count else { break }
+            guard index < count else { break }
             let y = inner.y + 1 + i
-            let row = rows[index]
+            let row = makeRow(index)
             let selected = index == cursor
             let role: Role = selected ? (focused ? .selectedFocused : .selected) : row.role
             grid.fill(row: y, column: inner.x, width: inner.width, height: 1, role: selected ? role : .normal)
@@ -58,7 +60,7 @@ enum ListView {
             }
             if selected { cursorRow = y }
         }
-        if rows.isEmpty {
+        if count == 0 {
             grid.put("(none)", row: inner.y + 1, column: inner.x + markerWidth, role: .muted, limit: inner.width - markerWidth)
         }
         return cursorRow

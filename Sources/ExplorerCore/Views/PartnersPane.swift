@@ -2,17 +2,14 @@ import DealModel
 
 /// Partners with the number of deals each has under the current filter.
 enum PartnersPane {
-    static func rows(_ state: AppState, relations: Relations) -> [ListRow] {
-        let c = state.catalog
-        let visible = Set(state.visibleDeals)
-        return c.partners.enumerated().map { i, p in
-            let count = c.dealsOfPartner[i].filter(visible.contains).count
+    static func row(_ i: Int, _ state: AppState, relations: Relations) -> ListRow {
+            let p = state.catalog.partners[i]
+            let count = state.partnerDealCounts[i]
             let inFilter = state.filter.contains(p.id)
             var role: Role = .normal
             if relations.partners.contains(i) { role = .related }
             if count == 0 && !inFilter { role = .muted }
             return ListRow(cells: [p.name, String(count)], marker: inFilter ? "✓" : (relations.partners.contains(i) ? "•" : " "), role: role)
-        }
     }
 
     static let columns = [ListColumn(header: "PARTNER", width: nil), ListColumn(header: "DEALS", width: 5, alignRight: true)]

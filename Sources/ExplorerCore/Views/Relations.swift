@@ -12,7 +12,7 @@ struct Relations {
         switch state.detailRecord {
         case .partner(let p):
             deals = Set(c.dealsOfPartner[p])
-            events = Set(c.events.indices.filter { c.partnersOfEvent[$0].contains(p) })
+            events = Set(c.eventsOfPartner[p])
         case .deal(let d):
             partners = Set(c.deals[d].partnerIDs.compactMap(c.partnerIndex(id:)))
             events = Set(c.eventsOfDeal[d])

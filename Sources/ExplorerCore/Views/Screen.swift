@@ -15,7 +15,7 @@ enum Screen {
         let partners = layout.rect(.partners)
         Frame.draw(partners, title: "Partners", number: 1, info: state.filter.isEmpty ? "\(state.catalog.partners.count)" : "\(state.filter.count) in filter",
                    focused: state.focus == .partners, into: &grid)
-        cursorRow[.partners] = ListView.draw(PartnersPane.rows(state, relations: relations), columns: PartnersPane.columns, in: partners,
+        cursorRow[.partners] = ListView.draw(count: state.rowCount(.partners), row: { PartnersPane.row($0, state, relations: relations) }, columns: PartnersPane.columns, in: partners,
                                              scroll: state.scroll[0], cursor: state.cursor[0], focused: state.focus == .partners,
                                              search: state.search, into: &grid)
 
@@ -23,7 +23,7 @@ enum Screen {
         Frame.draw(deals, title: "Deals", number: 2, info: "\(state.visibleDeals.count)/\(state.catalog.deals.count)",
                    focused: state.focus == .deals, into: &grid)
         let dealWidth = deals.inner.width
-        cursorRow[.deals] = ListView.draw(DealsPane.rows(state, relations: relations).map { DealsPane.select($0, width: dealWidth) },
+        cursorRow[.deals] = ListView.draw(count: state.rowCount(.deals), row: { DealsPane.select(DealsPane.row($0, state, relations: relations), width: dealWidth) },
                                           columns: DealsPane.columns(width: dealWidth), in: deals,
                                           scroll: state.scroll[1], cursor: state.cursor[1], focused: state.focus == .deals,
                                           search: state.search, into: &grid)
@@ -31,7 +31,7 @@ enum Screen {
         let timeline = layout.rect(.timeline)
         Frame.draw(timeline, title: "Timeline", number: 3, info: "\(state.visibleEvents.count)/\(state.catalog.events.count)",
                    focused: state.focus == .timeline, into: &grid)
-        cursorRow[.timeline] = ListView.draw(TimelinePane.rows(state, relations: relations), columns: TimelinePane.columns, in: timeline,
+        cursorRow[.timeline] = ListView.draw(count: state.rowCount(.timeline), row: { TimelinePane.row($0, state, relations: relations) }, columns: TimelinePane.columns, in: timeline,
                                              scroll: state.scroll[2], cursor: state.cursor[2], focused: state.focus == .timeline,
                                              search: state.search, into: &grid)
 

@@ -41,7 +41,7 @@ enum StatusLine {
             s = "Deals between \(list) · " + counts
         }
         if !state.search.isEmpty {
-            let n = Search.matches(state, text: state.search).count
+            let n = state.searchHits.count
             s += " · /\(state.search): \(n) match\(n == 1 ? "" : "es") (n/N)"
         }
         return s

@@ -3,14 +3,12 @@ import DealModel
 /// Events in timeline order. Undated events show where the order rule put them:
 /// "  ↳ after", "  ≡ same", "  ↱ before", grouped under the event they hang on.
 enum TimelinePane {
-    static func rows(_ state: AppState, relations: Relations) -> [ListRow] {
-        let c = state.catalog
-        return state.visibleEvents.map { e in
-            let event = c.events[e]
-            let related = relations.events.contains(e)
-            return ListRow(cells: [when(event), event.title], marker: related ? "•" : " ",
-                           role: related ? .related : .normal, cellRoles: [event.date == nil ? .muted : nil, nil])
-        }
+    static func row(_ i: Int, _ state: AppState, relations: Relations) -> ListRow {
+        let e = state.visibleEvents[i]
+        let event = state.catalog.events[e]
+        let related = relations.events.contains(e)
+        return ListRow(cells: [when(event), event.title], marker: related ? "•" : " ",
+                       role: related ? .related : .normal, cellRoles: [event.date == nil ? .muted : nil, nil])
     }
 
     static func when(_ e: Event) -> String {

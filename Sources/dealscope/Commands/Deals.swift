@@ -37,7 +37,7 @@ struct Deals: ParsableCommand {
             Out.print(JSONOut.array(rows.map { catalog.json(deal: $0) }).render())
             return
         }
-        var table = Table([.init(header: "ID"), .init(header: "DATE"), .init(header: "KIND"), .init(header: "STATUS"),
+        var table = Table([.init(header: "ID"), .init(header: "WHEN"), .init(header: "KIND"), .init(header: "STATUS"),
                            .init(header: "PARTIES"), .init(header: "VALUE"), .init(header: "TITLE", flexible: true)])
         for i in rows {
             let d = catalog.deals[i]

@@ -86,7 +86,8 @@ struct RecordSheet {
         out.append("")
         out.append(console.bold("Evidence"))
         for (n, e) in evidence.enumerated() {
-            out.append("  [\(n + 1)] \(Sanitizer.line(e.document.path)), paragraph \(e.paragraph + 1), sentence \(e.sentence + 1), characters \(e.characterRange.lowerBound)–\(e.characterRange.upperBound)")
+            let chars = e.characterRange
+            out.append("  [\(n + 1)] \(Sanitizer.line(e.document.path)), paragraph \(e.paragraph + 1), sentence \(e.sentence + 1), characters \(chars.lowerBound)–\(chars.upperBound)")
             out.append("      " + highlighted(e))
         }
         return out

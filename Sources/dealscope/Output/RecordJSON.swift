@@ -63,13 +63,14 @@ extension Catalog {
 
     func evidenceJSON(_ evidence: [Evidence]) -> JSONOut {
         .array(evidence.map { e in
-            .object([
+            let chars = e.characterRange
+            return .object([
                 ("quote", .string(String(e.matchedText))),
                 ("document", .string(e.document.id)),
                 ("paragraph", .int(e.paragraph + 1)),
                 ("sentence", .int(e.sentence + 1)),
-                ("start", .int(e.characterRange.lowerBound)),
-                ("end", .int(e.characterRange.upperBound)),
+                ("start", .int(chars.lowerBound)),
+                ("end", .int(chars.upperBound)),
                 ("sentenceText", .string(String(e.sentenceText))),
             ])
         })
