@@ -31,8 +31,12 @@ let package = Package(
         ),
         // Prints speed and size figures; not part of the test run.
         .executableTarget(name: "dealscope-bench", dependencies: ["DealModel", "ExplorerCore"]),
+        // Writes synthetic datasets of any size, deterministically (benchmarks, fuzz seeds).
+        .executableTarget(name: "dealscope-gen"),
         .testTarget(name: "DealModelTests", dependencies: ["DealModel", "TerminalText"]),
-        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "DealModel", "TerminalText"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "DealModel", "TerminalText"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: []),
+        // Runs the built dealscope in tmux; `swift build` must run before `swift test`.
+        .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -36,4 +36,35 @@ static inline int ds_terminal_columns(int fd) {
 }
 
 static inline int ds_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// Used by the ncurses backend.
+static inline WINDOW *ds_curscr(void) { return curscr; }
+static inline FILE *ds_stdout_file(void) { return stdout; }
+static inline FILE *ds_stdin_file(void) { return stdin; }
+static inline int ds_color_pairs(void) { return COLOR_PAIRS; }
+static inline int ds_key_f(int n) { return KEY_F(n); }
+
+// Installs a handler without SA_RESTART, so a blocking read returns on the signal.
+// Returns 0 on success; `old` (may be NULL) receives the previous action.
+static inline int ds_install_handler(int sig, void (*handler)(int), struct sigaction *old) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = handler;
+    return sigaction(sig, &action, old);
+}
+static inline int ds_is_ignored(int sig) {
+    struct sigaction current;
+    return sigaction(sig, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
+}
+static inline int ds_restore_handler(int sig, const struct sigaction *old) {
+    return sigaction(sig, old, NULL);
+}
+static inline int ds_default_handler(int sig) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = SIG_DFL;
+    return sigaction(sig, &action, NULL);
+}
 #endif

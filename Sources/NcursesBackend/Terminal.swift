@@ -1,0 +1,107 @@
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the explorer could not take over the terminal.
+public struct TerminalError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The curses screen: started in the modes the explorer needs, and restored on
+/// every way out (`stop` is idempotent; the runner calls it from a `defer`).
+final class Terminal {
+    private var screen: OpaquePointer?
+    private(set) var colorLevel: ColorLevel = .none
+    /// False when the codeset is not UTF-8 even after the fallback: non-ASCII is
+    /// then drawn as "?".
+    let utf8: Bool
+    private(set) var mouseAvailable = false
+
+    var width: Int { Int(ds_cols()) }
+    var height: Int { Int(ds_lines()) }
+
+    /// Starts curses on standard input and output.
+    /// - Parameter colorAllowed: false for --no-color or a set NO_COLOR.
+    init(colorAllowed: Bool) throws {
+        utf8 = Self.setUpLocale()
+        CrashRestore.saveModes()
+        let ignoredSignals = Signals.ignored()
+        guard let screen = newterm(nil, ds_stdout_file(), ds_stdin_file()) else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalError(description: "dealscope: the explorer cannot drive terminal type \"\(term)\" (no terminfo entry); for text output use `dealscope partners`, `deals`, `timeline` or `show ID`")
+        }
+        self.screen = screen
+        let window = ds_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        // The cursor is moved to the selected row after each paint, for screen readers.
+        leaveok(window, false)
+        mouseinterval(0)
+        Self.disableFlowControl()
+        if colorAllowed, has_colors(), start_color() == OK, use_default_colors() == OK {
+            colorLevel = ColorLevel(colors: Int(ds_colors()))
+        }
+        Signals.install(ignoredAtStart: ignoredSignals)
+        mouseAvailable = mousemask(ds_all_mouse_events(), nil) != 0
+        CrashRestore.arm(mouse: mouseAvailable)
+    }
+
+    /// Captures the mouse (clicks and wheel reach the explorer) or releases it (the
+    /// terminal's own text selection works again).
+    func setMouseCapture(_ on: Bool) {
+        _ = mousemask(on ? ds_all_mouse_events() : 0, nil)
+    }
+
+    /// True when the terminal is gone (hung up, closed) although no SIGHUP came,
+    /// for example when the shell that would pass it on ignores it: a read then
+    /// fails at once, and the loop must stop instead of spinning.
+    static var inputClosed: Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// Leaves curses: the shell's modes, the normal screen and a visible cursor.
+    func stop() {
+        guard let screen else { return }
+        _ = mousemask(0, nil)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        CrashRestore.disarm()
+    }
+
+    deinit { stop() }
+
+    /// `setlocale(LC_ALL, "")`, then C.UTF-8 for the character type when the
+    /// environment's codeset is not UTF-8 (no LANG, LANG=C). Returns whether the
+    /// codeset is UTF-8 in the end.
+    private static func setUpLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        if isUTF8() { return true }
+        setlocale(LC_CTYPE, "C.UTF-8")
+        return isUTF8()
+    }
+
+    private static func isUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Ctrl-S and Ctrl-Q reach the explorer instead of freezing the output. The
+    /// change is saved as curses' program mode, so it survives Ctrl-Z and `fg`;
+    /// endwin restores the shell's modes.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(0, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        if tcsetattr(0, TCSANOW, &modes) == 0 { def_prog_mode() }
+    }
+}

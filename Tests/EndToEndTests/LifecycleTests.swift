@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Start, quit, signals and job control: whatever way the explorer ends, the
+/// terminal is as it was (same stty modes, normal screen, cursor shown, mouse and
+/// keypad modes off).
+extension EndToEndTests {
+    @Test func startsWithFourPanesAndQuitsWithQ() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let session = try TmuxSession(try recordingWrapper(in: directory))
+        defer { session.kill() }
+
+        try session.waitFor(texts: Self.paneTitles)
+        #expect(try session.format("#{alternate_on}") == "1")
+        try session.send("q")
+        let screen = try session.waitFor(text: "DS-DONE")
+
+        #expect(directory.read("status") == "0")
+        try expectTerminalRestored(session, directory)
+        #expect(!screen.contains("Partners"), "the shell's screen is back")
+    }
+
+    @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT)])
+    func signalRestoresTheTerminal(name: String, signal: Int32) throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let session = try TmuxSession(try recordingWrapper(in: directory))
+        defer { session.kill() }
+
+        try session.waitFor(texts: Self.paneTitles)
+        if signal == SIGINT {
+            try session.send("C-c")  // through the terminal, to the whole foreground group
+        } else {
+            let pid = try #require(descendant(of: try session.panePID(), named: "dealscope"))
+            #expect(kill(pid, signal) == 0)
+        }
+        try session.waitFor(text: "DS-DONE")
+
+        #expect(directory.read("status") == "\(128 + signal)", "SIG\(name) ends it as the signal would")
+        try expectTerminalRestored(session, directory)
+    }
+
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
+        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        defer { session.kill() }
+        try session.waitFor(text: "e2e$")
+        try session.type(try Binary.command())
+        try session.send("Enter")
+        let before = try session.waitForSettled(texts: Self.paneTitles)
+
+        try session.send("C-z")
+        try session.waitFor(format: "#{alternate_on}", toBe: "0")
+        let stopped = try session.waitFor(text: "Stopped")
+        #expect(!stopped.contains("Timeline"))
+        #expect(try session.format("#{cursor_flag}") == "1")
+
+        try session.type("fg")
+        try session.send("Enter")
+        try session.waitFor(format: "#{alternate_on}", toBe: "1")
+        // The alternate screen starts blank, so the same frame means a full redraw.
+        try session.waitFor("the frame from before Ctrl-Z") { $0 == before }
+        #expect(try session.format("#{cursor_flag}") == "0")
+
+        try session.send("q")
+        try session.waitFor(format: "#{alternate_on}", toBe: "0")
+        try session.waitFor("the prompt after fg") { $0.split(separator: "\n").last?.hasPrefix("e2e$") == true }
+    }
+
+    /// What the user would notice after the explorer ends.
+    private func expectTerminalRestored(_ session: TmuxSession, _ directory: ScratchDirectory,
+                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = directory.read("before"), after = directory.read("after")
+        #expect(before != nil && before == after, "stty modes restored", sourceLocation: sourceLocation)
+        let flags = try session.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_cursor_flag}")
+        #expect(flags == "0 1 0 0", "normal screen, cursor shown, mouse and keypad modes off (\(flags))", sourceLocation: sourceLocation)
+    }
+}

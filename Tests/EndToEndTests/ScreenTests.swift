@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// What the backend does with the screen: resizes, mouse, colour, how much it writes.
+extension EndToEndTests {
+    @Test func tooSmallAndBack() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let session = try TmuxSession(try recordingWrapper(in: directory))
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles)
+
+        try session.resize(width: 40, height: 10)
+        let small = try session.waitFor(text: "terminal too small")
+        #expect(!small.contains("Timeline"))
+
+        try session.resize(width: 120, height: 40)
+        try session.waitFor("the panes again") { screen in
+            Self.paneTitles.allSatisfy(screen.contains) && !screen.contains("too small")
+        }
+        try session.resize(width: 90, height: 30)
+        try session.waitFor("the panes at 90 × 30") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return Self.paneTitles.allSatisfy(screen.contains) && lines.allSatisfy { $0.count <= 90 }
+        }
+        try session.send("q")
+        try session.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+    }
+
+    /// A click selects the row under it, and the terminal cursor (where a screen
+    /// reader reads) follows the selection.
+    @Test func clickSelectsARowAndTheCursorFollows() throws {
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        let screen = try session.waitForSettled(texts: Self.paneTitles)
+        let startRow = try session.format("#{cursor_y}")
+
+        // The third row below the first partner, in the Partners column.
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(lines.firstIndex { $0.contains("Partners") }) + 2
+        let target = first + 3
+        #expect(startRow == "\(first)", "the cursor starts on the first partner")
+        // SGR mouse report: button 0 press and release at (column 5, row target), 1-based.
+        try session.type("\u{1B}[<0;5;\(target + 1)M\u{1B}[<0;5;\(target + 1)m")
+        try session.waitFor(format: "#{cursor_y}", toBe: "\(target)")
+    }
+
+    /// `m` gives the mouse back to the terminal (its text selection works) and takes it again.
+    @Test func mouseCaptureTurnsOffAndOn() throws {
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles)
+        try session.waitFor(format: "#{mouse_any_flag}", toBe: "1")
+        try session.send("m")
+        try session.waitFor(format: "#{mouse_any_flag}", toBe: "0")
+        try session.send("m")
+        try session.waitFor(format: "#{mouse_any_flag}", toBe: "1")
+    }
+
+    @Test func coloursFollowNoColor() throws {
+        func styledScreen(arguments: [String] = [], environment: [String] = []) throws -> String {
+            let session = try TmuxSession(try Binary.command(arguments, environment: environment))
+            defer { session.kill() }
+            try session.waitForSettled(texts: Self.paneTitles)
+            return session.screen(escapes: true)
+        }
+        let colour = "\u{1B}[38;5;"
+        let reverse = "\u{1B}[7m"
+        let coloured = try styledScreen()
+        #expect(coloured.contains(colour), "256 colours on xterm-256color")
+        for plain in [try styledScreen(environment: ["NO_COLOR=1"]), try styledScreen(arguments: ["--no-color"])] {
+            let basic = (0...7).flatMap { ["\u{1B}[3\($0)m", "\u{1B}[9\($0)m", "\u{1B}[4\($0)m"] }
+            #expect(!plain.contains(colour) && !basic.contains(where: plain.contains), "no colours")
+            #expect(plain.contains(reverse), "attributes still mark the screen")
+        }
+    }
+
+    /// Moving the cursor one row writes a fraction of what a full redraw writes:
+    /// the painter sends only the cells that changed.
+    @Test func aCursorMoveWritesOnlyWhatChanged() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        try session.waitForSettled(texts: Self.paneTitles)
+        let output = directory.file("output")
+        try session.recordOutput(to: output)
+
+        try session.send("j")
+        let afterMove = session.settledSize(of: output)
+        try session.send("C-l")  // the backend redraws everything on Ctrl-L
+        let full = session.settledSize(of: output) - afterMove
+
+        #expect(afterMove > 0, "the move was drawn")
+        #expect(full > 0, "Ctrl-L redrew the screen")
+        #expect(afterMove * 2 < full, "a move wrote \(afterMove) bytes, a full redraw \(full)")
+    }
+}
