@@ -138,7 +138,6 @@ enum Update {
         case .clearFilter:
             state.filter = []
             state.applyFilter()
-            state.message = "filter cleared"
         case .nextEvent: state.stepEvent(forward: true)
         case .previousEvent: state.stepEvent(forward: false)
         case .nextYear: state.stepYear(forward: true)

@@ -14,10 +14,12 @@ enum DetailView {
         var heading: [Span]
         let evidence: [Evidence]
         var note: String?
+        var kind: String
         switch record {
         case .partner(let p):
             let partner = c.partners[p]
-            heading = [Span(partner.name, .title), Span("  partner", .muted)]
+            heading = [Span(partner.name, .title)]
+            kind = "partner · \(c.dealsOfPartner[p].count) deal\(c.dealsOfPartner[p].count == 1 ? "" : "s")"
             if !partner.aliases.isEmpty { fields.append(("Aliases", [Span(partner.aliases.joined(separator: ", "))])) }
             fields.append(("Products", [Span(partner.products.isEmpty ? "none named" : partner.products.map(\.name).joined(separator: ", "), partner.products.isEmpty ? .muted : .normal)]))
             fields.append(("Partners", [Span(c.counterparties(of: p).map { c.partners[$0].name }.joined(separator: ", "))]))
@@ -26,7 +28,8 @@ enum DetailView {
             evidence = partner.evidence + partner.products.flatMap(\.evidence)
         case .deal(let d):
             let deal = c.deals[d]
-            heading = [Span(deal.title, .title), Span("  deal · \(deal.kind.rawValue) · \(deal.status.rawValue)", .muted)]
+            heading = [Span(deal.title, .title)]
+            kind = "deal · \(deal.kind.rawValue) · \(deal.status.rawValue)"
             fields.append(("Parties", [Span(deal.parties.map { p in c.name(ofPartner: p.partner) + (p.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))]))
             fields.append(("Date", [Span(deal.date?.display ?? "not stated", deal.date == nil ? .muted : .normal)]))
             if let v = deal.value {
@@ -45,7 +48,8 @@ enum DetailView {
             evidence = deal.evidence
         case .event(let e):
             let event = c.events[e]
-            heading = [Span(event.title, .title), Span("  event \(e + 1) of \(c.events.count)", .muted)]
+            heading = [Span(event.title, .title)]
+            kind = "event \(e + 1) of \(c.events.count) on the timeline"
             fields.append(("Date", [Span(event.date?.display ?? "not stated", event.date == nil ? .muted : .normal)]))
             if event.date == nil {
                 fields.append(("Order", [Span(orderText(c, event.order))]))
@@ -57,6 +61,7 @@ enum DetailView {
             evidence = event.evidence
         }
         var out = StyledText.wrap(heading, width: width)
+        out.append([Span(kind, .muted)])
         let labelWidth = 10
         for (label, value) in fields {
             let labelSpan = Span(label + String(repeating: " ", count: max(1, labelWidth - label.count)), .label)

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// What a person does first: filter to a partner, walk the timeline, and open data
+/// that tries to attack the terminal.
+extension EndToEndTests {
+    static let fixtures: String = {
+        var path = #filePath
+        for _ in 0..<2 { path = (path as NSString).deletingLastPathComponent }
+        return path + "/Fixtures"
+    }()
+
+    @Test func filterByAmazonShowsOnlyItsDeals() throws {
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles + ["OpenAI-Microsoft core partnership"])
+        try session.send("Enter")  // Amazon is the first partner
+        let screen = try session.waitFor(text: "Filter: Amazon · 2 of 12 deals")
+        #expect(screen.contains("OpenAI-Amazon arrangement"))
+        #expect(screen.contains("New funding and partnerships from Amazon"))
+        #expect(!screen.contains("OpenAI-Microsoft core partnership"), "deals without Amazon are gone")
+        #expect(!screen.contains("Anthropic's Claude in"))
+        try session.send("x")
+        try session.waitFor(text: "All partners · 12 of 12 deals")
+    }
+
+    @Test func bracketWalksTheTimelineInOrder() throws {
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles)
+        // Detail names the event and its place: "event N of 10".
+        let firstYears = ["2023", "2025", "Oct 2025"]
+        for n in 1...10 {
+            try session.send("]")
+            let screen = try session.waitFor(text: "event \(n) of 10")
+            if n <= firstYears.count {
+                #expect(screen.contains("Date      \(firstYears[n - 1])"), "event \(n) is dated \(firstYears[n - 1])")
+            }
+        }
+        let last = try session.waitFor(text: "event 10 of 10")
+        #expect(last.contains("Microsoft adds Anthropic's Claude to Azure AI"))
+        try session.send("[")
+        try session.waitFor(text: "event 9 of 10")
+    }
+
+    /// Escape sequences, C1 controls and bidi overrides in every field: the panes stay
+    /// whole, the window title does not change, and the text is shown as placeholders.
+    @Test func hostileDataChangesNothingOutsideThePanes() throws {
+        let data = Self.fixtures + "/hostile/hostile.dealscope.json"
+        let session = try TmuxSession(try Binary.command(["--data", data]))
+        defer { session.kill() }
+        let titleBefore = try session.format("#{pane_title}")
+        let screen = try session.waitForSettled(texts: Self.paneTitles + ["Evil␛]0;pwned␇ Corp"])
+        // Walk every pane so each hostile string is drawn.
+        try session.type("jjj2jj3jj4jjj/evil")
+        try session.send("Enter")
+        let after = try session.waitForSettled(texts: ["/evil"])
+        for s in [screen, after] {
+            var text = s
+            while text.hasSuffix("\n") { text.removeLast() }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == 40, "no line was added or scrolled away")
+            #expect(lines.allSatisfy { $0.count <= 120 }, "no line runs past the window")
+            #expect(lines.first?.hasPrefix("┏") == true || lines.first?.hasPrefix("┌") == true, "the top border is in place")
+            #expect(lines.last?.contains("? help") == true, "the status line is in place")
+            #expect(!s.contains("\u{1B}") && !s.contains("\u{202E}"))
+        }
+        #expect(try session.format("#{pane_title}") == titleBefore, "the window title is unchanged")
+        #expect(try session.format("#{alternate_on}") == "1")
+    }
+}
