@@ -134,7 +134,7 @@ struct LoaderErrorTests {
         let p = try only("quote-ambiguous.json")
         #expect(p.location == Place(file: path("quote-ambiguous.json"), line: 5, column: 92))
         #expect(p.record == "partner \"globex\"")
-        #expect(p.message == "the quote \"rockets\" matches 2 places in \(path("document.txt")) (paragraph 2, paragraph 4)")
+        #expect(p.message == "the quote \"rockets\" matches 2 places in \(path("document.txt")) (paragraphs 2, 4)")
         #expect(p.fix?.contains("\"occurrence\"") == true)
     }
 

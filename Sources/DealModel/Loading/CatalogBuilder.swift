@@ -75,7 +75,7 @@ struct CatalogBuilder {
                 }
             }
         }
-        let partnerIDs = Array(partnerByID.keys)
+        let partnerIDs = Set(partnerByID.keys)
 
         // Deals.
         var deals: [Deal] = []
@@ -108,7 +108,7 @@ struct CatalogBuilder {
                                   evidence: anchor(d.quotes, dataset: k, record: label), origin: d.origin))
             }
         }
-        let dealIDs = deals.map(\.id)
+        let dealIDs = Set(deals.map(\.id))
         for (k, draft) in drafts.enumerated() {
             _ = k
             for d in draft.deals {
@@ -139,7 +139,7 @@ struct CatalogBuilder {
                                     evidence: anchor(e.quotes, dataset: k, record: label), origin: e.origin))
             }
         }
-        let eventIDs = events.map(\.id) + [EventOrder.documentAnchor]
+        let eventIDs = Set(events.map(\.id) + [EventOrder.documentAnchor])
         for draft in drafts {
             for e in draft.events {
                 guard let (order, at) = e.order else { continue }
@@ -168,18 +168,20 @@ struct CatalogBuilder {
         let eventByID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let orderedEvents = timeline.compactMap { eventByID[$0] }
 
-        let partners = partnerOrder.compactMap { partnerByID[$0] }.sorted {
-            let a = TextFolding.fold($0.name), b = TextFolding.fold($1.name)
-            return a != b ? a < b : $0.id < $1.id
-        }
+        let partners = partnerOrder.compactMap { partnerByID[$0] }
+            .map { (key: TextFolding.fold($0.name), partner: $0) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.partner.id < $1.partner.id }
+            .map(\.partner)
         return Catalog(title: drafts.compactMap(\.title).first, files: drafts.map(\.file), documents: allDocuments,
                        partners: partners, deals: deals, events: orderedEvents)
     }
 
-    private func checkReference(_ r: Reference, kind: String, known: [String], record: String) {
-        guard !known.contains(r.id) else { return }
+    private func checkReference(_ r: Reference, kind: String, known: Set<String>, record: String) {
+        // A record that was refused for its own problems is still known by its id:
+        // one mistake is reported once, not again at every reference to it.
+        guard !known.contains(r.id), !log.refusedIDs.contains(r.id) else { return }
         var message = "unknown \(kind) \"\(r.id)\""
-        if let near = Suggest.closest(to: r.id, among: known) { message += " (the closest known \(kind) is \"\(near)\")" }
+        if let near = Suggest.closest(to: r.id, among: known.sorted()) { message += " (the closest known \(kind) is \"\(near)\")" }
         let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         log.add(r.origin, record: record, message, fix: "use the id of \(article) \(kind) defined in the data, or define it")
     }
@@ -237,7 +239,12 @@ struct CatalogBuilder {
             }
             chosen = matches[n - 1]
         } else if matches.count > 1 {
-            let where_ = matches.map { "paragraph \(doc.paragraphIndex(containing: $0.lowerBound) + 1)" }.joined(separator: ", ")
+            var paragraphs: [Int] = []
+            for m in matches {
+                let p = doc.paragraphIndex(containing: m.lowerBound) + 1
+                if paragraphs.last != p { paragraphs.append(p) }
+            }
+            let where_ = (paragraphs.count == 1 ? "paragraph " : "paragraphs ") + paragraphs.map(String.init).joined(separator: ", ")
             log.add(q.origin, record: record, "the quote \"\(shown)\" matches \(matches.count) places in \(doc.path) (\(where_))", fix: "quote more words so that it matches once, or add \"occurrence\": N to choose")
             return nil
         } else {

@@ -37,6 +37,9 @@ public struct DataLoadError: Error, Sendable, CustomStringConvertible {
 /// Collects problems while decoding and checking, so that `validate` can list them all.
 final class ProblemLog {
     private(set) var problems: [DataProblem] = []
+    /// Ids of records refused for problems of their own; references to them are not
+    /// reported again.
+    var refusedIDs = Set<String>()
 
     func add(_ problem: DataProblem) { problems.append(problem) }
 

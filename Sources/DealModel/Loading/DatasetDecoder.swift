@@ -14,6 +14,10 @@ struct DatasetDecoder {
     static let quoteKeys = ["text", "document", "occurrence"]
 
     func decode(_ root: JSONNode, file: String, directory: String) -> DatasetDraft? {
+        guard case .object = root.value else {
+            log.add(lines.location(root.offset), "expected a dataset (a JSON object), found \(root.typeName)", fix: "a dataset is one object: { \"dealscope\": 1, \"documents\": [ … ], \"partners\": [ … ], … } (see docs/data-format.md)")
+            return nil
+        }
         guard let top = ObjectReader(root, lines: lines, log: log, record: nil, what: "a dataset") else { return nil }
         top.checkKeys(allowed: Self.topKeys)
         guard let version = top.value("dealscope") else {
@@ -70,7 +74,7 @@ struct DatasetDecoder {
         let products = (r.array("products") ?? []).compactMap { product($0, record: r.record) }
         let note = r.string("note")
         let quotes = evidence(r)
-        guard let id, let name else { return nil }
+        guard let id, let name else { refuse(id); return nil }
         return PartnerDraft(id: id, name: name, aliases: aliases, products: products, note: note, quotes: quotes, origin: r.location)
     }
 
@@ -101,7 +105,7 @@ struct DatasetDecoder {
         let products = r.stringArray("products")
         let note = r.string("note")
         let quotes = evidence(r)
-        guard let id, let title, let kind, let status else { return nil }
+        guard let id, let title, let kind, let status else { refuse(id); return nil }
         return DealDraft(id: id, title: title, kind: kind, status: status, parties: parties, date: date, value: value,
                          amends: amends, products: products, note: note, quotes: quotes, origin: r.location)
     }
@@ -173,8 +177,12 @@ struct DatasetDecoder {
         let partners = r.references("partners")
         let note = r.string("note")
         let quotes = evidence(r)
-        guard let id, let title else { return nil }
+        guard let id, let title else { refuse(id); return nil }
         return EventDraft(id: id, title: title, date: date, order: order, deals: deals, partners: partners, note: note, quotes: quotes, origin: r.location)
+    }
+
+    private func refuse(_ id: String?) {
+        if let id { log.refusedIDs.insert(id) }
     }
 
     private func evidence(_ r: ObjectReader) -> [QuoteSpec] {

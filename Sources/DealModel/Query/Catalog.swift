@@ -113,11 +113,21 @@ public final class Catalog: Sendable {
     /// The name of a partner id, or the id itself if unknown.
     public func name(ofPartner id: String) -> String { partner(id: id)?.name ?? id }
 
-    /// Every partner a partner has a deal with, by name.
+    /// Every partner a partner has a deal with, by name. In a deal whose parties play
+    /// different roles, parties in the same role are co-parties, not counterparties:
+    /// three funders of one round are each a counterparty of the recipient, not of
+    /// each other.
     public func counterparties(of partner: Int) -> [Int] {
+        let id = partners[partner].id
         var result = Set<Int>()
         for d in dealsOfPartner[partner] {
-            for p in deals[d].partnerIDs { if let i = partnerIndex[p], i != partner { result.insert(i) } }
+            let parties = deals[d].parties
+            let roles = Set(parties.map { $0.role ?? "" })
+            let mine = Set(parties.filter { $0.partner == id }.map { $0.role ?? "" })
+            for p in parties where p.partner != id {
+                if roles.count > 1 && mine.contains(p.role ?? "") { continue }
+                if let i = partnerIndex[p.partner] { result.insert(i) }
+            }
         }
         return result.sorted()
     }

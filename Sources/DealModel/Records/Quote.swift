@@ -20,6 +20,9 @@ public struct QuoteSpec: Hashable, Sendable {
 public struct Evidence: Sendable {
     public let quote: QuoteSpec
     public let document: SourceDocument
+    /// 0-based sentence within its paragraph.
+    public var sentenceInParagraph: Int { sentence - document.paragraphFirstSentence[paragraph] }
+
     /// The matched text's range in `document.text`.
     public let range: Range<String.Index>
     /// 0-based paragraph and sentence (counted through the whole document) holding the start.

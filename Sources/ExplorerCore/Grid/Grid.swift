@@ -32,7 +32,12 @@ public struct Grid: Equatable, Sendable {
         guard row >= 0, row < height, column < width else { return 0 }
         let end = min(width, column + (limit ?? width))
         var x = column
-        for c in Sanitizer.line(text) {
+        var clean = Sanitizer.line(text)
+        // Text that does not fit ends with an ellipsis, never cut mid-word silently.
+        if end - column > 0 && DisplayWidth.of(clean) > end - column {
+            clean = DisplayWidth.truncate(clean, to: end - column)
+        }
+        for c in clean {
             let w = DisplayWidth.of(c)
             if w == 0 {
                 // A lone zero-width character joins the previous cell.

@@ -42,6 +42,25 @@ extension AppState {
         scroll[Pane.detail.rawValue] = 0
     }
 
+    /// Shows a record: focuses its pane and puts the cursor on it (a deal or event
+    /// hidden by the filter is said to be so).
+    mutating func select(_ record: RecordRef) {
+        switch record {
+        case .partner(let p):
+            setFocus(.partners)
+            cursor[Pane.partners.rawValue] = p
+        case .deal(let d):
+            guard let row = visibleDeals.firstIndex(of: d) else { message = "that deal is hidden by the filter (x clears it)"; return }
+            setFocus(.deals)
+            cursor[Pane.deals.rawValue] = row
+        case .event(let e):
+            guard let row = visibleEvents.firstIndex(of: e) else { message = "that event is hidden by the filter (x clears it)"; return }
+            setFocus(.timeline)
+            cursor[Pane.timeline.rawValue] = row
+        }
+        scroll[Pane.detail.rawValue] = 0
+    }
+
     mutating func toggleFilter() {
         guard let p = selectedPartner else { return }
         let id = catalog.partners[p].id
@@ -111,15 +130,22 @@ extension AppState {
         selectEvent(row: target)
     }
 
-    /// `goto DATE`: the first event on or after the date.
+    /// `goto DATE`: the first event certainly on or after the date; failing that, the
+    /// first that may be (an undated event bounded only from below), as `--from` counts.
     mutating func goto(_ date: PartialDate) {
         let from = date.earliestDay
-        guard let row = visibleEvents.indices.first(where: { (catalog.earliestDay(ofEvent: visibleEvents[$0]) ?? Int.min) >= from }) else {
+        if let row = visibleEvents.indices.first(where: { (catalog.earliestDay(ofEvent: visibleEvents[$0]) ?? Int.min) >= from }) {
+            selectEvent(row: row)
+            message = "first event on or after \(date.display)"
+        } else if let row = visibleEvents.indices.first(where: { e in
+            let lo = catalog.earliestDay(ofEvent: visibleEvents[e]), hi = catalog.latestDay(ofEvent: visibleEvents[e])
+            return (lo != nil || hi != nil) && (hi ?? Int.max) >= from
+        }) {
+            selectEvent(row: row)
+            message = "no event is dated on or after \(date.display); this undated one may be"
+        } else {
             message = "no event on or after \(date.display)"
-            return
         }
-        selectEvent(row: row)
-        message = "first event on or after \(date.display)"
     }
 
     /// Scrolls every list so its cursor is visible, and clamps cursors to their lists.

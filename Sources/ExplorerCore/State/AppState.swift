@@ -40,6 +40,21 @@ public struct AppState: Sendable {
     /// A one-shot message for the status line.
     public internal(set) var message: String?
     public internal(set) var mouseCapture = true
+    /// Where the cursor was when `/` was pressed, restored by Esc as in less and vim.
+    struct Place: Sendable {
+        let focus: Pane, detailSource: Pane, cursor: [Int], scroll: [Int]
+    }
+    var searchOrigin: Place?
+    /// Earlier `:` commands, newest last (Up and Down recall them).
+    var commandHistory: [String] = []
+    var historyIndex: Int?
+
+    /// The text to highlight: what is being typed after `/`, else the confirmed search.
+    public var highlightedText: String {
+        if case .search(let t) = mode { return t }
+        return search
+    }
+
     /// Scroll of overlays (help, document).
     public internal(set) var overlayScroll = 0
 

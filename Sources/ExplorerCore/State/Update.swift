@@ -42,6 +42,12 @@ enum Update {
             let count = DocumentView.quotes(state).count
             switch key {
             case .escape, .char("q"), .char("v"): state.mode = .normal
+            case .enter:
+                let all = DocumentView.quotes(state)
+                if all.indices.contains(quote), let record = all[quote].owners.first?.record {
+                    state.mode = .normal
+                    state.select(record)
+                }
             case .char("n"), .char("]"), .tab:
                 if count > 0 { state.mode = .document(quote: (quote + 1) % count); state.overlayScroll = -1 }
             case .char("N"), .char("["), .backTab:
@@ -66,10 +72,35 @@ enum Update {
         switch key {
         case .escape:
             state.mode = .normal
-            if isSearch { state.search = "" }
+            if isSearch {
+                state.search = ""
+                if let o = state.searchOrigin {
+                    state.focus = o.focus
+                    state.detailSource = o.detailSource
+                    state.cursor = o.cursor
+                    state.scroll = o.scroll
+                }
+            }
+            state.searchOrigin = nil
+            state.historyIndex = nil
+            return []
+        case .up where !isSearch, .down where !isSearch:
+            // Command history, as in a shell.
+            let history = state.commandHistory
+            guard !history.isEmpty else { return [] }
+            var i = state.historyIndex ?? history.count
+            i = key == .up ? max(0, i - 1) : min(history.count, i + 1)
+            state.historyIndex = i
+            state.mode = .command(i < history.count ? history[i] : "")
+            return []
+        case .tab where !isSearch:
+            state.mode = .command(CommandLine.complete(text, state.catalog))
             return []
         case .enter:
             state.mode = .normal
+            state.searchOrigin = nil
+            state.historyIndex = nil
+            if !isSearch && !text.isEmpty && state.commandHistory.last != text { state.commandHistory.append(text) }
             if isSearch {
                 state.search = text
                 if !text.isEmpty && Search.matches(state, text: text).isEmpty { state.message = "no match for “\(text)”" }
@@ -143,7 +174,9 @@ enum Update {
         case .nextYear: state.stepYear(forward: true)
         case .previousYear: state.stepYear(forward: false)
         case .commandLine: state.mode = .command("")
-        case .search: state.mode = .search("")
+        case .search:
+            state.searchOrigin = AppState.Place(focus: state.focus, detailSource: state.detailSource, cursor: state.cursor, scroll: state.scroll)
+            state.mode = .search("")
         case .nextMatch, .previousMatch:
             let text = state.search
             if text.isEmpty {

@@ -12,10 +12,9 @@ enum DealsPane {
                        cellRoles: [.muted, nil, nil, .figure, nil])
     }
 
+    /// The deal's own date; "—" when the document gives none.
     static func date(_ c: Catalog, _ d: Int) -> String {
-        if let date = c.deals[d].date { return date.display }
-        if let e = c.eventsOfDeal[d].first, let date = c.events[e].date { return date.display }
-        return "—"
+        c.deals[d].date?.display ?? "—"
     }
 
     static func parties(_ c: Catalog, _ deal: Deal) -> String {
@@ -29,14 +28,14 @@ enum DealsPane {
         return a.compact + (a.isShared ? " Σ" : "")
     }
 
-    /// Columns by priority: narrow panes drop the date first, then the parties,
-    /// then the value; kind and title always stay.
+    /// Columns by priority: narrow panes drop the date first, then the parties, the
+    /// value and the kind, so the title keeps room.
     static func keep(width: Int) -> [Bool] {
-        [width >= 66, true, width >= 52, width >= 40, true]
+        [width >= 72, width >= 34, width >= 58, width >= 46, true]
     }
 
     static let allColumns = [
-        ListColumn(header: "WHEN", width: 8), ListColumn(header: "KIND", width: 11), ListColumn(header: "PARTIES", width: 16),
+        ListColumn(header: "DATE", width: 8), ListColumn(header: "KIND", width: 11), ListColumn(header: "PARTIES", width: 16),
         ListColumn(header: "VALUE", width: 12), ListColumn(header: "TITLE", width: nil),
     ]
 

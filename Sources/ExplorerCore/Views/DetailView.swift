@@ -69,8 +69,9 @@ enum DetailView {
         }
         for (n, e) in evidence.enumerated() {
             out.append([])
-            out.append([Span("Evidence \(n + 1) of \(evidence.count)", .label),
-                        Span(" · \(e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path), paragraph \(e.paragraph + 1), sentence \(e.sentence + 1)", .muted)])
+            let file = e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path
+            out += StyledText.wrap([Span("Evidence \(n + 1) of \(evidence.count)", .label),
+                                    Span(" · \(file), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1)", .muted)], width: width)
             out += StyledText.wrap(paragraphSpans(e), width: width - 2).map { [Span("  ")] + $0 }
         }
         if let note {

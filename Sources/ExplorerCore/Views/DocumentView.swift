@@ -3,9 +3,11 @@ import TerminalText
 
 /// The whole source document with every quote marked; n/N move between quotes.
 enum DocumentView {
+    /// One quoted span of the document and every record that quotes it.
     struct Quote {
         let evidence: Evidence
-        let owner: String
+        var owners: [(record: RecordRef, title: String)]
+        var owner: String { owners.map(\.title).joined(separator: "; ") }
     }
 
     /// The document shown: that of the selected record's first quote.
@@ -23,16 +25,25 @@ enum DocumentView {
         }
     }
 
-    /// Every quote of the document, in reading order.
+    /// Every quoted span of the document, in reading order; a span quoted by several
+    /// records is one stop.
     static func quotes(_ state: AppState) -> [Quote] {
         guard let doc = document(state) else { return [] }
         let c = state.catalog
         var all: [Quote] = []
-        for p in c.partners {
-            for e in p.evidence + p.products.flatMap(\.evidence) where e.document === doc { all.append(Quote(evidence: e, owner: p.name)) }
+        var at: [Range<String.Index>: Int] = [:]
+        func add(_ e: Evidence, _ record: RecordRef, _ title: String) {
+            guard e.document === doc else { return }
+            if let i = at[e.range] {
+                all[i].owners.append((record, title))
+            } else {
+                at[e.range] = all.count
+                all.append(Quote(evidence: e, owners: [(record, title)]))
+            }
         }
-        for d in c.deals { for e in d.evidence where e.document === doc { all.append(Quote(evidence: e, owner: d.title)) } }
-        for ev in c.events { for e in ev.evidence where e.document === doc { all.append(Quote(evidence: e, owner: ev.title)) } }
+        for (i, p) in c.partners.enumerated() { for e in p.evidence + p.products.flatMap(\.evidence) { add(e, .partner(i), p.name) } }
+        for (i, d) in c.deals.enumerated() { for e in d.evidence { add(e, .deal(i), d.title) } }
+        for (i, ev) in c.events.enumerated() { for e in ev.evidence { add(e, .event(i), ev.title) } }
         return all.sorted { a, b in
             a.evidence.range.lowerBound != b.evidence.range.lowerBound
                 ? a.evidence.range.lowerBound < b.evidence.range.lowerBound
@@ -88,7 +99,7 @@ enum DocumentView {
         }
         let top = state.overlayScroll < 0 ? max(0, min(currentLine - inner.height / 3, lines.count - inner.height)) : min(state.overlayScroll, max(0, lines.count - inner.height))
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
-        let info = all.isEmpty ? "no quotes" : "quote \(current + 1) of \(all.count): \(all[current].owner)"
+        let info = all.isEmpty ? "no quotes" : "quote \(current + 1)/\(all.count) · Enter: \(all[current].owner)"
         Frame.draw(rect, title: "Document " + name, number: nil, info: info, focused: true, into: &grid)
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: width)

@@ -2,7 +2,7 @@ import TerminalText
 
 /// The help screen, made from the key map.
 enum HelpOverlay {
-    static func lines() -> [StyledLine] {
+    static func lines(width: Int = 74) -> [StyledLine] {
         var out: [StyledLine] = []
         var group = ""
         for b in KeyMap.bindings {
@@ -11,13 +11,15 @@ enum HelpOverlay {
                 group = b.group
                 out.append([Span(group, .label)])
             }
-            out.append([Span("  " + DisplayWidth.fit(b.label, to: 12), .key), Span(b.help)])
+            out += StyledText.wrap([Span("  " + DisplayWidth.fit(b.label, to: 12), .key), Span(b.help)], width: width, indent: 14)
         }
         out.append([])
         out.append([Span("Mouse", .label)])
-        out.append([Span("  " + DisplayWidth.fit("click", to: 12), .key), Span("focus a pane and select a row; wheel scrolls")])
+        out.append([Span("  " + DisplayWidth.fit("click", to: 12), .key), Span("focus a pane and select a row; double click: Enter; wheel scrolls")])
         out.append([])
-        out.append([Span("In the document (v): n/N or ]/[ jump between quotes, j/k scroll, Esc closes.", .muted)])
+        out.append([Span("Command line (:): Tab completes commands and partner names; ↑/↓ recall.", .muted)])
+        out.append([Span("Document (v): n/N or ]/[ jump between quotes, Enter opens the", .muted)])
+        out.append([Span("record that quotes it, j/k scroll, Esc closes.", .muted)])
         out.append([Span("Esc, q or ? closes this help; j/k scroll it.", .muted)])
         return out
     }
@@ -29,7 +31,7 @@ enum HelpOverlay {
         grid.fill(row: rect.y, column: rect.x, width: rect.width, height: rect.height, role: .normal)
         Frame.draw(rect, title: "Help", number: nil, info: "Esc closes", focused: true, into: &grid)
         let inner = rect.inner
-        let all = lines()
+        let all = lines(width: inner.width - 1)
         let top = min(state.overlayScroll, max(0, all.count - inner.height))
         for (i, line) in all.dropFirst(max(0, top)).prefix(inner.height).enumerated() {
             StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: inner.width - 1)

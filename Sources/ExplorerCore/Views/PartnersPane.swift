@@ -13,4 +13,8 @@ enum PartnersPane {
     }
 
     static let columns = [ListColumn(header: "PARTNER", width: nil), ListColumn(header: "DEALS", width: 5, alignRight: true)]
+    static let narrowColumns = [ListColumn(header: "PARTNER", width: nil), ListColumn(header: "#", width: 3, alignRight: true)]
+
+    /// Narrow panes give the names the room: the count column shrinks to "#".
+    static func columns(width: Int) -> [ListColumn] { width < 24 ? narrowColumns : columns }
 }

@@ -42,7 +42,12 @@ enum StatusLine {
         }
         if !state.search.isEmpty {
             let n = state.searchHits.count
-            s += " · /\(state.search): \(n) match\(n == 1 ? "" : "es") (n/N)"
+            let pane = state.focus == .detail ? state.detailSource : state.focus
+            if let k = state.searchHits.firstIndex(of: Search.Hit(pane: pane, row: state.cursor[pane.rawValue])) {
+                s += " · /\(state.search): match \(k + 1) of \(n) (n/N)"
+            } else {
+                s += " · /\(state.search): \(n) match\(n == 1 ? "" : "es") (n/N)"
+            }
         }
         return s
     }

@@ -1,7 +1,7 @@
 import DealModel
 
-/// Events in timeline order. Undated events show where the order rule put them:
-/// "  ↳ after", "  ≡ same", "  ↱ before", grouped under the event they hang on.
+/// Events in timeline order. Undated events say so, with how the order rule placed
+/// them: ↱ before, ≡ at the same time as, ↳ after the event named in Detail.
 enum TimelinePane {
     static func row(_ i: Int, _ state: AppState, relations: Relations) -> ListRow {
         let e = state.visibleEvents[i]
@@ -13,11 +13,11 @@ enum TimelinePane {
 
     static func when(_ e: Event) -> String {
         if let d = e.date { return d.display }
-        guard let o = e.order else { return "undated" }
+        guard let o = e.order, o.anchor != EventOrder.documentAnchor else { return "undated" }
         switch o.relation {
-        case .before: return o.anchor == EventOrder.documentAnchor ? "undated" : "↱ before"
-        case .with: return "≡ same time"
-        case .after: return "↳ after"
+        case .before: return "undated ↱"
+        case .with: return "undated ≡"
+        case .after: return "undated ↳"
         }
     }
 

@@ -67,3 +67,11 @@ func emit(_ lines: [String]) {
     guard !lines.isEmpty else { return }
     Out.print(lines.joined(separator: "\n"))
 }
+
+/// `--from` after `--to` is a usage error, not an empty result.
+func checkRange(_ q: DealQuery) throws {
+    if let from = q.from, let to = q.to, from.earliestDay > to.latestDay {
+        Out.error("dealscope: --from \(from.iso) is after --to \(to.iso); swap them")
+        throw ExitCode(Exit.usage)
+    }
+}

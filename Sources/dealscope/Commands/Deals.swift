@@ -32,13 +32,16 @@ struct Deals: ParsableCommand {
         }
         let query = DealQuery(partners: try partners.resolve(in: catalog), partnerMode: partners.any ? .any : .all, kinds: kinds,
                               text: search ?? "", from: try parseDate(from, option: "--from"), to: try parseDate(to, option: "--to"))
+        try checkRange(query)
         let rows = catalog.dealIndices(matching: query)
+        if rows.isEmpty { Out.error("dealscope: no deal matches") }
         if output.json {
             Out.print(JSONOut.array(rows.map { catalog.json(deal: $0) }).render())
             return
         }
-        var table = Table([.init(header: "ID"), .init(header: "WHEN"), .init(header: "KIND"), .init(header: "STATUS"),
-                           .init(header: "PARTIES"), .init(header: "VALUE"), .init(header: "TITLE", flexible: true)])
+        var table = Table([.init(header: "ID"), .init(header: "DATE", dropOrder: 5), .init(header: "KIND", dropOrder: 3),
+                           .init(header: "STATUS", dropOrder: 6), .init(header: "PARTIES", flexible: true, dropOrder: 2),
+                           .init(header: "VALUE", dropOrder: 4), .init(header: "TITLE", flexible: true, dropOrder: 1)])
         for i in rows {
             let d = catalog.deals[i]
             table.add([d.id, catalog.dealDateText(i), d.kind.rawValue, d.status.rawValue, catalog.partiesText(d),

@@ -16,8 +16,8 @@ struct Partners: ParsableCommand {
             Out.print(JSONOut.array(rows.map { catalog.json(partner: $0) }).render())
             return
         }
-        var table = Table([.init(header: "ID"), .init(header: "NAME"), .init(header: "DEALS", alignRight: true),
-                           .init(header: "PRODUCTS"), .init(header: "COUNTERPARTIES", flexible: true)])
+        var table = Table([.init(header: "ID"), .init(header: "NAME", dropOrder: 3), .init(header: "DEALS", alignRight: true),
+                           .init(header: "PRODUCTS", flexible: true, dropOrder: 2), .init(header: "COUNTERPARTIES", flexible: true, dropOrder: 1)])
         for i in rows {
             let p = catalog.partners[i]
             table.add([p.id, p.name, String(catalog.dealsOfPartner[i].count),

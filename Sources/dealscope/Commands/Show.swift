@@ -5,30 +5,42 @@ import TerminalText
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show one partner, deal or event with every sentence of its evidence.")
 
-    @Argument(help: "The id of a partner, deal or event (a partner's name, alias or product works too).")
-    var id: String
+    @Argument(help: "Ids of partners, deals or events (a partner's name, alias or product works too).")
+    var ids: [String]
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("name at least one id; `dealscope partners`, `deals` and `timeline` list them") }
+    }
+
     func run() throws {
         let catalog = try dataOptions.load()
-        var ref = catalog.record(id: id)
-        if ref == nil, case .success(let p) = catalog.lookupPartner(id) { ref = .partner(p) }
-        guard let ref else {
-            let near = Suggest.closest(to: id, among: catalog.allIDs)
-            let hint = near.map { " (did you mean \($0)?)" } ?? "; `dealscope partners`, `dealscope deals` and `dealscope timeline` list the ids"
-            Out.error("dealscope: no partner, deal or event has the id \"\(Sanitizer.line(id))\"" + hint)
-            throw ExitCode(Exit.usage)
+        var refs: [RecordRef] = []
+        for id in ids {
+            var ref = catalog.record(id: id)
+            if ref == nil, case .success(let p) = catalog.lookupPartner(id) { ref = .partner(p) }
+            guard let ref else {
+                let near = Suggest.closest(to: id, among: catalog.allIDs)
+                let hint = near.map { " (did you mean \($0)?)" } ?? "; `dealscope partners`, `dealscope deals` and `dealscope timeline` list the ids"
+                Out.error("dealscope: no partner, deal or event has the id \"\(Sanitizer.line(id))\"" + hint)
+                throw ExitCode(Exit.usage)
+            }
+            refs.append(ref)
         }
         if output.json {
-            switch ref {
-            case .partner(let i): Out.print(catalog.json(partner: i).render())
-            case .deal(let i): Out.print(catalog.json(deal: i).render())
-            case .event(let i): Out.print(catalog.json(event: i).render())
+            let items: [JSONOut] = refs.map { ref in
+                switch ref {
+                case .partner(let i): catalog.json(partner: i)
+                case .deal(let i): catalog.json(deal: i)
+                case .event(let i): catalog.json(event: i)
+                }
             }
+            Out.print((items.count == 1 ? items[0] : .array(items)).render())
             return
         }
-        emit(RecordSheet(catalog: catalog, console: output.console).lines(for: ref))
+        let sheet = RecordSheet(catalog: catalog, console: output.console)
+        emit(refs.enumerated().flatMap { n, ref in (n > 0 ? [""] : []) + sheet.lines(for: ref) })
     }
 }
 
@@ -87,7 +99,7 @@ struct RecordSheet {
         out.append(console.bold("Evidence"))
         for (n, e) in evidence.enumerated() {
             let chars = e.characterRange
-            out.append("  [\(n + 1)] \(Sanitizer.line(e.document.path)), paragraph \(e.paragraph + 1), sentence \(e.sentence + 1), characters \(chars.lowerBound)–\(chars.upperBound)")
+            out.append("  [\(n + 1)] \(Sanitizer.line(e.document.path)), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1), characters \(chars.lowerBound)–\(chars.upperBound)")
             out.append("      " + highlighted(e))
         }
         return out

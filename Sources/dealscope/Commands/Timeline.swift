@@ -20,13 +20,15 @@ struct Timeline: ParsableCommand {
         let catalog = try dataOptions.load()
         let query = DealQuery(partners: try partners.resolve(in: catalog), partnerMode: partners.any ? .any : .all,
                               text: search ?? "", from: try parseDate(from, option: "--from"), to: try parseDate(to, option: "--to"))
+        try checkRange(query)
         let rows = catalog.eventIndices(matching: query)
+        if rows.isEmpty { Out.error("dealscope: no event matches") }
         if output.json {
             Out.print(JSONOut.array(rows.map { catalog.json(event: $0) }).render())
             return
         }
-        var table = Table([.init(header: "#", alignRight: true), .init(header: "DATE"), .init(header: "ID"),
-                           .init(header: "PARTNERS"), .init(header: "EVENT", flexible: true)])
+        var table = Table([.init(header: "#", alignRight: true), .init(header: "DATE"), .init(header: "ID", dropOrder: 3),
+                           .init(header: "PARTNERS", flexible: true, dropOrder: 2), .init(header: "EVENT", flexible: true, dropOrder: 1)])
         for i in rows {
             let e = catalog.events[i]
             var title = e.title

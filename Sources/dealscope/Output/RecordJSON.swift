@@ -68,7 +68,7 @@ extension Catalog {
                 ("quote", .string(String(e.matchedText))),
                 ("document", .string(e.document.id)),
                 ("paragraph", .int(e.paragraph + 1)),
-                ("sentence", .int(e.sentence + 1)),
+                ("sentence", .int(e.sentenceInParagraph + 1)),
                 ("start", .int(chars.lowerBound)),
                 ("end", .int(chars.upperBound)),
                 ("sentenceText", .string(String(e.sentenceText))),

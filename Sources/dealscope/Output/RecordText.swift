@@ -9,11 +9,10 @@ extension Catalog {
         }.joined(separator: ", ")
     }
 
+    /// "≈110bn USD Σ", as in the explorer: ≈ approximate, Σ a total shared by several parties.
     func valueText(_ a: Amount?) -> String {
         guard let a else { return "—" }
-        var s = a.display
-        if a.isShared { s += " shared" }
-        return s
+        return a.compact + (a.isShared ? " Σ" : "")
     }
 
     func valueLong(_ a: Amount) -> String {
@@ -46,10 +45,10 @@ extension Catalog {
         }
     }
 
+    /// The deal's own date; "—" when the document gives none (an event's date is
+    /// the event's, not the deal's).
     func dealDateText(_ i: Int) -> String {
-        if let d = deals[i].date { return d.display }
-        if let first = eventsOfDeal[i].first, let d = events[first].date { return d.display }
-        return "—"
+        deals[i].date?.display ?? "—"
     }
 
     /// One line of evidence: the sentence that holds the first quote.

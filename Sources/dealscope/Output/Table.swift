@@ -1,12 +1,16 @@
 import TerminalText
 
 /// An aligned text table. Columns are measured in display columns; when the output
-/// has a width, the flexible column shrinks (with an ellipsis) to fit it.
+/// has a width, the table is fitted to it: columns of low priority are left out until
+/// the rest fit at their natural widths (flexible ones at 12 or more), then the
+/// flexible columns shrink, ending in an ellipsis. Nothing wraps.
 struct Table {
     struct Column {
         let header: String
         var flexible = false
         var alignRight = false
+        /// 0: always shown; otherwise higher numbers are left out first.
+        var dropOrder = 0
     }
 
     let columns: [Column]
@@ -21,37 +25,49 @@ struct Table {
         self.notes.append(notes.map(Sanitizer.line))
     }
 
+    static let flexibleMinimum = 12
+
     func render(on console: Console) -> [String] {
-        var widths = columns.indices.map { c in
+        let natural = columns.indices.map { c in
             max(DisplayWidth.of(columns[c].header), rows.map { DisplayWidth.of($0[c]) }.max() ?? 0)
         }
+        var shown = Array(columns.indices)
+        var widths = natural
         if let total = console.width {
-            let gap = 2 * (columns.count - 1)
-            let used = widths.reduce(0, +) + gap
-            if used > total, let flex = columns.firstIndex(where: \.flexible) {
-                widths[flex] = max(8, widths[flex] - (used - total))
+            func minimum(_ c: Int) -> Int { columns[c].flexible ? min(natural[c], Self.flexibleMinimum) : natural[c] }
+            func needed() -> Int { shown.reduce(0) { $0 + minimum($1) } + 2 * (shown.count - 1) }
+            while needed() > total, let drop = shown.filter({ columns[$0].dropOrder > 0 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
+                shown.removeAll { $0 == drop }
+            }
+            var excess = shown.reduce(0) { $0 + natural[$1] } + 2 * (shown.count - 1) - total
+            // The column that would be left out first gives up its room first.
+            for c in shown.sorted(by: { columns[$0].dropOrder > columns[$1].dropOrder }) where columns[c].flexible && excess > 0 {
+                let cut = min(excess, max(0, natural[c] - Self.flexibleMinimum))
+                widths[c] -= cut
+                excess -= cut
             }
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
-            for (c, cell) in cells.enumerated() {
-                let last = c == cells.count - 1
+            for (k, c) in shown.enumerated() {
+                let last = k == shown.count - 1
                 if last && !columns[c].alignRight {
-                    parts.append(DisplayWidth.truncate(cell, to: widths[c]))
+                    parts.append(DisplayWidth.truncate(cells[c], to: widths[c]))
                 } else {
-                    parts.append(DisplayWidth.fit(cell, to: widths[c], alignRight: columns[c].alignRight))
+                    parts.append(DisplayWidth.fit(cells[c], to: widths[c], alignRight: columns[c].alignRight))
                 }
             }
             var s = parts.joined(separator: "  ")
             while s.hasSuffix(" ") { s.removeLast() }
             return s
         }
-        var out = [console.bold(line(columns.map(\.header)))]
+        // Whatever still does not fit is cut at the terminal's edge, never wrapped.
+        func fitted(_ s: String) -> String { console.width.map { DisplayWidth.truncate(s, to: $0) } ?? s }
+        var out = [console.bold(fitted(line(columns.map(\.header))))]
         for (r, row) in rows.enumerated() {
-            out.append(line(row))
+            out.append(fitted(line(row)))
             for note in notes[r] {
-                let indented = "    " + note
-                out.append(console.dim(console.width.map { DisplayWidth.truncate(indented, to: $0) } ?? indented))
+                out.append(console.dim(fitted("    " + note)))
             }
         }
         return out
