@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the dataset loader with libFuzzer.
 #
-#   Scripts/fuzz/run.sh [SECONDS]      (default 60; CI runs a short pass)
+#   Scripts/fuzz/run.sh [SECONDS]      (default 60)
+#   Scripts/fuzz/run.sh --runs N       (N inputs from a fixed seed: what CI runs)
 #
 # Builds the DealModel sources with Scripts/fuzz/LoaderFuzz.swift using
 # `swiftc -sanitize=fuzzer,address`, seeds the corpus with every JSON fixture in
@@ -10,11 +11,13 @@
 # DealModelTests) and fix the loader. For a long run: Scripts/fuzz/run.sh 3600.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-seconds="${1:-60}"
+limit=(-max_total_time="${1:-60}")
+if [[ "${1:-}" == --runs ]]; then limit=(-runs="${2:?--runs needs a count}" -seed=1); fi
 out=.build-fuzz
 mkdir -p "$out/corpus"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name DealModel \
     $(find Sources/DealModel -name '*.swift') Scripts/fuzz/LoaderFuzz.swift -o "$out/loader-fuzz"
 for f in $(find Tests/Fixtures -name '*.json'); do cp "$f" "$out/corpus/seed-$(echo "$f" | tr '/' '_')"; done
 cd "$out"
-./loader-fuzz -max_total_time="$seconds" -max_len=8192 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 corpus
+export SWIFT_DETERMINISTIC_HASHING=1  # the same inputs take the same paths every run
+./loader-fuzz "${limit[@]}" -max_len=8192 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 corpus

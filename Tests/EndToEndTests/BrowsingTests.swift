@@ -69,3 +69,21 @@ extension EndToEndTests {
         #expect(try session.format("#{alternate_on}") == "1")
     }
 }
+
+/// The explorer stays usable on the terminals people have: 256, 16 and 8 colours,
+/// none, and a C locale.
+extension EndToEndTests {
+    @Test(arguments: [
+        ["TERM=xterm-256color"], ["TERM=screen-256color"], ["TERM=linux"], ["TERM=vt100"], ["TERM=xterm", "LANG=C", "LC_ALL=C"],
+    ])
+    func usableOnEveryTerminal(environment: [String]) throws {
+        let session = try TmuxSession(try Binary.command(environment: environment))
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles + ["All partners · 12 of 12 deals"])
+        try session.send("2")
+        let screen = try session.waitFor(text: "▶ 2 Deals")
+        #expect(screen.contains("OpenAI-Microsoft core partnership"))
+        try session.send("]")
+        try session.waitFor(text: "event 1 of 10")
+    }
+}

@@ -28,7 +28,7 @@ extension Catalog {
         if let d = e.date { return d.display }
         guard let o = e.order else { return "undated" }
         switch o.relation {
-        case .with: return "same time"
+        case .with: return "undated, same time"
         case .before: return o.anchor == EventOrder.documentAnchor ? "undated" : "undated, before"
         case .after: return "undated, after"
         }
