@@ -16,5 +16,5 @@ enum PartnersPane {
     static let narrowColumns = [ListColumn(header: "PARTNER", width: nil), ListColumn(header: "#", width: 3, alignRight: true)]
 
     /// Narrow panes give the names the room: the count column shrinks to "#".
-    static func columns(width: Int) -> [ListColumn] { width < 24 ? narrowColumns : columns }
+    static func columns(width: Int) -> [ListColumn] { width < 20 ? narrowColumns : columns }
 }
