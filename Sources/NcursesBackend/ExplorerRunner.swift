@@ -1,5 +1,6 @@
 import CNcurses
 import DealModel
+import Dispatch
 import ExplorerCore
 #if canImport(Glibc)
 import Glibc
@@ -15,22 +16,48 @@ public enum ExplorerRunner {
     /// that signal (the shell sees 128 + signal); this function then never returns.
     /// A terminal that closes without a SIGHUP is handled as one.
     public static func run(catalog: Catalog, partners: [String], noColor: Bool) throws {
+        try run(loading: "data", noColor: noColor) { _ in (catalog, partners) }
+    }
+
+    /// Starts the explorer at once and loads the data on another thread: the panes
+    /// show "loading…" and the status line the progress until it is done, and q
+    /// quits at any time. `load` returns the catalog and the partner ids of the
+    /// initial filter; an error it throws is rethrown here after the terminal is
+    /// restored, so the caller can report it as usual.
+    public static func run(loading label: String, noColor: Bool,
+                           load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String])) throws {
         let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let background = BackgroundLoad(load)
+        // Small data is ready before the terminal is: no loading screen flashes by.
+        background.wait(milliseconds: 30)
+        if case .failure(let failure)? = background.outcome { throw failure.error }
         let terminal = try Terminal(colorAllowed: !noColor && !noColorVariable)
-        let signal: Int32? = withExtendedLifetime(terminal) {
+        let ending: Ending = withExtendedLifetime(terminal) {
             defer { terminal.stop() }
-            return loop(terminal: terminal, catalog: catalog, partners: partners)
+            return loop(terminal: terminal, label: label, background: background)
         }
-        if let signal { Signals.exit(dueTo: signal) }
+        switch ending {
+        case .quit: return
+        case .signal(let signal): Signals.exit(dueTo: signal)
+        case .failed(let failure): throw failure.error
+        }
+    }
+
+    enum Ending {
+        case quit
+        case signal(Int32)
+        case failed(BackgroundLoad.Failure)
     }
 
     /// How long a read waits before the loop looks at the signal flags again (the
     /// read usually returns at once on a signal: the handlers do not restart it).
     static let pollMilliseconds: Int32 = 200
 
-    /// The event loop; returns the terminating signal if one ended it.
-    private static func loop(terminal: Terminal, catalog: Catalog, partners: [String]) -> Int32? {
-        var state = Explorer.start(catalog: catalog, partners: partners, width: terminal.width, height: terminal.height)
+    /// The event loop: until the user quits, a signal arrives or the load fails.
+    private static func loop(terminal: Terminal, label: String, background: BackgroundLoad) -> Ending {
+        var state = Explorer.loading(label, width: terminal.width, height: terminal.height)
+        var loaded = false
+        let started = DispatchTime.now()
         let painter = Painter(styles: RoleStyles(level: terminal.colorLevel), utf8: terminal.utf8)
         var input = InputReader()
         terminal.setMouseCapture(state.mouseCapture)
@@ -39,18 +66,34 @@ public enum ExplorerRunner {
         let burstLimit = 32
         var unpainted = 1
         while true {
-            if let signal = Signals.pending { return signal }
+            if let signal = Signals.pending { return .signal(signal) }
+            if !loaded {
+                switch background.outcome {
+                case .some(.success(let result)):
+                    state = Explorer.loaded(state, catalog: result.0, partners: result.1)
+                    loaded = true
+                    unpainted += 1
+                case .some(.failure(let failure)):
+                    return .failed(failure)
+                case .none:
+                    if let p = background.takeProgress() {
+                        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                        Explorer.progress(&state, p, seconds: seconds)
+                        unpainted += 1
+                    }
+                }
+            }
             if Signals.takeContinued() {
                 painter.invalidate()
                 unpainted += 1
             }
-            let event = input.next(waiting: unpainted > 0 ? 0 : pollMilliseconds)
+            let event = input.next(waiting: unpainted > 0 ? 0 : (loaded ? pollMilliseconds : 50))
             if unpainted > 0, event == nil || unpainted >= burstLimit {
                 painter.paint(Explorer.render(state))
                 unpainted = 0
             }
             guard let event else {
-                if Terminal.inputClosed { return SIGHUP }
+                if Terminal.inputClosed { return .signal(SIGHUP) }
                 continue
             }
             switch event {
@@ -60,7 +103,7 @@ public enum ExplorerRunner {
             unpainted += 1
             for effect in Explorer.update(&state, event) {
                 switch effect {
-                case .quit: return nil
+                case .quit: return .quit
                 case .mouseCapture(let on): terminal.setMouseCapture(on)
                 case .bell: beep()
                 }

@@ -87,3 +87,25 @@ extension EndToEndTests {
         try session.waitFor(text: "event 1 of 10")
     }
 }
+
+/// Large data: the explorer opens at once, shows the load's progress, and q works
+/// before the load is done.
+extension EndToEndTests {
+    @Test func aLargeDatasetShowsProgressAndQuitsDuringTheLoad() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let generator = (try Binary.require() as NSString).deletingLastPathComponent + "/dealscope-gen"
+        try #require(FileManager.default.isExecutableFile(atPath: generator), "dealscope-gen is built by `swift build`")
+        let status = try spawnAndWait(generator, ["--deals", "20000", "--out", directory.path], environment: [:], stdoutPath: nil)
+        try #require(status == 0)
+        let data = directory.file("synthetic.dealscope.json")
+        let session = try TmuxSession(try recordingWrapper(in: directory, arguments: ["--data", data]))
+        defer { session.kill() }
+        let screen = try session.waitFor(text: "Loading synthetic.dealscope.json")
+        #expect(screen.contains("q quits"))
+        #expect(Self.paneTitles.allSatisfy(screen.contains), "the panes are there while loading")
+        try session.send("q")
+        try session.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+    }
+}

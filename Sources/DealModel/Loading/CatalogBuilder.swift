@@ -2,6 +2,7 @@
 /// checks ids and references, locates every quote and orders the timeline.
 struct CatalogBuilder {
     let log: ProblemLog
+    var progress: ProgressHandler? = nil
 
     func build(_ drafts: [DatasetDraft]) -> Catalog? {
         // Documents, per dataset.
@@ -35,6 +36,7 @@ struct CatalogBuilder {
                 quotesOf[ObjectIdentifier(doc), default: (doc, [])].1.insert(q.text)
             }
         }
+        progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
         var matches: [ObjectIdentifier: [String: [Range<String.Index>]]] = [:]
         for (id, (doc, texts)) in quotesOf {
             let list = Array(texts)
@@ -152,6 +154,7 @@ struct CatalogBuilder {
         }
 
         // Timeline.
+        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
         let documentDate = allDocuments.first?.date
         let items = events.map { e in
             TimelineOrder.Item(id: e.id, date: e.date, order: e.order, documentPosition: e.evidence.first?.utf8Range.lowerBound ?? Int.max)
@@ -172,6 +175,7 @@ struct CatalogBuilder {
             .map { (key: TextFolding.fold($0.name), partner: $0) }
             .sorted { $0.key != $1.key ? $0.key < $1.key : $0.partner.id < $1.partner.id }
             .map(\.partner)
+        progress?(LoadProgress(phase: "indexing", fraction: 0.9))
         return Catalog(title: drafts.compactMap(\.title).first, files: drafts.map(\.file), documents: allDocuments,
                        partners: partners, deals: deals, events: orderedEvents)
     }

@@ -2,24 +2,27 @@
 public enum DatasetLoader {
     /// Loads `path` (a dataset file or a directory of them), or the bundled data when
     /// nil. Throws every problem found.
-    public static func load(path: String?) throws(DataLoadError) -> Catalog {
-        let (catalog, problems) = check(path: path)
+    public static func load(path: String?, progress: ProgressHandler? = nil) throws(DataLoadError) -> Catalog {
+        let (catalog, problems) = check(path: path, progress: progress)
         if let catalog, problems.isEmpty { return catalog }
         throw DataLoadError(problems: problems)
     }
 
     /// Loads and checks everything it can, returning all problems rather than the first.
-    public static func check(path: String?) -> (Catalog?, [DataProblem]) {
+    public static func check(path: String?, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
         var drafts: [DatasetDraft] = []
-        for file in files {
+        for (n, file) in files.enumerated() {
+            progress?(LoadProgress(phase: "reading and parsing", fraction: 0.4 * Double(n) / Double(max(1, files.count))))
             if let d = decodeFile(file, log: log) { drafts.append(d) }
         }
+        progress?(LoadProgress(phase: "checking and locating quotes", fraction: 0.4))
         if drafts.isEmpty && log.isEmpty {
             log.add(SourceLocation(file: path ?? "", line: 0, column: 0), "no dataset found", fix: "pass a dataset file (*.json) or a directory that holds them")
         }
-        let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log).build(drafts)
+        let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log, progress: progress).build(drafts)
+        progress?(LoadProgress(phase: "done", fraction: 1))
         return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: files))
     }
 

@@ -102,6 +102,9 @@ public final class Catalog: Sendable {
         }
     }
 
+    /// A catalog with nothing in it: what the explorer shows while data loads.
+    public static let empty = Catalog(title: nil, files: [], documents: [], partners: [], deals: [], events: [])
+
     public func partnerIndex(id: String) -> Int? { partnerIndex[id] }
     public func dealIndex(id: String) -> Int? { dealIndex[id] }
     public func eventIndex(id: String) -> Int? { eventIndex[id] }

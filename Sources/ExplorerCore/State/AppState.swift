@@ -15,6 +15,15 @@ public struct AppState: Sendable {
     }
 
     public let catalog: Catalog
+    /// While data loads in the background: what is loading and how far it has come.
+    /// The screen shows the panes empty and the progress in the status line; q quits.
+    public internal(set) var loading: Loading?
+
+    public struct Loading: Sendable, Equatable {
+        public var label: String
+        public var progress: LoadProgress
+        public var seconds: Double
+    }
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var focus: Pane = .partners

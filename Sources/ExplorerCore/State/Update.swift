@@ -9,6 +9,10 @@ enum Update {
         case .resize(let w, let h):
             state.width = max(0, w)
             state.height = max(0, h)
+        case .key(let key) where state.loading != nil:
+            // While loading only quitting and the mouse toggle make sense.
+            if key == .char("q") || key == .ctrl("c") { return [.quit] }
+            if key == .char("m") { effects = run(.toggleMouse, &state) }
         case .key(let key):
             effects = handleKey(key, &state)
         case .mouse(let m):

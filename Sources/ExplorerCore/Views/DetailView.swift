@@ -6,6 +6,9 @@ import TerminalText
 /// strength (the rest of the paragraph muted).
 enum DetailView {
     static func lines(_ state: AppState, width: Int) -> [StyledLine] {
+        if let l = state.loading {
+            return [[Span("Loading \(l.label)…", .muted)], [Span("The panes fill when every quote has been located in its document.", .muted)]]
+        }
         guard width > 4, let record = state.detailRecord else {
             return [[Span("Nothing selected.", .muted)]]
         }

@@ -22,7 +22,7 @@ enum ListView {
     /// Draws only the rows in view: `row(i)` is asked for those alone, so a list of a
     /// million rows costs no more to draw than one of ten.
     static func draw(count: Int, row makeRow: (Int) -> ListRow, columns: [ListColumn], in rect: Rect, scroll: Int, cursor: Int,
-                     focused: Bool, search: String, into grid: inout Grid) -> Int? {
+                     focused: Bool, search: String, empty: String = "(none)", into grid: inout Grid) -> Int? {
         let inner = rect.inner
         guard inner.width > 2, inner.height > 1 else { return nil }
         // Column widths: fixed ones first, the flexible one takes what is left.
@@ -61,7 +61,7 @@ enum ListView {
             if selected { cursorRow = y }
         }
         if count == 0 {
-            grid.put("(none)", row: inner.y + 1, column: inner.x + markerWidth, role: .muted, limit: inner.width - markerWidth)
+            grid.put(empty, row: inner.y + 1, column: inner.x + markerWidth, role: .muted, limit: inner.width - markerWidth)
         }
         return cursorRow
     }

@@ -17,7 +17,7 @@ enum Screen {
                    focused: state.focus == .partners, into: &grid)
         cursorRow[.partners] = ListView.draw(count: state.rowCount(.partners), row: { PartnersPane.row($0, state, relations: relations) }, columns: PartnersPane.columns(width: partners.inner.width), in: partners,
                                              scroll: state.scroll[0], cursor: state.cursor[0], focused: state.focus == .partners,
-                                             search: state.highlightedText, into: &grid)
+                                             search: state.highlightedText, empty: state.loading == nil ? "(none)" : "loading…", into: &grid)
 
         let deals = layout.rect(.deals)
         Frame.draw(deals, title: "Deals", number: 2, info: "\(state.visibleDeals.count)/\(state.catalog.deals.count)",
@@ -26,14 +26,14 @@ enum Screen {
         cursorRow[.deals] = ListView.draw(count: state.rowCount(.deals), row: { DealsPane.select(DealsPane.row($0, state, relations: relations), width: dealWidth) },
                                           columns: DealsPane.columns(width: dealWidth), in: deals,
                                           scroll: state.scroll[1], cursor: state.cursor[1], focused: state.focus == .deals,
-                                          search: state.highlightedText, into: &grid)
+                                          search: state.highlightedText, empty: state.loading == nil ? "(none)" : "loading…", into: &grid)
 
         let timeline = layout.rect(.timeline)
         Frame.draw(timeline, title: "Timeline", number: 3, info: "\(state.visibleEvents.count)/\(state.catalog.events.count)",
                    focused: state.focus == .timeline, into: &grid)
         cursorRow[.timeline] = ListView.draw(count: state.rowCount(.timeline), row: { TimelinePane.row($0, state, relations: relations) }, columns: TimelinePane.columns, in: timeline,
                                              scroll: state.scroll[2], cursor: state.cursor[2], focused: state.focus == .timeline,
-                                             search: state.highlightedText, into: &grid)
+                                             search: state.highlightedText, empty: state.loading == nil ? "(none)" : "loading…", into: &grid)
 
         let detail = layout.rect(.detail)
         Frame.draw(detail, title: "Detail", number: 4, info: "v: document with quotes", focused: state.focus == .detail, into: &grid)

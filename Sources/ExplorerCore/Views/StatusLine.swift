@@ -11,7 +11,7 @@ enum StatusLine {
         switch state.mode {
         case .search(let text): left = "/" + text
         case .command(let text): left = ":" + text
-        default: left = state.message ?? summary(state)
+        default: left = state.message ?? state.loading.map(loadingText) ?? summary(state)
         }
         let rightWidth = DisplayWidth.of(right)
         let room = grid.width - rightWidth - 1
@@ -26,6 +26,16 @@ enum StatusLine {
         } else if case .command(let text) = state.mode {
             grid.cursor = (row, min(grid.width - 1, 2 + DisplayWidth.of(text)))
         }
+    }
+
+    /// "Loading big.json: locating quotes ▕████▌     ▏ 52% · 3.1 s · q quits"
+    static func loadingText(_ l: AppState.Loading) -> String {
+        let cells = 10
+        let filled = Int((l.progress.fraction * Double(cells)).rounded(.down))
+        let bar = String(repeating: "█", count: min(cells, filled)) + String(repeating: " ", count: max(0, cells - filled))
+        let percent = Int((l.progress.fraction * 100).rounded(.down))
+        let seconds = (l.seconds * 10).rounded() / 10
+        return "Loading \(l.label): \(l.progress.phase) ▕\(bar)▏ \(percent)% · \(seconds) s · q quits"
     }
 
     static func summary(_ state: AppState) -> String {

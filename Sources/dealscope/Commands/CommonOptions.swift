@@ -11,15 +11,21 @@ struct DataOptions: ParsableArguments {
         do {
             return try DatasetLoader.load(path: data)
         } catch {
-            let problems = error.problems
-            if let first = problems.first {
-                Out.error("dealscope: " + Sanitizer.block(first.description))
-            }
-            if problems.count > 1 {
-                Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")` lists them all)")
-            }
-            throw ExitCode(Exit.data)
+            throw report(error)
         }
+    }
+
+    /// Prints the first problem of a failed load (and how many more there are) and
+    /// gives the exit code for it.
+    func report(_ error: DataLoadError) -> ExitCode {
+        let problems = error.problems
+        if let first = problems.first {
+            Out.error("dealscope: " + Sanitizer.block(first.description))
+        }
+        if problems.count > 1 {
+            Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")` lists them all)")
+        }
+        return ExitCode(Exit.data)
     }
 }
 
@@ -39,6 +45,18 @@ struct PartnerOptions: ParsableArguments {
 
     @Flag(name: .long, help: "With several --partner, keep records involving any of them rather than all of them.")
     var any = false
+
+    /// Partner ids, or a `LookupError` naming the closest known partner (nothing printed).
+    func ids(in catalog: Catalog) throws(Catalog.LookupError) -> [String] {
+        var ids: [String] = []
+        for query in partner {
+            switch catalog.lookupPartner(query) {
+            case .success(let i): ids.append(catalog.partners[i].id)
+            case .failure(let e): throw e
+            }
+        }
+        return ids
+    }
 
     /// Partner ids, or a usage error naming the closest known partner.
     func resolve(in catalog: Catalog) throws -> [String] {

@@ -25,8 +25,21 @@ struct Explore: ParsableCommand {
             Out.error("dealscope: the explorer needs a terminal (\(reason)); for text output use `dealscope partners`, `deals`, `timeline` or `show ID` (see `dealscope --help`)")
             throw ExitCode(Exit.noTerminal)
         }
-        let catalog = try dataOptions.load()
-        let ids = try partners.resolve(in: catalog)
-        try launchExplorer(catalog: catalog, partners: ids, noColor: noColor)
+        // The explorer opens at once and loads the data in the background; problems
+        // with the data or --partner are reported after the terminal is restored.
+        let path = dataOptions.data
+        let partners = self.partners
+        let label = path.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the bundled article"
+        do {
+            try launchExplorer(label: label, noColor: noColor) { progress in
+                let catalog = try DatasetLoader.load(path: path, progress: progress)
+                return (catalog, try partners.ids(in: catalog))
+            }
+        } catch let error as DataLoadError {
+            throw dataOptions.report(error)
+        } catch let error as Catalog.LookupError {
+            Out.error("dealscope: " + Sanitizer.line(error.description))
+            throw ExitCode(Exit.usage)
+        }
     }
 }

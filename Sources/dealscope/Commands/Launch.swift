@@ -4,9 +4,10 @@ import NcursesBackend
 
 /// Opens the ncurses explorer; returns when the user quits. A terminal that curses
 /// cannot drive (an unknown TERM) is reported like any other missing terminal.
-func launchExplorer(catalog: Catalog, partners: [String], noColor: Bool) throws {
+func launchExplorer(label: String, noColor: Bool,
+                    load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String])) throws {
     do {
-        try ExplorerRunner.run(catalog: catalog, partners: partners, noColor: noColor)
+        try ExplorerRunner.run(loading: label, noColor: noColor, load: load)
     } catch let error as TerminalError {
         Out.error(error.description)
         throw ExitCode(Exit.noTerminal)
