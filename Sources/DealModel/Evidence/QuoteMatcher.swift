@@ -17,7 +17,13 @@ struct QuoteMatcher: Sendable {
         var i = text.unicodeScalars.startIndex
         while i < text.unicodeScalars.endIndex {
             let s = text.unicodeScalars[i]
-            if s.properties.isWhitespace {
+            if s.value < 0x80 && !Self.isSpace(s) {
+                // Plain ASCII: lower-case it in place, no allocation.
+                let v = s.value
+                folded.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : s)
+                origins.append(i)
+                lastWasSpace = false
+            } else if Self.isSpace(s) {
                 if !lastWasSpace {
                     folded.append(" ")
                     origins.append(i)
@@ -34,6 +40,13 @@ struct QuoteMatcher: Sendable {
         }
         self.folded = folded
         self.origins = origins
+    }
+
+    /// Whitespace, answered without a Unicode property lookup for ASCII.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
+        return s.properties.isWhitespace
     }
 
     static func fold(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
@@ -56,7 +69,7 @@ struct QuoteMatcher: Sendable {
         var out: [Unicode.Scalar] = []
         var lastWasSpace = true
         for s in quote.unicodeScalars {
-            if s.properties.isWhitespace {
+            if Self.isSpace(s) {
                 if !lastWasSpace { out.append(" ") }
                 lastWasSpace = true
             } else {

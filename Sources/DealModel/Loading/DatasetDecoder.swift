@@ -215,7 +215,12 @@ struct DatasetDecoder {
     }
 
     private func checkedQuote(_ q: QuoteSpec, _ r: ObjectReader) -> QuoteSpec? {
-        if q.text.unicodeScalars.filter({ !$0.properties.isWhitespace }).count < 3 {
+        var visible = 0
+        for scalar in q.text.unicodeScalars where !QuoteMatcher.isSpace(scalar) {
+            visible += 1
+            if visible == 3 { break }
+        }
+        if visible < 3 {
             log.add(q.origin, record: r.record, "the quote \"\(q.text)\" is too short to stand as evidence", fix: "quote at least the clause of the document that states the fact")
             return nil
         }

@@ -44,11 +44,11 @@ public final class Catalog: Sendable {
         for (i, e) in events.enumerated() {
             for d in e.deals where firstEvent[d] == nil { firstEvent[d] = i }
         }
-        let orderedDeals = deals.enumerated().sorted { a, b in
-            let ea = firstEvent[a.element.id] ?? Int.max
-            let eb = firstEvent[b.element.id] ?? Int.max
-            return ea != eb ? ea < eb : a.offset < b.offset
-        }.map(\.element)
+        // Sort positions, not the records themselves (cheaper to move).
+        let first = deals.map { firstEvent[$0.id] ?? Int.max }
+        let orderedDeals = deals.indices.sorted { a, b in
+            first[a] != first[b] ? first[a] < first[b] : a < b
+        }.map { deals[$0] }
         self.deals = orderedDeals
         let dealIndex = Dictionary(orderedDeals.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.partnerIndex = partnerIndex
