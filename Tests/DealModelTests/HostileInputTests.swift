@@ -107,3 +107,23 @@ import Testing
         }
     }
 }
+
+@Suite struct PartnersAcrossDatasets {
+    @Test func aPartnerDefinedTwiceInTheSecondDatasetIsADuplicate() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dealscope-merge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Alpha signed with Beta.\n".write(toFile: dir + "/doc.txt", atomically: true, encoding: .utf8)
+        let alpha = #"{"id":"alpha","name":"Alpha","evidence":["Alpha signed"]}"#
+        func dataset(_ partners: String) -> String {
+            #"{"dealscope":1,"documents":[{"id":"doc","path":"doc.txt"}],"partners":[\#(partners)]}"#
+        }
+        try dataset(alpha).write(toFile: dir + "/a.json", atomically: true, encoding: .utf8)
+        try dataset(alpha + ",\n" + alpha).write(toFile: dir + "/b.json", atomically: true, encoding: .utf8)
+        let (_, problems) = DatasetLoader.check(path: dir)
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.location.file.hasSuffix("b.json") == true)
+        #expect(problems.first?.location.line == 2)
+        #expect(problems.first?.message.contains("already used by the partner at") == true)
+    }
+}

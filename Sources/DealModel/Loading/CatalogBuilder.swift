@@ -1,5 +1,10 @@
 /// Joins decoded datasets into one catalog: reads their documents, merges partners,
 /// checks ids and references, locates every quote and orders the timeline.
+private struct PartnerInDataset: Hashable {
+    let id: String
+    let dataset: Int
+}
+
 struct CatalogBuilder {
     let log: ProblemLog
     var progress: ProgressHandler? = nil
@@ -50,14 +55,15 @@ struct CatalogBuilder {
         // Partners: one per id across datasets; definitions must agree.
         var partnerOrder: [String] = []
         var partnerByID: [String: Partner] = [:]
-        var partnerDataset: [String: Int] = [:]
+        // One definition of a partner per dataset; several datasets may each define it.
+        var partnerDefinedIn = Set<PartnerInDataset>()
         for (k, draft) in drafts.enumerated() {
             for p in draft.partners {
                 let label = "partner \"\(p.id)\""
                 let evidence = anchor(p.quotes, dataset: k, record: label)
                 let products = p.products.map { Product(name: $0.name, evidence: anchor($0.quotes, dataset: k, record: label + ", product \"\($0.name)\"")) }
                 if let existing = partnerByID[p.id] {
-                    if partnerDataset[p.id] == k {
+                    if !partnerDefinedIn.insert(PartnerInDataset(id: p.id, dataset: k)).inserted {
                         log.add(p.origin, record: label, "the id is already used by the partner at \(existing.origin)", fix: "give each partner its own id, or merge the two")
                         continue
                     }
@@ -72,7 +78,7 @@ struct CatalogBuilder {
                     partnerByID[p.id] = merged
                 } else {
                     partnerOrder.append(p.id)
-                    partnerDataset[p.id] = k
+                    partnerDefinedIn.insert(PartnerInDataset(id: p.id, dataset: k))
                     partnerByID[p.id] = Partner(id: p.id, name: p.name, aliases: p.aliases, products: products, note: p.note, evidence: evidence, origin: p.origin)
                 }
             }
