@@ -26,7 +26,7 @@ var args = Array(CommandLine.arguments.dropFirst())
 var dataPath: String?
 if let i = args.firstIndex(of: "--data"), i + 1 < args.count { dataPath = args[i + 1]; args.removeSubrange(i...(i + 1)) }
 let width = 120, height = 40
-let rounds = 30
+let rounds = Int(CommandLine.arguments.last.flatMap { $0.hasPrefix("--rounds=") ? String($0.dropFirst(9)) : nil } ?? "30") ?? 30
 
 var loads: [Double] = []
 var firstFrames: [Double] = []

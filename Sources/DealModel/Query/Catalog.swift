@@ -26,9 +26,9 @@ public final class Catalog: Sendable {
     public let eventsOfPartner: [[Int]]
     /// Earliest and latest day (yyyymmdd) each event can be, from its date or its order.
     let eventBounds: [DayBounds]
-    let dealSearch: [String]
-    let eventSearch: [String]
-    let partnerSearch: [String]
+    let dealSearch: [FoldedText]
+    let eventSearch: [FoldedText]
+    let partnerSearch: [FoldedText]
 
     init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: [Deal], events: [Event]) {
         self.title = title
@@ -91,14 +91,14 @@ public final class Catalog: Sendable {
         }
         func quotes(_ evidence: [Evidence]) -> String { evidence.map { String($0.matchedText) }.joined(separator: " ") }
         partnerSearch = partners.map { p in
-            TextFolding.fold([p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence))].joined(separator: "\n"))
+            FoldedText(folded: TextFolding.fold([p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence))].joined(separator: "\n")))
         }
         dealSearch = orderedDeals.map { d in
             let ps = d.partnerIDs.compactMap { partnerIndex[$0] }
-            return TextFolding.fold([d.id, d.title, d.kind.rawValue, d.products.joined(separator: " "), names(ps), d.note ?? "", quotes(d.evidence)].joined(separator: "\n"))
+            return FoldedText(folded: TextFolding.fold([d.id, d.title, d.kind.rawValue, d.products.joined(separator: " "), names(ps), d.note ?? "", quotes(d.evidence)].joined(separator: "\n")))
         }
         eventSearch = events.enumerated().map { e, event in
-            TextFolding.fold([event.id, event.title, names(partnersOfEvent[e]), event.note ?? "", quotes(event.evidence)].joined(separator: "\n"))
+            FoldedText(folded: TextFolding.fold([event.id, event.title, names(partnersOfEvent[e]), event.note ?? "", quotes(event.evidence)].joined(separator: "\n")))
         }
     }
 

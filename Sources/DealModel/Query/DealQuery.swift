@@ -33,7 +33,7 @@ extension Catalog {
     /// Indices of the deals that pass the query, in deal order.
     public func dealIndices(matching q: DealQuery) -> [Int] {
         let wanted = q.partners.compactMap { partnerIndex(id: $0) }
-        let needle = TextFolding.fold(q.text.trimmed)
+        let needle = FoldedText(q.text)
         var candidates: [Int]
         if let first = wanted.first {
             if q.partnerMode == .all {
@@ -65,7 +65,7 @@ extension Catalog {
     /// keeps events with at least one deal of those kinds.
     public func eventIndices(matching q: DealQuery) -> [Int] {
         let wanted = q.partners.compactMap { partnerIndex(id: $0) }
-        let needle = TextFolding.fold(q.text.trimmed)
+        let needle = FoldedText(q.text)
         return events.indices.filter { e in
             if !wanted.isEmpty {
                 let ps = partnersOfEvent[e]
@@ -81,14 +81,19 @@ extension Catalog {
 
     /// Indices of the partners whose names, aliases, products or quotes match the text.
     public func partnerIndices(matchingText text: String) -> [Int] {
-        let needle = TextFolding.fold(text.trimmed)
+        let needle = FoldedText(text)
         guard !needle.isEmpty else { return Array(partners.indices) }
         return partners.indices.filter { partnerSearch[$0].contains(needle) }
     }
 
-    public func dealMatches(_ d: Int, text: String) -> Bool { dealSearch[d].contains(TextFolding.fold(text.trimmed)) }
-    public func eventMatches(_ e: Int, text: String) -> Bool { eventSearch[e].contains(TextFolding.fold(text.trimmed)) }
-    public func partnerMatches(_ p: Int, text: String) -> Bool { partnerSearch[p].contains(TextFolding.fold(text.trimmed)) }
+    public func dealMatches(_ d: Int, text: String) -> Bool { dealSearch[d].contains(FoldedText(text)) }
+    public func eventMatches(_ e: Int, text: String) -> Bool { eventSearch[e].contains(FoldedText(text)) }
+    public func partnerMatches(_ p: Int, text: String) -> Bool { partnerSearch[p].contains(FoldedText(text)) }
+
+    /// The same, with the search text folded once by the caller (many rows, one query).
+    public func dealMatches(_ d: Int, _ needle: FoldedText) -> Bool { dealSearch[d].contains(needle) }
+    public func eventMatches(_ e: Int, _ needle: FoldedText) -> Bool { eventSearch[e].contains(needle) }
+    public func partnerMatches(_ p: Int, _ needle: FoldedText) -> Bool { partnerSearch[p].contains(needle) }
 
     /// The event after (or before) a given one in a list of event indices in timeline
     /// order; nil at the ends.

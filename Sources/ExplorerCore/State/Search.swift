@@ -9,10 +9,11 @@ public enum Search {
 
     static func matches(_ state: AppState, text: String) -> [Hit] {
         let c = state.catalog
+        let needle = FoldedText(text)
         var hits: [Hit] = []
-        for (row, p) in c.partners.indices.enumerated() where c.partnerMatches(p, text: text) { hits.append(Hit(pane: .partners, row: row)) }
-        for (row, d) in state.visibleDeals.enumerated() where c.dealMatches(d, text: text) { hits.append(Hit(pane: .deals, row: row)) }
-        for (row, e) in state.visibleEvents.enumerated() where c.eventMatches(e, text: text) { hits.append(Hit(pane: .timeline, row: row)) }
+        for (row, p) in c.partners.indices.enumerated() where c.partnerMatches(p, needle) { hits.append(Hit(pane: .partners, row: row)) }
+        for (row, d) in state.visibleDeals.enumerated() where c.dealMatches(d, needle) { hits.append(Hit(pane: .deals, row: row)) }
+        for (row, e) in state.visibleEvents.enumerated() where c.eventMatches(e, needle) { hits.append(Hit(pane: .timeline, row: row)) }
         return hits
     }
 
