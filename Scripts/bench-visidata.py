@@ -557,8 +557,9 @@ matches, until it reports "selected K rows" (VisiData redraws every 100 ms while
 busy, so its figure carries up to that much). (4) dealscope: matches over partners,
 deals and events (names, titles, quotes…); VisiData: rows selected by (3).
 Times come from polling the tmux screen (capture-pane every %.0f ms): they carry
-that resolution and tmux's own delay. dealscope draws nothing before its data is
-loaded, so its first screen is its full load. Peak memory is VmHWM at the end of
+that resolution and tmux's own delay. dealscope's first screen is its loading
+screen (panes and progress; data loads on another thread), its full load is when
+the status line counts every deal. Peak memory is VmHWM at the end of
 the run (or when the tool was stopped). Bytes are what the process passed to
 write() (wchar in /proc/PID/io), counted until %.2f s of quiet; dealscope's moves
 are in its Deals pane. dealscope loads partners, events and the source document
