@@ -160,7 +160,11 @@ extension AppState {
             if cursor[p] >= scroll[p] + rows { scroll[p] = cursor[p] - rows + 1 }
             scroll[p] = max(0, min(scroll[p], max(0, n - rows)))
         }
-        let detailLines = DetailView.lineCount(self, width: layout.tooSmall ? 1 : layout.rect(.detail).inner.width)
-        scroll[Pane.detail.rawValue] = max(0, min(scroll[Pane.detail.rawValue], detailLines - layout.listRows(.detail)))
+        // Only a scrolled Detail can be past its end; measuring its lines on every
+        // event would lay Detail out twice per keystroke.
+        if scroll[Pane.detail.rawValue] > 0 {
+            let detailLines = DetailView.lineCount(self, width: layout.tooSmall ? 1 : layout.rect(.detail).inner.width)
+            scroll[Pane.detail.rawValue] = max(0, min(scroll[Pane.detail.rawValue], detailLines - layout.listRows(.detail)))
+        }
     }
 }
