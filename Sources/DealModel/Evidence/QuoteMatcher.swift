@@ -4,19 +4,22 @@
 struct QuoteMatcher: Sendable {
     /// The folded text, one scalar per entry.
     private let folded: [Unicode.Scalar]
-    /// For each folded scalar, the index of the original scalar it came from.
-    private let origins: [String.Index]
+    /// For each folded scalar, the UTF-8 offset of the original scalar it came from
+    /// (4 bytes an entry where a String.Index takes 16).
+    private let origins: [UInt32]
     private let text: String
 
     init(text: String) {
         self.text = text
         var folded: [Unicode.Scalar] = []
-        var origins: [String.Index] = []
-        folded.reserveCapacity(text.unicodeScalars.count)
+        var origins: [UInt32] = []
+        folded.reserveCapacity(text.utf8.count)
+        origins.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
-        var i = text.unicodeScalars.startIndex
-        while i < text.unicodeScalars.endIndex {
-            let s = text.unicodeScalars[i]
+        var offset: UInt32 = 0
+        for s in text.unicodeScalars {
+            let i = offset
+            offset += UInt32(UTF8.width(s))
             if s.value < 0x80 && !Self.isSpace(s) {
                 // Plain ASCII: lower-case it in place, no allocation.
                 let v = s.value
@@ -36,7 +39,6 @@ struct QuoteMatcher: Sendable {
                 }
                 lastWasSpace = false
             }
-            i = text.unicodeScalars.index(after: i)
         }
         self.folded = folded
         self.origins = origins
@@ -122,9 +124,12 @@ struct QuoteMatcher: Sendable {
                 var k = 0
                 while k < needle.count && folded[i + k] == needle[k] { k += 1 }
                 guard k == needle.count else { continue }
-                let upper = text.unicodeScalars.index(after: origins[i + needle.count - 1])
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: Int(origins[i]))
+                let last = utf8.index(utf8.startIndex, offsetBy: Int(origins[i + needle.count - 1]))
+                let upper = text.unicodeScalars.index(after: last)
                 // Widen to whole characters so a match never splits a grapheme.
-                result.append(Self.roundToCharacters(origins[i]..<upper, in: text))
+                result.append(Self.roundToCharacters(lower..<upper, in: text))
                 next = i + needle.count
             }
             return result

@@ -13,7 +13,6 @@ public final class SourceDocument: Sendable {
     public let sentences: [Range<String.Index>]
     /// Index of the first sentence of each paragraph.
     let paragraphFirstSentence: [Int]
-    let matcher: QuoteMatcher
 
     public init(id: String, title: String?, date: PartialDate?, path: String, text: String) {
         self.id = id
@@ -32,7 +31,6 @@ public final class SourceDocument: Sendable {
         self.paragraphs = paragraphs
         self.sentences = sentences
         paragraphFirstSentence = firsts
-        matcher = QuoteMatcher(text: text)
     }
 
     /// Lines with visible content, trimmed of surrounding whitespace.
@@ -129,12 +127,14 @@ public final class SourceDocument: Sendable {
 
     /// Every place the quote's text matches, tolerant of whitespace, typographic
     /// quotes and dashes, and case.
+    /// (The folded copy of the text this needs is built for the call and dropped
+    /// after it: a loaded catalog does not keep it.)
     public func matches(of quote: String) -> [Range<String.Index>] {
-        matcher.ranges(of: quote)
+        QuoteMatcher(text: text).ranges(of: quote)
     }
 
     /// The matches of many quotes at once, in one pass over the text.
     public func matches(ofAll quotes: [String]) -> [[Range<String.Index>]] {
-        matcher.ranges(ofAll: quotes)
+        QuoteMatcher(text: text).ranges(ofAll: quotes)
     }
 }
