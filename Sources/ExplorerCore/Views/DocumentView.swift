@@ -51,6 +51,13 @@ enum DocumentView {
         }
     }
 
+    /// The status line in the document view: which quote, and whose it is.
+    static func status(_ state: AppState, quote current: Int) -> String {
+        let all = quotes(state)
+        guard all.indices.contains(current) else { return "no quotes in this document · Esc closes" }
+        return "quote \(current + 1) of \(all.count) · Enter opens: \(all[current].owner)"
+    }
+
     static func startQuote(_ state: AppState) -> Int {
         guard let first = firstEvidence(state) else { return 0 }
         return quotes(state).firstIndex { $0.evidence.range == first.range } ?? 0
@@ -99,8 +106,7 @@ enum DocumentView {
         }
         let top = state.overlayScroll < 0 ? max(0, min(currentLine - inner.height / 3, lines.count - inner.height)) : min(state.overlayScroll, max(0, lines.count - inner.height))
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
-        let info = all.isEmpty ? "no quotes" : "quote \(current + 1)/\(all.count) · Enter: \(all[current].owner)"
-        Frame.draw(rect, title: "Document " + name, number: nil, info: info, focused: true, into: &grid)
+        Frame.draw(rect, title: "Document " + name, number: nil, info: "n/N quotes · Esc", focused: true, into: &grid)
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: width)
         }

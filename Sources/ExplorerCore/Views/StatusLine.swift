@@ -11,6 +11,7 @@ enum StatusLine {
         switch state.mode {
         case .search(let text): left = "/" + text
         case .command(let text): left = ":" + text
+        case .document(let quote): left = state.message ?? DocumentView.status(state, quote: quote)
         default: left = state.message ?? state.loading.map(loadingText) ?? summary(state)
         }
         let rightWidth = DisplayWidth.of(right)
