@@ -71,6 +71,11 @@ final class Terminal {
     func stop() {
         guard let screen else { return }
         _ = mousemask(0, nil)
+        // Blank the screen before leaving it: a terminal that grew while the explorer
+        // ran (tmux) may otherwise keep the bottom rows of the last frame when it
+        // switches back to the shell's smaller saved screen.
+        werase(ds_stdscr())
+        wrefresh(ds_stdscr())
         endwin()
         delscreen(screen)
         self.screen = nil

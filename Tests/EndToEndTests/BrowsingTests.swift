@@ -109,3 +109,22 @@ extension EndToEndTests {
         #expect(directory.read("status") == "0")
     }
 }
+
+extension EndToEndTests {
+    /// Growing the terminal while the explorer runs, then quitting, leaves the
+    /// shell's screen as it was: no rows of the last frame behind.
+    @Test func quittingAfterTheTerminalGrewLeavesNoFrameBehind() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let session = try TmuxSession(try recordingWrapper(in: directory), width: 60, height: 15)
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles)
+        try session.resize(width: 120, height: 40)
+        try session.waitFor(text: "All partners · 12 of 12 deals")
+        try session.send("q")
+        let screen = try session.waitFor(text: "DS-DONE")
+        for word in Self.paneTitles + ["undated", "Evidence", "│", "┃"] {
+            #expect(!screen.contains(word), "\(word) is left on the shell's screen")
+        }
+    }
+}
