@@ -16,6 +16,8 @@ public final class Catalog: Sendable {
     let eventIndex: [String: Int]
     /// For each partner, the deals it is a party to (ascending deal index).
     public let dealsOfPartner: [[Int]]
+    /// For each deal, the indices of its parties (each once).
+    public let partnersOfDeal: [[Int]]
     /// For each deal, its events in timeline order.
     public let eventsOfDeal: [[Int]]
     /// For each event, its deals.
@@ -56,10 +58,18 @@ public final class Catalog: Sendable {
         self.eventIndex = eventIndex
 
         var dealsOfPartner = [[Int]](repeating: [], count: partners.count)
+        var partnersOfDeal = [[Int]](repeating: [], count: orderedDeals.count)
         for (d, deal) in orderedDeals.enumerated() {
-            for p in Set(deal.partnerIDs) { if let i = partnerIndex[p] { dealsOfPartner[i].append(d) } }
+            var seen = Set<Int>()
+            for p in deal.partnerIDs {
+                if let i = partnerIndex[p], seen.insert(i).inserted {
+                    dealsOfPartner[i].append(d)
+                    partnersOfDeal[d].append(i)
+                }
+            }
         }
-        self.dealsOfPartner = dealsOfPartner.map { $0.sorted() }
+        self.dealsOfPartner = dealsOfPartner
+        self.partnersOfDeal = partnersOfDeal
 
         var eventsOfDeal = [[Int]](repeating: [], count: orderedDeals.count)
         var dealsOfEvent = [[Int]](repeating: [], count: events.count)

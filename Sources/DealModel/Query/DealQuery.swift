@@ -66,12 +66,24 @@ extension Catalog {
     public func eventIndices(matching q: DealQuery) -> [Int] {
         let wanted = q.partners.compactMap { partnerIndex(id: $0) }
         let needle = FoldedText(q.text)
-        return events.indices.filter { e in
-            if !wanted.isEmpty {
-                let ps = partnersOfEvent[e]
-                let ok = q.partnerMode == .all ? wanted.allSatisfy(ps.contains) : wanted.contains(where: ps.contains)
-                if !ok { return false }
+        // Start from the events of the named partners, not from every event.
+        let candidates: [Int]
+        if let first = wanted.first {
+            if q.partnerMode == .all {
+                var set = eventsOfPartner[first]
+                for p in wanted.dropFirst() {
+                    let other = Set(eventsOfPartner[p])
+                    set = set.filter(other.contains)
+                }
+                candidates = set
+            } else {
+                candidates = Array(Set(wanted.flatMap { eventsOfPartner[$0] })).sorted()
             }
+        } else {
+            candidates = Array(events.indices)
+        }
+        if q.kinds.isEmpty && needle.isEmpty && q.from == nil && q.to == nil { return candidates }
+        return candidates.filter { e in
             if !q.kinds.isEmpty && !dealsOfEvent[e].contains(where: { q.kinds.contains(deals[$0].kind) }) { return false }
             if !needle.isEmpty && !eventSearch[e].contains(needle) { return false }
             if (q.from != nil || q.to != nil) && !eventBounds[e].overlaps(from: q.from, to: q.to) { return false }

@@ -109,9 +109,13 @@ public struct AppState: Sendable {
         let query = DealQuery(partners: filter, partnerMode: .all)
         visibleDeals = catalog.dealIndices(matching: query)
         visibleEvents = catalog.eventIndices(matching: query)
-        var counts = [Int](repeating: 0, count: catalog.partners.count)
-        for d in visibleDeals { for p in Set(catalog.deals[d].partnerIDs) { if let i = catalog.partnerIndex(id: p) { counts[i] += 1 } } }
-        partnerDealCounts = counts
+        if filter.isEmpty {
+            partnerDealCounts = catalog.dealsOfPartner.map(\.count)
+        } else {
+            var counts = [Int](repeating: 0, count: catalog.partners.count)
+            for d in visibleDeals { for p in catalog.partnersOfDeal[d] { counts[p] += 1 } }
+            partnerDealCounts = counts
+        }
         if !search.isEmpty { searchHits = Search.matches(self, text: search) }
         cursor[1] = keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0
         cursor[2] = keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0
