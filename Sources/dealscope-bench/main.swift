@@ -26,6 +26,16 @@ var args = Array(CommandLine.arguments.dropFirst())
 var dataPath: String?
 if let i = args.firstIndex(of: "--data"), i + 1 < args.count { dataPath = args[i + 1]; args.removeSubrange(i...(i + 1)) }
 let width = 120, height = 40
+
+// `--phases`: one load, with the time at which each phase of the loader began.
+if args.contains("--phases") {
+    let t0 = now()
+    let (catalog, problems) = DatasetLoader.check(path: dataPath) { p in
+        print(pad(String(format3(now() - t0)) + " ms", 14) + p.phase)
+    }
+    print(pad(String(format3(now() - t0)) + " ms", 14) + "returned: \(catalog?.deals.count ?? 0) deals, \(problems.count) problems")
+    exit(0)
+}
 let rounds = Int(CommandLine.arguments.last.flatMap { $0.hasPrefix("--rounds=") ? String($0.dropFirst(9)) : nil } ?? "30") ?? 30
 
 var loads: [Double] = []

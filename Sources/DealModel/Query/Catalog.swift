@@ -101,14 +101,14 @@ public final class Catalog: Sendable {
         }
         func quotes(_ evidence: [Evidence]) -> String { evidence.map { String($0.matchedText) }.joined(separator: " ") }
         partnerSearch = partners.map { p in
-            FoldedText(folded: TextFolding.fold([p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence))].joined(separator: "\n")))
+            FoldedText(whole: ([p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence))].joined(separator: "\n")))
         }
         dealSearch = orderedDeals.map { d in
             let ps = d.partnerIDs.compactMap { partnerIndex[$0] }
-            return FoldedText(folded: TextFolding.fold([d.id, d.title, d.kind.rawValue, d.products.joined(separator: " "), names(ps), d.note ?? "", quotes(d.evidence)].joined(separator: "\n")))
+            return FoldedText(whole: ([d.id, d.title, d.kind.rawValue, d.products.joined(separator: " "), names(ps), d.note ?? "", quotes(d.evidence)].joined(separator: "\n")))
         }
         eventSearch = events.enumerated().map { e, event in
-            FoldedText(folded: TextFolding.fold([event.id, event.title, names(partnersOfEvent[e]), event.note ?? "", quotes(event.evidence)].joined(separator: "\n")))
+            FoldedText(whole: ([event.id, event.title, names(partnersOfEvent[e]), event.note ?? "", quotes(event.evidence)].joined(separator: "\n")))
         }
     }
 

@@ -10,11 +10,18 @@ public struct FoldedText: Sendable, Equatable {
     public let bytes: [UInt8]
 
     public init(_ text: String) {
-        bytes = Array(TextFolding.fold(text.trimmed).utf8)
+        self.init(whole: text.trimmed)
     }
 
-    init(folded: String) {
-        bytes = Array(folded.utf8)
+    /// Folds the whole text (no trimming); plain ASCII is lower-cased byte by byte.
+    init(whole text: String) {
+        var utf8 = Array(text.utf8)
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A { utf8[i] += 0x20 }
+            bytes = utf8
+        } else {
+            bytes = Array(TextFolding.fold(text).utf8)
+        }
     }
 
     public var isEmpty: Bool { bytes.isEmpty }
