@@ -19,8 +19,31 @@ public enum Search {
 
     /// Moves focus and cursor to the next (or previous) match; false when none.
     @discardableResult
-    static func jump(_ state: inout AppState, text: String, forward: Bool, includeCurrent: Bool) -> Bool {
-        let hits = text == state.search ? state.searchHits : matches(state, text: text)
+    /// Matches of what is being typed: a longer query can only match rows the shorter
+    /// one matched, so typing narrows the last result instead of searching again.
+    static func typedMatches(_ state: inout AppState, text: String) -> [Hit] {
+        if let (previous, hits) = state.typedSearch, !previous.isEmpty,
+           FoldedText(text).bytes.starts(with: FoldedText(previous).bytes) {
+            let c = state.catalog
+            let needle = FoldedText(text)
+            let narrowed = hits.filter { h in
+                switch h.pane {
+                case .partners: c.partnerMatches(h.row, needle)
+                case .deals: c.dealMatches(state.visibleDeals[h.row], needle)
+                case .timeline: c.eventMatches(state.visibleEvents[h.row], needle)
+                case .detail: false
+                }
+            }
+            state.typedSearch = (text, narrowed)
+            return narrowed
+        }
+        let hits = matches(state, text: text)
+        state.typedSearch = (text, hits)
+        return hits
+    }
+
+    static func jump(_ state: inout AppState, text: String, forward: Bool, includeCurrent: Bool, typing: Bool = false) -> Bool {
+        let hits = text == state.search ? state.searchHits : typing ? typedMatches(&state, text: text) : matches(state, text: text)
         guard !hits.isEmpty else { return false }
         let pane = state.focus == .detail ? state.detailSource : state.focus
         let here = (pane.rawValue, state.cursor[pane.rawValue])

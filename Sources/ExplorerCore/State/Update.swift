@@ -131,7 +131,7 @@ enum Update {
             state.mode = .search(text)
             // Incremental: jump to the first match from the cursor on, as in less.
             if !text.isEmpty {
-                if !Search.jump(&state, text: text, forward: true, includeCurrent: true) { state.message = "no match" }
+                if !Search.jump(&state, text: text, forward: true, includeCurrent: true, typing: true) { state.message = "no match" }
             }
         } else {
             state.mode = .command(text)
@@ -179,6 +179,7 @@ enum Update {
         case .previousYear: state.stepYear(forward: false)
         case .commandLine: state.mode = .command("")
         case .search:
+            state.typedSearch = nil
             state.searchOrigin = AppState.Place(focus: state.focus, detailSource: state.detailSource, cursor: state.cursor, scroll: state.scroll)
             state.mode = .search("")
         case .nextMatch, .previousMatch:
