@@ -219,6 +219,20 @@ import Testing
         #expect(Search.matches(plain, text: "softbank").contains(Search.Hit(pane: .partners, row: bundled.partnerIndex(id: "softbank")!)))
     }
 
+    @Test func typingNarrowsToWhatAFreshSearchFinds() {
+        for query in ["openai", "azure ai", "microsoft's", "110 billion"] {
+            var s = start()
+            press(&s, "/" + query)
+            let narrowed = s.typedSearch?.1 ?? []
+            #expect(s.typedSearch?.0 == query)
+            #expect(narrowed == Search.matches(s, text: query), "narrowing \(query) found other rows than a fresh search")
+            #expect(!narrowed.isEmpty)
+        }
+        var s = start()
+        press(&s, "/azurex<BS>")  // a shorter query searches afresh
+        #expect(s.typedSearch?.1 == Search.matches(s, text: "azure"))
+    }
+
     @Test func searchWithoutMatchSaysSo() {
         var s = start()
         press(&s, "/zzzz<Enter>")
