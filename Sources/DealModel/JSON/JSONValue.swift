@@ -1,7 +1,7 @@
 /// A parsed JSON value that remembers where it started in its file, so that every
 /// problem found while decoding it can name a line and column.
 public struct JSONNode: Sendable {
-    public indirect enum Value: Sendable {
+    public enum Value: Sendable {
         case null
         case bool(Bool)
         case number(Double)
