@@ -69,7 +69,7 @@ extension EndToEndTests {
     }
 
     /// What the user would notice after the explorer ends.
-    private func expectTerminalRestored(_ session: TmuxSession, _ directory: ScratchDirectory,
+    func expectTerminalRestored(_ session: TmuxSession, _ directory: ScratchDirectory,
                                         sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = directory.read("before"), after = directory.read("after")
         #expect(before != nil && before == after, "stty modes restored", sourceLocation: sourceLocation)

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Faults at awkward moments: signals during a large load and during a search,
+/// Ctrl-Z in the middle of a load, and a burst of resizes.
+extension EndToEndTests {
+    /// Writes a synthetic dataset big enough that loading it takes a while.
+    func largeDataset(in directory: ScratchDirectory, deals: Int = 20_000) throws -> String {
+        let generator = (try Binary.require() as NSString).deletingLastPathComponent + "/dealscope-gen"
+        try #require(FileManager.default.isExecutableFile(atPath: generator), "dealscope-gen is built by `swift build`")
+        let status = try spawnAndWait(generator, ["--deals", String(deals), "--out", directory.path], environment: [:], stdoutPath: nil)
+        try #require(status == 0)
+        return directory.file("synthetic.dealscope.json")
+    }
+
+    @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT)])
+    func signalDuringALargeLoad(name: String, signal: Int32) throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let data = try largeDataset(in: directory)
+        let session = try TmuxSession(try recordingWrapper(in: directory, arguments: ["--data", data]))
+        defer { session.kill() }
+        try session.waitFor(text: "Loading synthetic.dealscope.json")
+        if signal == SIGINT {
+            try session.send("C-c")
+        } else {
+            let pid = try #require(descendant(of: try session.panePID(), named: "dealscope"))
+            #expect(kill(pid, signal) == 0)
+        }
+        try session.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "\(128 + signal)", "SIG\(name) during the load")
+        try expectTerminalRestored(session, directory)
+    }
+
+    @Test func sigtermDuringASearch() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let session = try TmuxSession(try recordingWrapper(in: directory))
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles)
+        try session.type("/microso")
+        try session.waitFor(text: "/microso")
+        let pid = try #require(descendant(of: try session.panePID(), named: "dealscope"))
+        #expect(kill(pid, SIGTERM) == 0)
+        try session.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "\(128 + SIGTERM)")
+        try expectTerminalRestored(session, directory)
+    }
+
+    @Test func ctrlZAndFgInTheMiddleOfALoad() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let data = try largeDataset(in: directory)
+        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
+        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        defer { session.kill() }
+        try session.waitFor(text: "e2e$")
+        try session.type(try Binary.command(["--data", data]))
+        try session.send("Enter")
+        try session.waitFor(text: "Loading synthetic.dealscope.json")
+        try session.send("C-z")
+        try session.waitFor(text: "Stopped")
+        try session.type("fg")
+        try session.send("Enter")
+        // The load goes on after fg and the full explorer appears.
+        try session.waitFor("the loaded explorer", timeout: .seconds(60)) { $0.contains("All partners · 20000 of 20000 deals") }
+        try session.send("q")
+        try session.waitFor("the prompt after quitting") { $0.split(separator: "\n").last?.hasPrefix("e2e$") == true }
+    }
+
+    /// Forty resizes in a burst, from tiny to wide, settle to the same frame a fresh
+    /// start at the final size draws.
+    @Test func fortyRapidResizesSettleToACorrectFrame() throws {
+        let fresh: String
+        do {
+            let session = try TmuxSession(try Binary.command())
+            defer { session.kill() }
+            fresh = try session.waitForSettled(texts: Self.paneTitles)
+        }
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            try session.resize(width: Int.random(in: 10...200, using: &rng), height: Int.random(in: 3...60, using: &rng))
+        }
+        try session.resize(width: 120, height: 40)
+        try session.waitFor("the frame of a fresh start") { $0 == fresh }
+    }
+}
