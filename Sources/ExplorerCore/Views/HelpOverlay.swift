@@ -24,17 +24,19 @@ enum HelpOverlay {
         return out
     }
 
+    /// Covers the panes (not the status line) so nothing of them shows through; the
+    /// text sits in a centred column of at most 76.
     static func draw(_ state: AppState, into grid: inout Grid) {
-        let w = min(grid.width - 2, 76)
-        let h = grid.height - 2
-        let rect = Rect(x: (grid.width - w) / 2, y: 0, width: w, height: h + 1)
+        let rect = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
         grid.fill(row: rect.y, column: rect.x, width: rect.width, height: rect.height, role: .normal)
         Frame.draw(rect, title: "Help", number: nil, info: "Esc closes", focused: true, into: &grid)
         let inner = rect.inner
-        let all = lines(width: inner.width - 1)
+        let textWidth = min(inner.width - 2, 76)
+        let left = inner.x + max(1, (inner.width - textWidth) / 2)
+        let all = lines(width: textWidth)
         let top = min(state.overlayScroll, max(0, all.count - inner.height))
         for (i, line) in all.dropFirst(max(0, top)).prefix(inner.height).enumerated() {
-            StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: inner.width - 1)
+            StyledText.draw(line, into: &grid, row: inner.y + i, column: left, limit: textWidth)
         }
     }
 }
