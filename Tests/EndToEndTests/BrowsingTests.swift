@@ -94,11 +94,7 @@ extension EndToEndTests {
     @Test func aLargeDatasetShowsProgressAndQuitsDuringTheLoad() throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
-        let generator = (try Binary.require() as NSString).deletingLastPathComponent + "/dealscope-gen"
-        try #require(FileManager.default.isExecutableFile(atPath: generator), "dealscope-gen is built by `swift build`")
-        let status = try spawnAndWait(generator, ["--deals", "20000", "--out", directory.path], environment: [:], stdoutPath: nil)
-        try #require(status == 0)
-        let data = directory.file("synthetic.dealscope.json")
+        let data = try largeDataset(in: directory)
         let session = try TmuxSession(try recordingWrapper(in: directory, arguments: ["--data", data]))
         defer { session.kill() }
         let screen = try session.waitFor(text: "Loading synthetic.dealscope.json")

@@ -21,15 +21,7 @@ extension EndToEndTests {
         let session = try TmuxSession(try recordingWrapper(in: directory, arguments: ["--data", data]))
         defer { session.kill() }
         try session.waitFor(text: "Loading synthetic.dealscope.json")
-        if signal == SIGINT {
-            try session.send("C-c")
-        } else {
-            let pid = try #require(descendant(of: try session.panePID(), named: "dealscope"))
-            #expect(kill(pid, signal) == 0)
-        }
-        try session.waitFor(text: "DS-DONE")
-        #expect(directory.read("status") == "\(128 + signal)", "SIG\(name) during the load")
-        try expectTerminalRestored(session, directory)
+        try endBySignal(signal, name: name, session, directory)
     }
 
     @Test func sigtermDuringASearch() throws {
@@ -40,11 +32,7 @@ extension EndToEndTests {
         try session.waitFor(texts: Self.paneTitles)
         try session.type("/microso")
         try session.waitFor(text: "/microso")
-        let pid = try #require(descendant(of: try session.panePID(), named: "dealscope"))
-        #expect(kill(pid, SIGTERM) == 0)
-        try session.waitFor(text: "DS-DONE")
-        #expect(directory.read("status") == "\(128 + SIGTERM)")
-        try expectTerminalRestored(session, directory)
+        try endBySignal(SIGTERM, name: "TERM", session, directory)
     }
 
     @Test func ctrlZAndFgInTheMiddleOfALoad() throws {

@@ -29,16 +29,23 @@ extension EndToEndTests {
         defer { session.kill() }
 
         try session.waitFor(texts: Self.paneTitles)
+        try endBySignal(signal, name: name, session, directory)
+    }
+
+    /// Sends a signal to the explorer (SIGINT as Ctrl-C, through the terminal to the
+    /// whole foreground group), then checks it ended as that signal would and left
+    /// the terminal as it found it.
+    func endBySignal(_ signal: Int32, name: String, _ session: TmuxSession, _ directory: ScratchDirectory,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws {
         if signal == SIGINT {
-            try session.send("C-c")  // through the terminal, to the whole foreground group
+            try session.send("C-c")
         } else {
             let pid = try #require(descendant(of: try session.panePID(), named: "dealscope"))
             #expect(kill(pid, signal) == 0)
         }
         try session.waitFor(text: "DS-DONE")
-
-        #expect(directory.read("status") == "\(128 + signal)", "SIG\(name) ends it as the signal would")
-        try expectTerminalRestored(session, directory)
+        #expect(directory.read("status") == "\(128 + signal)", "SIG\(name) ends it as the signal would", sourceLocation: sourceLocation)
+        try expectTerminalRestored(session, directory, sourceLocation: sourceLocation)
     }
 
     @Test func ctrlZSuspendsAndFgRedraws() throws {

@@ -154,6 +154,27 @@ public final class Catalog: Sendable {
     }
 
     public var allIDs: [String] { partners.map(\.id) + deals.map(\.id) + events.map(\.id) }
+
+    /// The evidence of a record (a partner's includes its products').
+    public func evidence(of record: RecordRef) -> [Evidence] {
+        switch record {
+        case .partner(let p): partners[p].evidence + partners[p].products.flatMap(\.evidence)
+        case .deal(let d): deals[d].evidence
+        case .event(let e): events[e].evidence
+        }
+    }
+
+    /// Where an undated event's `order` puts it, in words: "after “October 2025
+    /// update”", "before the document (no order given)".
+    public func orderDescription(_ order: EventOrder?) -> String {
+        guard let o = order else { return "before the document (no order given)" }
+        let target = o.anchor == EventOrder.documentAnchor ? "the document" : "“" + (event(id: o.anchor)?.title ?? o.anchor) + "”"
+        switch o.relation {
+        case .before: return "before \(target)"
+        case .with: return "at the same time as \(target)"
+        case .after: return "after \(target)"
+        }
+    }
 }
 
 /// A record of any of the three kinds.

@@ -54,6 +54,8 @@ public struct AppState: Sendable {
         let focus: Pane, detailSource: Pane, cursor: [Int], scroll: [Int]
     }
     var searchOrigin: Place?
+    /// The quotes of the document view while it is open (gathered once, not per key).
+    var documentQuotes: [DocumentView.Quote] = []
     /// The last query typed after `/` and its matches, narrowed as typing goes on.
     var typedSearch: (String, [Search.Hit])?
     /// Earlier `:` commands, newest last (Up and Down recall them).

@@ -17,8 +17,6 @@ public enum Search {
         return hits
     }
 
-    /// Moves focus and cursor to the next (or previous) match; false when none.
-    @discardableResult
     /// Matches of what is being typed: a longer query can only match rows the shorter
     /// one matched, so typing narrows the last result instead of searching again.
     static func typedMatches(_ state: inout AppState, text: String) -> [Hit] {
@@ -26,14 +24,7 @@ public enum Search {
            FoldedText(text).bytes.starts(with: FoldedText(previous).bytes) {
             let c = state.catalog
             let needle = FoldedText(text)
-            let narrowed = hits.filter { h in
-                switch h.pane {
-                case .partners: c.partnerMatches(h.row, needle)
-                case .deals: c.dealMatches(state.visibleDeals[h.row], needle)
-                case .timeline: c.eventMatches(state.visibleEvents[h.row], needle)
-                case .detail: false
-                }
-            }
+            let narrowed = hits.filter { rowMatches($0, needle, state, c) }
             state.typedSearch = (text, narrowed)
             return narrowed
         }
@@ -42,6 +33,17 @@ public enum Search {
         return hits
     }
 
+    static func rowMatches(_ h: Hit, _ needle: FoldedText, _ state: AppState, _ c: Catalog) -> Bool {
+        switch h.pane {
+        case .partners: c.partnerMatches(h.row, needle)
+        case .deals: c.dealMatches(state.visibleDeals[h.row], needle)
+        case .timeline: c.eventMatches(state.visibleEvents[h.row], needle)
+        case .detail: false
+        }
+    }
+
+    /// Moves focus and cursor to the next (or previous) match; false when none.
+    @discardableResult
     static func jump(_ state: inout AppState, text: String, forward: Bool, includeCurrent: Bool, typing: Bool = false) -> Bool {
         let hits = text == state.search ? state.searchHits : typing ? typedMatches(&state, text: text) : matches(state, text: text)
         guard !hits.isEmpty else { return false }

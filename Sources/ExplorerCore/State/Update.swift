@@ -45,11 +45,14 @@ enum Update {
         case .document(let quote):
             let count = DocumentView.quotes(state).count
             switch key {
-            case .escape, .char("q"), .char("v"): state.mode = .normal
+            case .escape, .char("q"), .char("v"):
+                state.mode = .normal
+                state.documentQuotes = []
             case .enter:
                 let all = DocumentView.quotes(state)
                 if all.indices.contains(quote), let record = all[quote].owners.first?.record {
                     state.mode = .normal
+                    state.documentQuotes = []
                     state.select(record)
                 }
             case .char("n"), .char("]"), .tab:
@@ -190,6 +193,7 @@ enum Update {
                 state.message = "no match for “\(text)”"
             }
         case .viewDocument:
+            state.documentQuotes = DocumentView.collectQuotes(state)
             state.mode = .document(quote: DocumentView.startQuote(state))
             state.overlayScroll = -1
         case .help:

@@ -15,7 +15,6 @@ enum DetailView {
         let c = state.catalog
         var fields: [(String, [Span])] = []
         var heading: [Span]
-        let evidence: [Evidence]
         var note: String?
         var kind: String
         switch record {
@@ -28,7 +27,6 @@ enum DetailView {
             fields.append(("Partners", [Span(c.counterparties(of: p).map { c.partners[$0].name }.joined(separator: ", "))]))
             fields.append(("Deals", [Span(c.dealsOfPartner[p].map { c.deals[$0].title }.joined(separator: "; "))]))
             note = partner.note
-            evidence = partner.evidence + partner.products.flatMap(\.evidence)
         case .deal(let d):
             let deal = c.deals[d]
             heading = [Span(deal.title, .title)]
@@ -48,21 +46,20 @@ enum DetailView {
             let events = c.eventsOfDeal[d].map { "\(TimelinePane.when(c.events[$0])): \(c.events[$0].title)" }
             if !events.isEmpty { fields.append(("Events", [Span(events.joined(separator: "; "))])) }
             note = deal.note
-            evidence = deal.evidence
         case .event(let e):
             let event = c.events[e]
             heading = [Span(event.title, .title)]
             kind = "event \(e + 1) of \(c.events.count) on the timeline"
             fields.append(("Date", [Span(event.date?.display ?? "not stated", event.date == nil ? .muted : .normal)]))
             if event.date == nil {
-                fields.append(("Order", [Span(orderText(c, event.order))]))
+                fields.append(("Order", [Span("undated; " + c.orderDescription(event.order))]))
             }
             let deals = c.dealsOfEvent[e].map { c.deals[$0].title }
             if !deals.isEmpty { fields.append(("Deals", [Span(deals.joined(separator: "; "))])) }
             fields.append(("Partners", [Span(c.partnersOfEvent[e].map { c.partners[$0].name }.joined(separator: ", "))]))
             note = event.note
-            evidence = event.evidence
         }
+        let evidence = c.evidence(of: record)
         var out = StyledText.wrap(heading, width: width)
         out.append([Span(kind, .muted)])
         let labelWidth = 10
@@ -83,16 +80,6 @@ enum DetailView {
             out += StyledText.wrap([Span("Note      ", .label), Span(note, .muted)], width: width, indent: labelWidth)
         }
         return out
-    }
-
-    static func orderText(_ c: Catalog, _ o: EventOrder?) -> String {
-        guard let o else { return "undated; placed before the document, which reports it" }
-        let target = o.anchor == EventOrder.documentAnchor ? "the document" : "“" + (c.event(id: o.anchor)?.title ?? o.anchor) + "”"
-        switch o.relation {
-        case .before: return "undated; before \(target)"
-        case .with: return "undated; at the same time as \(target)"
-        case .after: return "undated; after \(target)"
-        }
     }
 
     /// The paragraph of a quote: other sentences muted, the quote's sentence plain,

@@ -4,7 +4,7 @@ import TerminalText
 /// The whole source document with every quote marked; n/N move between quotes.
 enum DocumentView {
     /// One quoted span of the document and every record that quotes it.
-    struct Quote {
+    struct Quote: Sendable {
         let evidence: Evidence
         var owners: [(record: RecordRef, title: String)]
         var owner: String { owners.map(\.title).joined(separator: "; ") }
@@ -16,18 +16,15 @@ enum DocumentView {
     }
 
     static func firstEvidence(_ state: AppState) -> Evidence? {
-        let c = state.catalog
-        switch state.detailRecord {
-        case .partner(let p): return c.partners[p].evidence.first
-        case .deal(let d): return c.deals[d].evidence.first
-        case .event(let e): return c.events[e].evidence.first
-        case nil: return nil
-        }
+        state.detailRecord.flatMap { state.catalog.evidence(of: $0).first }
     }
+
+    /// The quotes of the open document view, gathered once when it opened.
+    static func quotes(_ state: AppState) -> [Quote] { state.documentQuotes }
 
     /// Every quoted span of the document, in reading order; a span quoted by several
     /// records is one stop.
-    static func quotes(_ state: AppState) -> [Quote] {
+    static func collectQuotes(_ state: AppState) -> [Quote] {
         guard let doc = document(state) else { return [] }
         let c = state.catalog
         var all: [Quote] = []
@@ -60,7 +57,7 @@ enum DocumentView {
 
     static func startQuote(_ state: AppState) -> Int {
         guard let first = firstEvidence(state) else { return 0 }
-        return quotes(state).firstIndex { $0.evidence.range == first.range } ?? 0
+        return state.documentQuotes.firstIndex { $0.evidence.range == first.range } ?? 0
     }
 
     static func draw(_ state: AppState, quote current: Int, into grid: inout Grid) {

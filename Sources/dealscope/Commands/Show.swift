@@ -52,7 +52,6 @@ struct RecordSheet {
     func lines(for ref: RecordRef) -> [String] {
         var fields: [(String, String)] = []
         let heading: String
-        let evidence: [Evidence]
         switch ref {
         case .partner(let i):
             let p = catalog.partners[i]
@@ -62,7 +61,6 @@ struct RecordSheet {
             fields.append(("deals", catalog.dealsOfPartner[i].map { catalog.deals[$0].title }.joined(separator: "; ")))
             fields.append(("partners", catalog.counterparties(of: i).map { catalog.partners[$0].name }.joined(separator: ", ")))
             if let n = p.note { fields.append(("note", n)) }
-            evidence = p.evidence + p.products.flatMap(\.evidence)
         case .deal(let i):
             let d = catalog.deals[i]
             heading = "deal \(d.id): \(d.title)"
@@ -76,19 +74,18 @@ struct RecordSheet {
             let events = catalog.eventsOfDeal[i].map { "\(catalog.dateText(event: $0)): \(catalog.events[$0].title)" }
             if !events.isEmpty { fields.append(("events", events.joined(separator: "; "))) }
             if let n = d.note { fields.append(("note", n)) }
-            evidence = d.evidence
         case .event(let i):
             let e = catalog.events[i]
             heading = "event \(e.id): \(e.title)"
             fields.append(("date", e.date?.display ?? "not stated"))
-            if e.date == nil { fields.append(("order", catalog.orderText(e.order))) }
+            if e.date == nil { fields.append(("order", catalog.orderDescription(e.order))) }
             fields.append(("position", "\(i + 1) of \(catalog.events.count) on the timeline"))
             let deals = catalog.dealsOfEvent[i].map { catalog.deals[$0].title }
             if !deals.isEmpty { fields.append(("deals", deals.joined(separator: "; "))) }
             fields.append(("partners", catalog.partnersOfEvent[i].map { catalog.partners[$0].name }.joined(separator: ", ")))
             if let n = e.note { fields.append(("note", n)) }
-            evidence = e.evidence
         }
+        let evidence = catalog.evidence(of: ref)
         var out = [console.bold(Sanitizer.line(heading))]
         let labelWidth = fields.map { $0.0.count }.max() ?? 0
         for (label, value) in fields {

@@ -32,7 +32,7 @@ struct Timeline: ParsableCommand {
         for i in rows {
             let e = catalog.events[i]
             var title = e.title
-            if e.date == nil { title += " [" + catalog.orderText(e.order) + "]" }
+            if e.date == nil { title += " [" + catalog.orderDescription(e.order) + "]" }
             table.add([String(i + 1), catalog.dateText(event: i), e.id,
                        catalog.partnersOfEvent[i].map { catalog.partners[$0].name }.joined(separator: ", "), title],
                       notes: brief ? [] : [catalog.firstSentence(e.evidence)])

@@ -34,17 +34,6 @@ extension Catalog {
         }
     }
 
-    func orderText(_ o: EventOrder?) -> String {
-        guard let o else { return "before the document (no order given)" }
-        if o.anchor == EventOrder.documentAnchor { return o.relation == .with ? "same time as the document" : "\(o.relation.rawValue) the document" }
-        let title = event(id: o.anchor)?.title ?? o.anchor
-        switch o.relation {
-        case .before: return "before “\(title)”"
-        case .with: return "same time as “\(title)”"
-        case .after: return "after “\(title)”"
-        }
-    }
-
     /// The deal's own date; "—" when the document gives none (an event's date is
     /// the event's, not the deal's).
     func dealDateText(_ i: Int) -> String {
