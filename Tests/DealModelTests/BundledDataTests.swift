@@ -9,7 +9,8 @@ struct BundledDataTests {
     // MARK: Evidence
 
     /// The quotes written in the dataset file, per record, read with the JSON parser alone.
-    static func writtenQuotes() throws -> [String: Int] {
+    /// The quotes as written in the bundled file, per record: its own, then its products'.
+    static func writtenQuotes() throws -> [String: [String]] {
         guard case .success(let bytes) = FileAccess.read(Paths.bundledDataset) else {
             Issue.record("cannot read \(Paths.bundledDataset)")
             return [:]
@@ -27,13 +28,14 @@ struct BundledDataTests {
             guard let node, case .string(let s) = node.value else { return "" }
             return s
         }
-        var counts: [String: Int] = [:]
+        func text(_ quote: JSONNode) -> String { member(quote, "text").map { string($0) } ?? string(quote) }
+        var counts: [String: [String]] = [:]
         for kind in ["partners", "deals", "events"] {
             for record in items(member(root, kind)) {
                 let id = string(member(record, "id"))
-                counts["\(kind) \(id)", default: 0] += items(member(record, "evidence")).count
+                counts["\(kind) \(id)", default: []] += items(member(record, "evidence")).map(text)
                 for product in items(member(record, "products")) where member(product, "evidence") != nil {
-                    counts["\(kind) \(id)", default: 0] += items(member(product, "evidence")).count
+                    counts["\(kind) \(id)", default: []] += items(member(product, "evidence")).map(text)
                 }
             }
         }
@@ -59,41 +61,44 @@ struct BundledDataTests {
 
     @Test func everyQuoteOfEveryRecordResolvesExactlyOnce() throws {
         let written = try Self.writtenQuotes()
-        var located: [String: Int] = [:]
-        for p in c.partners { located["partners \(p.id)"] = p.evidence.count + p.products.reduce(0) { $0 + $1.evidence.count } }
-        for d in c.deals { located["deals \(d.id)"] = d.evidence.count }
-        for e in c.events { located["events \(e.id)"] = e.evidence.count }
-        #expect(located == written, "every quote written in the file is located, none dropped")
+        var located: [String: [Evidence]] = [:]
+        for p in c.partners { located["partners \(p.id)"] = p.evidence + p.products.flatMap(\.evidence) }
+        for d in c.deals { located["deals \(d.id)"] = d.evidence }
+        for e in c.events { located["events \(e.id)"] = e.evidence }
+        #expect(located.mapValues(\.count) == written.mapValues(\.count), "every quote written in the file is located, none dropped")
 
-        for (record, e) in c.allEvidence {
-            let doc = e.document
-            let text = doc.text
-            #expect(e.range.lowerBound >= text.startIndex && e.range.upperBound <= text.endIndex, "\(record)")
-            #expect(!e.range.isEmpty, "\(record)")
-            // The located words are the quote, up to the tolerated differences.
-            #expect(QuoteMatcher.foldQuery(String(e.matchedText)) == QuoteMatcher.foldQuery(e.quote.text),
-                    "\(record): \"\(e.matchedText)\" vs \"\(e.quote.text)\"")
-            // And it is the only place the quote matches.
-            let matches = doc.matches(of: e.quote.text)
-            #expect(matches.count == 1, "\(record): \"\(e.quote.text)\" matches \(matches.count) times")
-            #expect(matches.first == e.range, "\(record)")
-            // Positions agree with the range.
-            #expect(e.characterRange.lowerBound == text.distance(from: text.startIndex, to: e.range.lowerBound))
-            #expect(e.characterRange.count == text.distance(from: e.range.lowerBound, to: e.range.upperBound))
-            #expect(doc.paragraphs[e.paragraph].contains(e.range.lowerBound), "\(record)")
-            #expect(doc.sentences[e.sentence].contains(e.range.lowerBound), "\(record)")
-            #expect(e.sentenceText.contains(e.matchedText), "\(record)")
+        for (record, evidence) in located {
+            for (e, quote) in zip(evidence, written[record] ?? []) {
+                let doc = e.document
+                let text = doc.text
+                #expect(e.range.lowerBound >= text.startIndex && e.range.upperBound <= text.endIndex, "\(record)")
+                #expect(!e.range.isEmpty, "\(record)")
+                // The located words are the quote, up to the tolerated differences.
+                #expect(QuoteMatcher.foldQuery(String(e.matchedText)) == QuoteMatcher.foldQuery(quote),
+                        "\(record): \"\(e.matchedText)\" vs \"\(quote)\"")
+                // And it is the only place the quote matches.
+                let matches = doc.matches(of: quote)
+                #expect(matches.count == 1, "\(record): \"\(quote)\" matches \(matches.count) times")
+                #expect(matches.first == e.range, "\(record)")
+                // Positions agree with the range.
+                #expect(e.characterRange.lowerBound == text.distance(from: text.startIndex, to: e.range.lowerBound))
+                #expect(e.characterRange.count == text.distance(from: e.range.lowerBound, to: e.range.upperBound))
+                #expect(doc.paragraphs[e.paragraph].contains(e.range.lowerBound), "\(record)")
+                #expect(doc.sentences[e.sentence].contains(e.range.lowerBound), "\(record)")
+                #expect(e.sentenceText.contains(e.matchedText), "\(record)")
+            }
         }
     }
 
-    @Test func typographicQuotesInTheArticleAreMatchedFromStraightOnes() {
+    @Test func typographicQuotesInTheArticleAreMatchedFromStraightOnes() throws {
         // The dataset writes ' and - where the article has ’ and the non-breaking hyphen U+2011.
         let licence = c.deal(id: "msft-openai-licence")!
-        let e = licence.evidence.first { $0.quote.text.hasPrefix("Microsoft confirmed") }!
-        #expect(e.quote.text.contains("OpenAI's"))
+        let e = licence.evidence.first { $0.matchedText.hasPrefix("Microsoft confirmed") }!
+        #expect(try Self.writtenQuotes()["deals msft-openai-licence"]!.contains { $0.hasPrefix("Microsoft confirmed") && $0.contains("OpenAI's") })
         #expect(e.matchedText.contains("OpenAI\u{2019}s"))
         let statement = c.event(id: "joint-statement")!
-        let side = statement.evidence.first { $0.quote.text.contains("side-by-side") }!
+        let side = statement.evidence.first { $0.matchedText.contains("side\u{2011}by") }!
+        #expect(try Self.writtenQuotes()["events joint-statement"]!.contains { $0.contains("side-by-side") })
         #expect(side.matchedText.contains("side\u{2011}by\u{2011}side"))
     }
 

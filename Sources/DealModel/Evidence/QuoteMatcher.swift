@@ -1,47 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds a quote in a text while tolerating the differences that copying text
 /// introduces: runs of whitespace, curly against straight quotes, the many dashes
 /// and hyphens, and letter case. Matches are mapped back to the original text.
+///
+/// The text is folded once into UTF-8 bytes. Where folded and original bytes run in
+/// step (plain ASCII text), nothing more is stored; a "jump" is kept only where they
+/// part (a run of spaces, a curly quote, a non-ASCII letter), so a 100 MB English
+/// document needs a few kilobytes of position map instead of 400 MB.
 struct QuoteMatcher: Sendable {
-    /// The folded text, one scalar per entry.
-    private let folded: [Unicode.Scalar]
-    /// For each folded scalar, the UTF-8 offset of the original scalar it came from
-    /// (4 bytes an entry where a String.Index takes 16).
-    private let origins: [UInt32]
+    private let folded: [UInt8]
+    /// Folded offsets where the mapping to the original jumps, and the original
+    /// offset there; between jumps both advance together.
+    private let jumpFolded: [UInt32]
+    private let jumpOriginal: [UInt32]
     private let text: String
 
     init(text: String) {
+        var text = text
+        text.makeContiguousUTF8()
         self.text = text
-        var folded: [Unicode.Scalar] = []
-        var origins: [UInt32] = []
-        folded.reserveCapacity(text.utf8.count)
-        origins.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        var offset: UInt32 = 0
-        for s in text.unicodeScalars {
-            let i = offset
-            offset += UInt32(UTF8.width(s))
-            if s.value < 0x80 && !Self.isSpace(s) {
-                // Plain ASCII: lower-case it in place, no allocation.
-                let v = s.value
-                folded.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : s)
-                origins.append(i)
-                lastWasSpace = false
-            } else if Self.isSpace(s) {
-                if !lastWasSpace {
-                    folded.append(" ")
-                    origins.append(i)
+        var folded: [UInt8] = []
+        var jumpFolded: [UInt32] = [0]
+        var jumpOriginal: [UInt32] = [0]
+        text.utf8.withContiguousStorageIfAvailable { b in
+            folded.reserveCapacity(b.count)
+            var lastWasSpace = true
+            var expected = 0  // the original offset the next folded byte has if nothing jumps
+            @inline(__always) func emit(_ byte: UInt8, from original: Int) {
+                if original != expected {
+                    jumpFolded.append(UInt32(folded.count))
+                    jumpOriginal.append(UInt32(original))
                 }
-                lastWasSpace = true
-            } else {
-                for f in Self.fold(s) {
-                    folded.append(f)
-                    origins.append(i)
+                folded.append(byte)
+                expected = original + 1
+            }
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                        if !lastWasSpace { emit(0x20, from: i) }
+                        lastWasSpace = true
+                    } else {
+                        emit(c >= 0x41 && c <= 0x5A ? c + 0x20 : c, from: i)
+                        lastWasSpace = false
+                    }
+                    i += 1
+                    continue
                 }
-                lastWasSpace = false
+                let (s, w) = DocumentSplit.scalar(b, i)
+                if Self.isSpace(s) {
+                    if !lastWasSpace { emit(0x20, from: i) }
+                    lastWasSpace = true
+                } else {
+                    // Every byte of a folded scalar maps to the start of its original.
+                    for f in Self.fold(s) { for byte in String(f).utf8 { emit(byte, from: i) } }
+                    lastWasSpace = false
+                }
+                i += w
             }
         }
         self.folded = folded
-        self.origins = origins
+        self.jumpFolded = jumpFolded
+        self.jumpOriginal = jumpOriginal
+    }
+
+    /// The original offset of the scalar a folded byte came from.
+    @inline(__always)
+    private func original(_ f: Int) -> Int {
+        var lo = 0, hi = jumpFolded.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(jumpFolded[mid]) <= f { lo = mid } else { hi = mid - 1 }
+        }
+        return Int(jumpOriginal[lo]) + (f - Int(jumpFolded[lo]))
     }
 
     /// Whitespace, answered without a Unicode property lookup for ASCII.
@@ -89,60 +127,170 @@ struct QuoteMatcher: Sendable {
         return out
     }
 
-    func ranges(of quote: String) -> [Range<String.Index>] {
-        ranges(ofAll: [quote])[0]
+    /// The folded UTF-8 bytes of a quote; plain ASCII is folded without decoding.
+    static func foldedBytes(_ quote: String) -> [UInt8] {
+        var q = quote
+        let ascii: [UInt8]? = q.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var lastWasSpace = true
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    if !lastWasSpace { out.append(0x20) }
+                    lastWasSpace = true
+                } else {
+                    out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+                    lastWasSpace = false
+                }
+            }
+            if out.last == 0x20 { out.removeLast() }
+            return out
+        }
+        if let ascii { return ascii }
+        var out: [UInt8] = []
+        for s in foldQuery(quote) { out.append(contentsOf: String(s).utf8) }
+        return out
     }
 
-    /// Locates many quotes with few passes over the text (Rabin–Karp): quotes of 16
-    /// or more characters are found by a rolling hash of their first 16, shorter ones
-    /// by a rolling hash per length; every candidate is then checked in full.
-    /// Matches of one quote do not overlap.
-    func ranges(ofAll quotes: [String]) -> [[Range<String.Index>]] {
-        let needles = quotes.map(Self.foldQuery)
-        var candidates = [[Int]](repeating: [], count: needles.count)
-        var groups: [Int: [UInt64: [Int]]] = [:]
-        for (n, needle) in needles.enumerated() where !needle.isEmpty && needle.count <= folded.count {
-            let k = min(needle.count, Self.window)
-            groups[k, default: [:]][Self.hash(needle, 0, k), default: []].append(n)
+    func ranges(of quote: String) -> [Range<String.Index>] {
+        offsets(ofAll: [quote])[0].map { r in
+            let u = text.utf8
+            return u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)
         }
-        for (k, table) in groups where folded.count >= k {
-            var power: UInt64 = 1
-            for _ in 1..<max(k, 1) { power = power &* Self.base }
-            var h = Self.hash(folded, 0, k)
+    }
+
+    /// Locates many quotes with few passes over the text (Rabin–Karp): quotes of 16 or
+    /// more bytes are found by a rolling hash of their first 16, shorter ones by a
+    /// rolling hash per length; a bit table turns away most positions before the
+    /// sorted hash list is searched, and every candidate is then compared in full.
+    /// Matches of one quote do not overlap. Results are UTF-8 offsets of the text,
+    /// widened to whole characters.
+    func offsets(ofAll quotes: [String]) -> [[Range<Int>]] {
+        var needles = StringColumn(reservingStrings: quotes.count, bytes: quotes.count * 48)
+        for q in quotes {
+            let f = Self.foldedBytes(q)
+            f.withUnsafeBufferPointer { needles.append(bytes: $0) }
+        }
+        return offsets(of: needles)
+    }
+
+    func offsets(of needles: StringColumn) -> [[Range<Int>]] {
+        let count = needles.count
+        // Candidates as (needle, folded position), gathered per window length.
+        var candidates: [(needle: Int32, at: UInt32)] = []
+        var byLength: [Int: [Int32]] = [:]
+        for n in 0..<count {
+            let len = needles.range(n).count
+            guard len > 0 && len <= folded.count else { continue }
+            byLength[min(len, Self.window), default: []].append(Int32(n))
+        }
+        folded.withUnsafeBufferPointer { hay in
+            needles.bytes.withUnsafeBufferPointer { nb in
+                for (k, group) in byLength.sorted(by: { $0.key < $1.key }) {
+                    scan(hay, window: k, needles: group, needleBytes: nb, column: needles, into: &candidates)
+                }
+            }
+        }
+        // Confirm each candidate in full, in order of position per needle.
+        candidates.sort { $0.needle != $1.needle ? $0.needle < $1.needle : $0.at < $1.at }
+        var result = [[Range<Int>]](repeating: [], count: count)
+        folded.withUnsafeBufferPointer { hay in
+            needles.bytes.withUnsafeBufferPointer { nb in
+                var k = 0
+                while k < candidates.count {
+                    let n = Int(candidates[k].needle)
+                    let r = needles.range(n)
+                    var next = 0
+                    while k < candidates.count && Int(candidates[k].needle) == n {
+                        let i = Int(candidates[k].at)
+                        k += 1
+                        guard i >= next, i + r.count <= hay.count,
+                              memcmp(hay.baseAddress! + i, nb.baseAddress! + r.lowerBound, r.count) == 0 else { continue }
+                        result[n].append(originalRange(i, i + r.count))
+                        next = i + r.count
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// One rolling-hash pass with window `k` over the folded text.
+    private func scan(_ hay: UnsafeBufferPointer<UInt8>, window k: Int, needles group: [Int32],
+                      needleBytes nb: UnsafeBufferPointer<UInt8>, column: StringColumn,
+                      into candidates: inout [(needle: Int32, at: UInt32)]) {
+        guard hay.count >= k else { return }
+        // Hash of each needle's first k bytes, sorted, plus a bit table of them.
+        var keyed: [(hash: UInt64, needle: Int32)] = group.map { n in
+            let start = column.range(Int(n)).lowerBound
+            return (Self.hash(nb.baseAddress! + start, k), n)
+        }
+        keyed.sort { $0.hash < $1.hash }
+        let bits = max(16, min(28, (keyed.count * 16).bitWidth - (keyed.count * 16).leadingZeroBitCount))
+        let shift = UInt64(64 - bits)
+        var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
+        for e in keyed {
+            let slot = Int(Self.mix(e.hash) >> shift)
+            table[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+        var power: UInt64 = 1
+        for _ in 1..<max(k, 1) { power = power &* Self.base }
+        let p = hay.baseAddress!
+        var h = Self.hash(p, k)
+        let last = hay.count - k
+        table.withUnsafeBufferPointer { t in
             var i = 0
             while true {
-                if let ns = table[h] { for n in ns { candidates[n].append(i) } }
-                if i + k >= folded.count { break }
-                h = (h &- UInt64(folded[i].value) &* power) &* Self.base &+ UInt64(folded[i + k].value)
+                let slot = Int(Self.mix(h) >> shift)
+                if t[slot >> 6] & (1 << UInt64(slot & 63)) != 0 {
+                    // Binary search the sorted hashes for this one.
+                    var lo = 0, hi = keyed.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if keyed[mid].hash < h { lo = mid + 1 } else { hi = mid }
+                    }
+                    while lo < keyed.count && keyed[lo].hash == h {
+                        candidates.append((keyed[lo].needle, UInt32(i)))
+                        lo += 1
+                    }
+                }
+                if i >= last { break }
+                h = (h &- UInt64(p[i]) &* power) &* Self.base &+ UInt64(p[i + k])
                 i += 1
             }
         }
-        return needles.enumerated().map { n, needle in
-            var result: [Range<String.Index>] = []
-            var next = 0
-            for i in candidates[n] where i >= next && i + needle.count <= folded.count {
-                var k = 0
-                while k < needle.count && folded[i + k] == needle[k] { k += 1 }
-                guard k == needle.count else { continue }
-                let utf8 = text.utf8
-                let lower = utf8.index(utf8.startIndex, offsetBy: Int(origins[i]))
-                let last = utf8.index(utf8.startIndex, offsetBy: Int(origins[i + needle.count - 1]))
-                let upper = text.unicodeScalars.index(after: last)
-                // Widen to whole characters so a match never splits a grapheme.
-                result.append(Self.roundToCharacters(lower..<upper, in: text))
-                next = i + needle.count
-            }
-            return result
-        }
     }
 
-    private static let window = 16
+    /// Maps a folded match back to the original text, widened to whole characters
+    /// so a match never splits a grapheme.
+    private func originalRange(_ from: Int, _ to: Int) -> Range<Int> {
+        let lo = original(from)
+        let lastStart = original(to - 1)
+        var hi = lastStart + 1
+        text.utf8.withContiguousStorageIfAvailable { b in
+            hi = lastStart + DocumentSplit.scalar(b, lastStart).1
+        }
+        let u = text.utf8
+        let r = Self.roundToCharacters(u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi), in: text)
+        return u.distance(from: u.startIndex, to: r.lowerBound)..<u.distance(from: u.startIndex, to: r.upperBound)
+    }
+
+    static let window = 16
     private static let base: UInt64 = 1_000_003
 
-    private static func hash(_ s: [Unicode.Scalar], _ from: Int, _ count: Int) -> UInt64 {
+    @inline(__always)
+    private static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var h: UInt64 = 0
-        for j in from..<(from + count) { h = h &* base &+ UInt64(s[j].value) }
+        for j in 0..<count { h = h &* base &+ UInt64(p[j]) }
         return h
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64) -> UInt64 {
+        var x = h ^ (h >> 31)
+        x = x &* 0x9E37_79B9_7F4A_7C15
+        return x ^ (x >> 29)
     }
 
     static func roundToCharacters(_ r: Range<String.Index>, in text: String) -> Range<String.Index> {

@@ -1,5 +1,6 @@
 /// A source document: its text split into paragraphs and sentences, so that a quote
-/// can be shown in context.
+/// can be shown in context. Positions are kept as UTF-8 offsets (4 bytes each, where a
+/// `Range<String.Index>` takes 32), and turned into string indices when asked.
 public final class SourceDocument: Sendable {
     public let id: String
     public let title: String?
@@ -7,118 +8,49 @@ public final class SourceDocument: Sendable {
     /// The file it was read from, as given (for messages).
     public let path: String
     public let text: String
-    /// Non-empty lines of the text, without their line ends.
-    public let paragraphs: [Range<String.Index>]
-    /// Sentences in reading order, through all paragraphs.
-    public let sentences: [Range<String.Index>]
-    /// Index of the first sentence of each paragraph.
-    let paragraphFirstSentence: [Int]
+    let split: DocumentSplit
 
     public init(id: String, title: String?, date: PartialDate?, path: String, text: String) {
+        var text = text
+        text.makeContiguousUTF8()
         self.id = id
         self.title = title
         self.date = date
         self.path = path
         self.text = text
-        var paragraphs: [Range<String.Index>] = []
-        var sentences: [Range<String.Index>] = []
-        var firsts: [Int] = []
-        for line in Self.lines(of: text) {
-            paragraphs.append(line)
-            firsts.append(sentences.count)
-            sentences += Self.sentences(in: text[line])
-        }
-        self.paragraphs = paragraphs
-        self.sentences = sentences
-        paragraphFirstSentence = firsts
+        split = text.utf8.withContiguousStorageIfAvailable { DocumentSplit($0) } ?? DocumentSplit(UnsafeBufferPointer(start: nil, count: 0))
     }
 
-    /// Lines with visible content, trimmed of surrounding whitespace. Works on
-    /// Unicode scalars (line ends and spaces are single scalars), which is several
-    /// times faster than walking grapheme clusters on a large document.
-    static func lines(of text: String) -> [Range<String.Index>] {
-        var result: [Range<String.Index>] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var i = scalars.startIndex
-        func close(_ end: String.Index) {
-            let trimmed = trim(start..<end, in: text)
-            if !trimmed.isEmpty { result.append(trimmed) }
-        }
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            if v == 0x0A || v == 0x0D || v == 0x2029 {
-                close(i)
-                start = scalars.index(after: i)
-            }
-            i = scalars.index(after: i)
-        }
-        close(scalars.endIndex)
-        return result
-    }
+    /// Non-empty lines of the text, trimmed, without their line ends.
+    public var paragraphs: OffsetRanges { OffsetRanges(text: text, starts: split.paragraphStarts, ends: split.paragraphEnds) }
+    /// Sentences in reading order, through all paragraphs.
+    public var sentences: OffsetRanges { OffsetRanges(text: text, starts: split.sentenceStarts, ends: split.sentenceEnds) }
 
-    static func trim(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
-        let scalars = text.unicodeScalars
-        var lo = range.lowerBound
-        var hi = range.upperBound
-        while lo < hi, QuoteMatcher.isSpace(scalars[lo]) { lo = scalars.index(after: lo) }
-        while hi > lo, QuoteMatcher.isSpace(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
-        return lo..<hi
-    }
+    /// Index of the first sentence of a paragraph.
+    func firstSentence(ofParagraph p: Int) -> Int { Int(split.paragraphFirstSentence[p]) }
 
-    private static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", ")", "]", "»"]
-    private static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "(", "[", "«"]
+    /// The string index of a UTF-8 offset (constant time on native strings).
+    @inline(__always)
+    func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
 
-    /// Splits a paragraph after '.', '!' or '?' (and any closing quotes or brackets)
-    /// when whitespace and then an upper-case letter, digit or opening quote follows.
-    static func sentences(in paragraph: Substring) -> [Range<String.Index>] {
-        var result: [Range<String.Index>] = []
-        let scalars = paragraph.unicodeScalars
-        var start = scalars.startIndex
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            if c == "." || c == "!" || c == "?" {
-                var end = scalars.index(after: i)
-                while end < scalars.endIndex, closers.contains(scalars[end]) { end = scalars.index(after: end) }
-                var next = end
-                while next < scalars.endIndex, QuoteMatcher.isSpace(scalars[next]) { next = scalars.index(after: next) }
-                if next > end, next < scalars.endIndex {
-                    let n = scalars[next]
-                    if n.properties.isUppercase || n.properties.numericType != nil || openers.contains(n) {
-                        result.append(start..<end)
-                        start = next
-                        i = next
-                        continue
-                    }
-                }
-                i = end
-                continue
-            }
-            i = scalars.index(after: i)
-        }
-        if start < scalars.endIndex { result.append(start..<scalars.endIndex) }
-        return result
-    }
+    @inline(__always)
+    func offset(_ index: String.Index) -> Int { text.utf8.distance(from: text.utf8.startIndex, to: index) }
 
     /// The paragraph holding a position.
-    public func paragraphIndex(containing position: String.Index) -> Int {
-        var lo = 0
-        var hi = paragraphs.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if paragraphs[mid].lowerBound <= position { lo = mid } else { hi = mid - 1 }
-        }
-        return max(lo, 0)
-    }
+    public func paragraphIndex(containing position: String.Index) -> Int { paragraphIndex(containingOffset: offset(position)) }
+    public func paragraphIndex(containingOffset o: Int) -> Int { Self.last(split.paragraphStarts, atMost: o) }
 
     /// The sentence holding a position.
-    public func sentenceIndex(containing position: String.Index) -> Int {
+    public func sentenceIndex(containing position: String.Index) -> Int { sentenceIndex(containingOffset: offset(position)) }
+    public func sentenceIndex(containingOffset o: Int) -> Int { Self.last(split.sentenceStarts, atMost: o) }
+
+    /// The last position whose start is at most `o` (0 when none is).
+    static func last(_ starts: [UInt32], atMost o: Int) -> Int {
         var lo = 0
-        var hi = sentences.count - 1
+        var hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if sentences[mid].lowerBound <= position { lo = mid } else { hi = mid - 1 }
+            if Int(starts[mid]) <= o { lo = mid } else { hi = mid - 1 }
         }
         return max(lo, 0)
     }
@@ -126,11 +58,11 @@ public final class SourceDocument: Sendable {
     /// From the start of the sentence holding the range's start to the end of the
     /// sentence holding its end.
     public func sentenceSpan(covering range: Range<String.Index>) -> Range<String.Index> {
-        guard !sentences.isEmpty else { return range }
-        let first = sentences[sentenceIndex(containing: range.lowerBound)]
-        let lastPosition = range.isEmpty ? range.lowerBound : text.index(before: range.upperBound)
-        let last = sentences[sentenceIndex(containing: lastPosition)]
-        return min(first.lowerBound, range.lowerBound)..<max(last.upperBound, range.upperBound)
+        guard !split.sentenceStarts.isEmpty else { return range }
+        let lo = offset(range.lowerBound), hi = offset(range.upperBound)
+        let first = sentenceIndex(containingOffset: lo)
+        let last = sentenceIndex(containingOffset: hi > lo ? hi - 1 : lo)
+        return index(min(Int(split.sentenceStarts[first]), lo))..<index(max(Int(split.sentenceEnds[last]), hi))
     }
 
     /// Every place the quote's text matches, tolerant of whitespace, typographic
@@ -138,11 +70,31 @@ public final class SourceDocument: Sendable {
     /// (The folded copy of the text this needs is built for the call and dropped
     /// after it: a loaded catalog does not keep it.)
     public func matches(of quote: String) -> [Range<String.Index>] {
-        QuoteMatcher(text: text).ranges(of: quote)
+        matchOffsets(ofAll: [quote])[0].map { index($0.lowerBound)..<index($0.upperBound) }
     }
 
     /// The matches of many quotes at once, in one pass over the text.
     public func matches(ofAll quotes: [String]) -> [[Range<String.Index>]] {
-        QuoteMatcher(text: text).ranges(ofAll: quotes)
+        matchOffsets(ofAll: quotes).map { $0.map { index($0.lowerBound)..<index($0.upperBound) } }
     }
+
+    /// The same as UTF-8 offsets.
+    func matchOffsets(ofAll quotes: [String]) -> [[Range<Int>]] {
+        QuoteMatcher(text: text).offsets(ofAll: quotes)
+    }
+}
+
+/// Ranges of a document kept as UTF-8 offsets, read as string ranges.
+public struct OffsetRanges: RandomAccessCollection, Sendable {
+    let text: String
+    let starts: [UInt32]
+    let ends: [UInt32]
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count }
+    public subscript(i: Int) -> Range<String.Index> {
+        let u = text.utf8
+        return u.index(u.startIndex, offsetBy: Int(starts[i]))..<u.index(u.startIndex, offsetBy: Int(ends[i]))
+    }
+    /// The UTF-8 offsets of range `i`.
+    public func offsets(_ i: Int) -> Range<Int> { Int(starts[i])..<Int(ends[i]) }
 }

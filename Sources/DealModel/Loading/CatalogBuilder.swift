@@ -42,10 +42,10 @@ struct CatalogBuilder {
             }
         }
         progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
-        var matches: [ObjectIdentifier: [String: [Range<String.Index>]]] = [:]
+        var matches: [ObjectIdentifier: [String: [Range<Int>]]] = [:]
         for (id, (doc, texts)) in quotesOf {
             let list = Array(texts)
-            matches[id] = Dictionary(uniqueKeysWithValues: zip(list, doc.matches(ofAll: list)))
+            matches[id] = Dictionary(uniqueKeysWithValues: zip(list, doc.matchOffsets(ofAll: list)))
         }
 
         func anchor(_ quotes: [QuoteSpec], dataset: Int, record: String) -> [Evidence] {
@@ -221,7 +221,7 @@ struct CatalogBuilder {
     }
 
     private func locate(_ q: QuoteSpec, in documents: [String: SourceDocument], first: SourceDocument?, record: String,
-                        found: [ObjectIdentifier: [String: [Range<String.Index>]]]) -> Evidence? {
+                        found: [ObjectIdentifier: [String: [Range<Int>]]]) -> Evidence? {
         let doc: SourceDocument
         if let id = q.document {
             guard let d = documents[id] else {
@@ -235,13 +235,13 @@ struct CatalogBuilder {
             guard let f = first else { return nil }  // the missing document was reported already
             doc = f
         }
-        let matches = found[ObjectIdentifier(doc)]?[q.text] ?? doc.matches(of: q.text)
+        let matches = found[ObjectIdentifier(doc)]?[q.text] ?? doc.matchOffsets(ofAll: [q.text])[0]
         let shown = Self.abbreviate(q.text)
         if matches.isEmpty {
             log.add(q.origin, record: record, "the quote \"\(shown)\" is not in \(doc.path)", fix: "copy the words exactly from the document (case, whitespace, quotation marks and dashes may differ)")
             return nil
         }
-        let chosen: Range<String.Index>
+        let chosen: Range<Int>
         if let n = q.occurrence {
             guard n <= matches.count else {
                 log.add(q.origin, record: record, "\"occurrence\": \(n) asks for match \(n) of the quote \"\(shown)\", but it matches \(matches.count) time\(matches.count == 1 ? "" : "s")", fix: "use an occurrence from 1 to \(matches.count)")
@@ -251,7 +251,7 @@ struct CatalogBuilder {
         } else if matches.count > 1 {
             var paragraphs: [Int] = []
             for m in matches {
-                let p = doc.paragraphIndex(containing: m.lowerBound) + 1
+                let p = doc.paragraphIndex(containingOffset: m.lowerBound) + 1
                 if paragraphs.last != p { paragraphs.append(p) }
             }
             let where_ = (paragraphs.count == 1 ? "paragraph " : "paragraphs ") + paragraphs.map(String.init).joined(separator: ", ")
@@ -260,13 +260,7 @@ struct CatalogBuilder {
         } else {
             chosen = matches[0]
         }
-        let utf8 = doc.text.utf8
-        let start = utf8.distance(from: utf8.startIndex, to: chosen.lowerBound)
-        let end = utf8.distance(from: utf8.startIndex, to: chosen.upperBound)
-        return Evidence(quote: q, document: doc, range: chosen,
-                        paragraph: doc.paragraphIndex(containing: chosen.lowerBound),
-                        sentence: doc.sentenceIndex(containing: chosen.lowerBound),
-                        utf8Range: start..<end)
+        return Evidence(document: doc, utf8Range: chosen)
     }
 
     static func abbreviate(_ s: String, limit: Int = 60) -> String {

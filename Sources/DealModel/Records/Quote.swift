@@ -16,27 +16,35 @@ public struct QuoteSpec: Hashable, Sendable {
     }
 }
 
-/// A quote located in its document.
+/// A quote located in its document: the document and the byte offsets of the words
+/// the quote matched. Everything else (string range, paragraph, sentence) is worked
+/// out when asked, so that a million quotes cost 24 bytes each.
 public struct Evidence: Sendable {
-    public let quote: QuoteSpec
     public let document: SourceDocument
-    /// 0-based sentence within its paragraph.
-    public var sentenceInParagraph: Int { sentence - document.paragraphFirstSentence[paragraph] }
-
-    /// The matched text's range in `document.text`.
-    public let range: Range<String.Index>
-    /// 0-based paragraph and sentence (counted through the whole document) holding the start.
-    public let paragraph: Int
-    public let sentence: Int
     /// Byte offsets of the match in the document's UTF-8 text (cheap; orders quotes).
     public let utf8Range: Range<Int>
+
+    public init(document: SourceDocument, utf8Range: Range<Int>) {
+        self.document = document
+        self.utf8Range = utf8Range
+    }
+
+    /// The matched text's range in `document.text`.
+    public var range: Range<String.Index> { document.index(utf8Range.lowerBound)..<document.index(utf8Range.upperBound) }
+    /// 0-based paragraph (counted through the whole document) holding the start.
+    public var paragraph: Int { document.paragraphIndex(containingOffset: utf8Range.lowerBound) }
+    /// 0-based sentence (counted through the whole document) holding the start.
+    public var sentence: Int { document.sentenceIndex(containingOffset: utf8Range.lowerBound) }
+    /// 0-based sentence within its paragraph.
+    public var sentenceInParagraph: Int { sentence - document.firstSentence(ofParagraph: paragraph) }
 
     /// Character offsets (user-perceived characters from the start of the document).
     /// Counted on demand: it walks the document.
     public var characterRange: Range<Int> {
         let text = document.text
-        let start = text.distance(from: text.startIndex, to: range.lowerBound)
-        return start..<(start + text.distance(from: range.lowerBound, to: range.upperBound))
+        let r = range
+        let start = text.distance(from: text.startIndex, to: r.lowerBound)
+        return start..<(start + text.distance(from: r.lowerBound, to: r.upperBound))
     }
 
     /// The exact words of the document that the quote matched.

@@ -1,0 +1,50 @@
+/// Finds a record's position from its id: an open-addressing hash table of positions
+/// into a `StringColumn` of ids (4 bytes a slot, where a `[String: Int]` takes about 40
+/// an entry). The first of several equal ids wins.
+struct IDIndex: Sendable {
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(_ ids: StringColumn) {
+        var size = 16
+        while size < ids.count * 2 { size <<= 1 }
+        mask = size - 1
+        slots = [Int32](repeating: -1, count: size)
+        for i in 0..<ids.count {
+            let h = ids.withBytes(i) { Self.hash($0) }
+            var s = h & mask
+            var duplicate = false
+            while slots[s] >= 0 {
+                if ids.withBytes(Int(slots[s]), { a in ids.withBytes(i) { b in a.elementsEqual(b) } }) { duplicate = true; break }
+                s = (s + 1) & mask
+            }
+            if !duplicate { slots[s] = Int32(i) }
+        }
+    }
+
+    func find(_ id: String, in ids: StringColumn) -> Int? {
+        var id = id
+        return id.withUTF8 { key in
+            var s = Self.hash(key) & mask
+            while slots[s] >= 0 {
+                let i = Int(slots[s])
+                if ids.equals(i, key) { return i }
+                s = (s + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    /// FNV-1a, then mixed so that the low bits used for the slot are well spread.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
+    var byteCount: Int { slots.count * 4 }
+}

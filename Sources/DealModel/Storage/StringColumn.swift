@@ -1,0 +1,68 @@
+/// Many strings in one byte buffer: string `i` is `bytes[ends[i-1]..<ends[i]]`.
+/// A million titles take one allocation instead of a million.
+struct StringColumn: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [UInt32] = []
+
+    init() {}
+
+    init(reservingStrings count: Int, bytes size: Int) {
+        ends.reserveCapacity(count)
+        bytes.reserveCapacity(size)
+    }
+
+    var count: Int { ends.count }
+
+    mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+        ends.append(UInt32(bytes.count))
+    }
+
+    mutating func append(bytes b: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: b)
+        ends.append(UInt32(bytes.count))
+    }
+
+    @inline(__always)
+    func range(_ i: Int) -> Range<Int> {
+        (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
+    }
+
+    subscript(i: Int) -> String {
+        let r = range(i)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+    }
+
+    /// Whether string `i` is exactly these bytes.
+    func equals(_ i: Int, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        let r = range(i)
+        guard r.count == other.count else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            r.count == 0 || memcmp(b.baseAddress! + r.lowerBound, other.baseAddress!, r.count) == 0
+        }
+    }
+
+    func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = range(i)
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
+    /// Bytes held, for memory figures.
+    var byteCount: Int { bytes.count + ends.count * 4 }
+
+    /// Reorders the strings: the result's string `k` is this column's `order[k]`.
+    func permuted(_ order: [Int]) -> StringColumn {
+        var out = StringColumn(reservingStrings: order.count, bytes: bytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            for i in order { out.append(bytes: UnsafeBufferPointer(rebasing: b[range(i)])) }
+        }
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
