@@ -31,9 +31,9 @@ let bundled: Catalog = {
 }()
 
 extension Catalog {
-    func partnerIDs(_ indices: [Int]) -> [String] { indices.map { partners[$0].id } }
-    func dealIDs(_ indices: [Int]) -> [String] { indices.map { deals[$0].id } }
-    func eventIDs(_ indices: [Int]) -> [String] { indices.map { events[$0].id } }
+    func partnerIDs(_ indices: some Collection<Int>) -> [String] { indices.map { partners[$0].id } }
+    func dealIDs(_ indices: some Collection<Int>) -> [String] { indices.map { deals[$0].id } }
+    func eventIDs(_ indices: some Collection<Int>) -> [String] { indices.map { events[$0].id } }
 
     func dealIDs(matching q: DealQuery) -> [String] { dealIDs(dealIndices(matching: q)) }
     func eventIDs(matching q: DealQuery) -> [String] { eventIDs(eventIndices(matching: q)) }

@@ -1,5 +1,9 @@
 /// Everything loaded from one or more datasets, checked, anchored and indexed.
 /// The explorer and the command line ask it every question they have.
+///
+/// Deals and events are stored by column (`DealTable`, `EventTable`) and every
+/// one-to-many relation as two flat arrays (`IndexLists`): a million deals cost a
+/// few dozen allocations, and reading a row assembles just that record.
 public final class Catalog: Sendable {
     public let title: String?
     public let files: [String]
@@ -7,121 +11,163 @@ public final class Catalog: Sendable {
     /// Partners by name.
     public let partners: [Partner]
     /// Deals in the order of their first event on the timeline, then as written.
-    public let deals: [Deal]
+    public let deals: DealTable
     /// Events in timeline order.
-    public let events: [Event]
+    public let events: EventTable
 
     let partnerIndex: [String: Int]
-    let dealIndex: [String: Int]
-    let eventIndex: [String: Int]
+    let dealIndex: IDIndex
+    let eventIndex: IDIndex
     /// For each partner, the deals it is a party to (ascending deal index).
-    public let dealsOfPartner: [[Int]]
+    public let dealsOfPartner: IndexLists
     /// For each deal, the indices of its parties (each once).
-    public let partnersOfDeal: [[Int]]
+    public let partnersOfDeal: IndexLists
     /// For each deal, its events in timeline order.
-    public let eventsOfDeal: [[Int]]
+    public let eventsOfDeal: IndexLists
     /// For each event, its deals.
-    public let dealsOfEvent: [[Int]]
+    public let dealsOfEvent: IndexLists
     /// For each event, its partners: named ones and the parties of its deals.
-    public let partnersOfEvent: [[Int]]
+    public let partnersOfEvent: IndexLists
     /// For each partner, the events it takes part in, in timeline order.
-    public let eventsOfPartner: [[Int]]
+    public let eventsOfPartner: IndexLists
     /// Earliest and latest day (yyyymmdd) each event can be, from its date or its order.
     let eventBounds: [DayBounds]
-    let dealSearch: [FoldedText]
-    let eventSearch: [FoldedText]
-    let partnerSearch: [FoldedText]
+    /// Folded id, title, kind, products and note of each deal; id, title and note of
+    /// each event. Party names and quotes are matched through `partnerNames` and the
+    /// documents themselves, not copied a million times.
+    let dealSearch: FoldedColumn
+    let eventSearch: FoldedColumn
+    /// Folded id, names, products and quotes of each partner.
+    let partnerSearch: FoldedColumn
+    /// Folded name and aliases of each partner.
+    let partnerNames: FoldedColumn
 
-    init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: [Deal], events: [Event]) {
-        self.title = title
-        self.files = files
-        self.documents = documents
-        self.partners = partners
-        self.events = events
+    /// Builds a catalog from records (the loader's path and small catalogs).
+    convenience init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: [Deal], events: [Event]) {
         let partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let eventIndex = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-
+        let documentIndex = Dictionary(documents.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { a, _ in a })
         // Deals follow the timeline of their first event.
         var firstEvent: [String: Int] = [:]
         for (i, e) in events.enumerated() {
             for d in e.deals where firstEvent[d] == nil { firstEvent[d] = i }
         }
-        // Sort positions, not the records themselves (cheaper to move).
         let first = deals.map { firstEvent[$0.id] ?? Int.max }
-        let orderedDeals = deals.indices.sorted { a, b in
-            first[a] != first[b] ? first[a] < first[b] : a < b
-        }.map { deals[$0] }
-        self.deals = orderedDeals
-        let dealIndex = Dictionary(orderedDeals.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.partnerIndex = partnerIndex
-        self.dealIndex = dealIndex
-        self.eventIndex = eventIndex
-
-        var dealsOfPartner = [[Int]](repeating: [], count: partners.count)
-        var partnersOfDeal = [[Int]](repeating: [], count: orderedDeals.count)
-        for (d, deal) in orderedDeals.enumerated() {
-            var seen = Set<Int>()
-            for p in deal.partnerIDs {
-                if let i = partnerIndex[p], seen.insert(i).inserted {
-                    dealsOfPartner[i].append(d)
-                    partnersOfDeal[d].append(i)
-                }
-            }
+        let order = deals.indices.sorted { a, b in first[a] != first[b] ? first[a] < first[b] : a < b }
+        var dealTable = DealTable()
+        for k in order { dealTable.append(deals[k], partnerPosition: { partnerIndex[$0] }, documents: documentIndex) }
+        let dealPosition = Dictionary(order.enumerated().map { (deals[$1].id, $0) }, uniquingKeysWith: { a, _ in a })
+        let eventPosition = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var eventTable = EventTable()
+        for e in events {
+            let anchor: Int32 = e.order.map { $0.anchor == EventOrder.documentAnchor ? -2 : Int32(eventPosition[$0.anchor] ?? -1) } ?? -1
+            eventTable.append(e, anchorPosition: anchor, dealPositions: e.deals.compactMap { dealPosition[$0] },
+                              partnerPositions: e.partners.compactMap { partnerIndex[$0] }, documents: documentIndex)
         }
-        self.dealsOfPartner = dealsOfPartner
+        self.init(title: title, files: files, documents: documents, partners: partners, deals: dealTable, events: eventTable)
+    }
+
+    /// Builds the indexes over filled tables.
+    init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) {
+        self.title = title
+        self.files = files
+        self.documents = documents
+        self.partners = partners
+        let partnerIDs = partners.map(\.id)
+        var deals = deals
+        deals.partnerIDs = partnerIDs
+        deals.documents = documents
+        var events = events
+        events.partnerIDs = partnerIDs
+        events.documents = documents
+        events.dealIDs = deals
+        self.deals = deals
+        self.events = events
+        partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        dealIndex = IDIndex(deals.ids)
+        eventIndex = IDIndex(events.ids)
+
+        // Parties of each deal, each once; deals of each partner.
+        var partnersOfDeal = IndexLists()
+        var partnerDealPairs: [(list: Int32, item: Int32)] = []
+        partnerDealPairs.reserveCapacity(deals.parties.items.count)
+        var list: [Int32] = []
+        for d in 0..<deals.count {
+            list.removeAll(keepingCapacity: true)
+            for p in deals.parties[d] where p >= 0 && !list.contains(Int32(p)) {
+                list.append(Int32(p))
+                partnerDealPairs.append((Int32(p), Int32(d)))
+            }
+            partnersOfDeal.append(int32: list)
+        }
         self.partnersOfDeal = partnersOfDeal
+        dealsOfPartner = IndexLists(count: partners.count, pairs: partnerDealPairs)
+        partnerDealPairs = []
 
-        var eventsOfDeal = [[Int]](repeating: [], count: orderedDeals.count)
-        var dealsOfEvent = [[Int]](repeating: [], count: events.count)
-        var partnersOfEvent = [[Int]](repeating: [], count: events.count)
-        for (e, event) in events.enumerated() {
-            var ps = Set(event.partners.compactMap { partnerIndex[$0] })
-            for id in event.deals {
-                guard let d = dealIndex[id] else { continue }
-                eventsOfDeal[d].append(e)
-                dealsOfEvent[e].append(d)
-                for p in orderedDeals[d].partnerIDs { if let i = partnerIndex[p] { ps.insert(i) } }
+        // Deals of each event (sorted), events of each deal (timeline order), partners
+        // of each event (named ones and its deals' parties, sorted, once each).
+        var dealsOfEvent = IndexLists()
+        var partnersOfEvent = IndexLists()
+        var dealEventPairs: [(list: Int32, item: Int32)] = []
+        dealEventPairs.reserveCapacity(events.deals.items.count)
+        var ds: [Int32] = []
+        for e in 0..<events.count {
+            ds.removeAll(keepingCapacity: true)
+            list.removeAll(keepingCapacity: true)
+            for p in events.partners[e] where !list.contains(Int32(p)) { list.append(Int32(p)) }
+            for d in events.deals[e] {
+                ds.append(Int32(d))
+                dealEventPairs.append((Int32(d), Int32(e)))
+                for p in partnersOfDeal[d] where !list.contains(Int32(p)) { list.append(Int32(p)) }
             }
-            dealsOfEvent[e].sort()
-            partnersOfEvent[e] = ps.sorted()
+            ds.sort()
+            list.sort()
+            dealsOfEvent.append(int32: ds)
+            partnersOfEvent.append(int32: list)
         }
-        self.eventsOfDeal = eventsOfDeal
         self.dealsOfEvent = dealsOfEvent
         self.partnersOfEvent = partnersOfEvent
-        var eventsOfPartner = [[Int]](repeating: [], count: partners.count)
-        for (e, ps) in partnersOfEvent.enumerated() { for p in ps { eventsOfPartner[p].append(e) } }
-        self.eventsOfPartner = eventsOfPartner
+        eventsOfDeal = IndexLists(count: deals.count, pairs: dealEventPairs)
+        dealEventPairs = []
+        var partnerEventPairs: [(list: Int32, item: Int32)] = []
+        partnerEventPairs.reserveCapacity(partnersOfEvent.items.count)
+        for e in 0..<events.count { for p in partnersOfEvent[e] { partnerEventPairs.append((Int32(p), Int32(e))) } }
+        eventsOfPartner = IndexLists(count: partners.count, pairs: partnerEventPairs)
+        partnerEventPairs = []
+
         let documentDate = documents.first?.date
-        eventBounds = DayBounds.infer(events: events, index: eventIndex, documentDate: documentDate)
+        eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)
 
         // Deals and events are found by their parties' names and aliases, not by the
         // parties' products: "chatgpt" finds the ChatGPT deal, not every OpenAI deal.
-        func names(_ ids: [Int]) -> String {
-            ids.map { ([partners[$0].name] + partners[$0].aliases).joined(separator: " ") }.joined(separator: " ")
-        }
         func quotes(_ evidence: [Evidence]) -> String { evidence.map { String($0.matchedText) }.joined(separator: " ") }
-        partnerSearch = partners.map { p in
-            FoldedText(whole: ([p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence))].joined(separator: "\n")))
+        var partnerSearch = FoldedColumn()
+        var partnerNames = FoldedColumn()
+        for p in partners {
+            partnerSearch.append(p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence)))
+            partnerNames.append(([p.name] + p.aliases).joined(separator: " "))
         }
-        dealSearch = orderedDeals.map { d in
-            let ps = d.partnerIDs.compactMap { partnerIndex[$0] }
-            return FoldedText(whole: ([d.id, d.title, d.kind.rawValue, d.products.joined(separator: " "), names(ps), d.note ?? "", quotes(d.evidence)].joined(separator: "\n")))
+        self.partnerSearch = partnerSearch
+        self.partnerNames = partnerNames
+        var dealSearch = FoldedColumn(reserving: deals.count, bytes: deals.titles.bytes.count * 2)
+        for d in 0..<deals.count {
+            dealSearch.append(deals.ids[d], deals.titles[d], deals.kind(d).rawValue, (deals.products[d] ?? []).joined(separator: " "), deals.notes[d] ?? "")
         }
-        eventSearch = events.enumerated().map { e, event in
-            FoldedText(whole: ([event.id, event.title, names(partnersOfEvent[e]), event.note ?? "", quotes(event.evidence)].joined(separator: "\n")))
-        }
+        self.dealSearch = dealSearch
+        var eventSearch = FoldedColumn(reserving: events.count, bytes: events.titles.bytes.count * 2)
+        for e in 0..<events.count { eventSearch.append(events.ids[e], events.titles[e], events.notes[e] ?? "") }
+        self.eventSearch = eventSearch
     }
 
     /// A catalog with nothing in it: what the explorer shows while data loads.
-    public static let empty = Catalog(title: nil, files: [], documents: [], partners: [], deals: [], events: [])
+    public static let empty = Catalog(title: nil, files: [], documents: [], partners: [], deals: [Deal](), events: [Event]())
 
     public func partnerIndex(id: String) -> Int? { partnerIndex[id] }
-    public func dealIndex(id: String) -> Int? { dealIndex[id] }
-    public func eventIndex(id: String) -> Int? { eventIndex[id] }
+    public func dealIndex(id: String) -> Int? { dealIndex.find(id, in: deals.ids) }
+    public func eventIndex(id: String) -> Int? { eventIndex.find(id, in: events.ids) }
 
     public func partner(id: String) -> Partner? { partnerIndex[id].map { partners[$0] } }
-    public func deal(id: String) -> Deal? { dealIndex[id].map { deals[$0] } }
-    public func event(id: String) -> Event? { eventIndex[id].map { events[$0] } }
+    public func deal(id: String) -> Deal? { dealIndex(id: id).map { deals[$0] } }
+    public func event(id: String) -> Event? { eventIndex(id: id).map { events[$0] } }
 
     /// The name of a partner id, or the id itself if unknown.
     public func name(ofPartner id: String) -> String { partner(id: id)?.name ?? id }
@@ -148,19 +194,19 @@ public final class Catalog: Sendable {
     /// The evidence of any record, by id.
     public func record(id: String) -> RecordRef? {
         if let i = partnerIndex[id] { return .partner(i) }
-        if let i = dealIndex[id] { return .deal(i) }
-        if let i = eventIndex[id] { return .event(i) }
+        if let i = dealIndex(id: id) { return .deal(i) }
+        if let i = eventIndex(id: id) { return .event(i) }
         return nil
     }
 
-    public var allIDs: [String] { partners.map(\.id) + deals.map(\.id) + events.map(\.id) }
+    public var allIDs: [String] { partners.map(\.id) + (0..<deals.count).map(deals.id) + (0..<events.count).map(events.id) }
 
     /// The evidence of a record (a partner's includes its products').
     public func evidence(of record: RecordRef) -> [Evidence] {
         switch record {
         case .partner(let p): partners[p].evidence + partners[p].products.flatMap(\.evidence)
-        case .deal(let d): deals[d].evidence
-        case .event(let e): events[e].evidence
+        case .deal(let d): deals.anchors.evidence(d, documents: documents)
+        case .event(let e): events.anchors.evidence(e, documents: documents)
         }
     }
 

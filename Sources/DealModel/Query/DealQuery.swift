@@ -33,11 +33,11 @@ extension Catalog {
     /// Indices of the deals that pass the query, in deal order.
     public func dealIndices(matching q: DealQuery) -> [Int] {
         let wanted = q.partners.compactMap { partnerIndex(id: $0) }
-        let needle = FoldedText(q.text)
+        let needle = self.needle(q.text)
         var candidates: [Int]
         if let first = wanted.first {
             if q.partnerMode == .all {
-                candidates = dealsOfPartner[first]
+                candidates = Array(dealsOfPartner[first])
                 for p in wanted.dropFirst() {
                     let set = Set(dealsOfPartner[p])
                     candidates = candidates.filter(set.contains)
@@ -49,10 +49,10 @@ extension Catalog {
             candidates = Array(deals.indices)
         }
         return candidates.filter { d in
-            if !q.kinds.isEmpty && !q.kinds.contains(deals[d].kind) { return false }
-            if !needle.isEmpty && !dealSearch[d].contains(needle) { return false }
+            if !q.kinds.isEmpty && !q.kinds.contains(deals.kind(d)) { return false }
+            if !needle.isEmpty && !dealMatches(d, needle) { return false }
             if q.from != nil || q.to != nil {
-                if let date = deals[d].date {
+                if let date = deals.date(d) {
                     return DayBounds.of(date).overlaps(from: q.from, to: q.to)
                 }
                 return eventsOfDeal[d].contains { eventBounds[$0].overlaps(from: q.from, to: q.to) }
@@ -65,12 +65,12 @@ extension Catalog {
     /// keeps events with at least one deal of those kinds.
     public func eventIndices(matching q: DealQuery) -> [Int] {
         let wanted = q.partners.compactMap { partnerIndex(id: $0) }
-        let needle = FoldedText(q.text)
+        let needle = self.needle(q.text)
         // Start from the events of the named partners, not from every event.
         let candidates: [Int]
         if let first = wanted.first {
             if q.partnerMode == .all {
-                var set = eventsOfPartner[first]
+                var set = Array(eventsOfPartner[first])
                 for p in wanted.dropFirst() {
                     let other = Set(eventsOfPartner[p])
                     set = set.filter(other.contains)
@@ -84,8 +84,8 @@ extension Catalog {
         }
         if q.kinds.isEmpty && needle.isEmpty && q.from == nil && q.to == nil { return candidates }
         return candidates.filter { e in
-            if !q.kinds.isEmpty && !dealsOfEvent[e].contains(where: { q.kinds.contains(deals[$0].kind) }) { return false }
-            if !needle.isEmpty && !eventSearch[e].contains(needle) { return false }
+            if !q.kinds.isEmpty && !dealsOfEvent[e].contains(where: { q.kinds.contains(deals.kind($0)) }) { return false }
+            if !needle.isEmpty && !eventMatches(e, needle) { return false }
             if (q.from != nil || q.to != nil) && !eventBounds[e].overlaps(from: q.from, to: q.to) { return false }
             return true
         }
@@ -93,19 +93,10 @@ extension Catalog {
 
     /// Indices of the partners whose names, aliases, products or quotes match the text.
     public func partnerIndices(matchingText text: String) -> [Int] {
-        let needle = FoldedText(text)
+        let needle = self.needle(text)
         guard !needle.isEmpty else { return Array(partners.indices) }
-        return partners.indices.filter { partnerSearch[$0].contains(needle) }
+        return partners.indices.filter { partnerMatches($0, needle) }
     }
-
-    public func dealMatches(_ d: Int, text: String) -> Bool { dealSearch[d].contains(FoldedText(text)) }
-    public func eventMatches(_ e: Int, text: String) -> Bool { eventSearch[e].contains(FoldedText(text)) }
-    public func partnerMatches(_ p: Int, text: String) -> Bool { partnerSearch[p].contains(FoldedText(text)) }
-
-    /// The same, with the search text folded once by the caller (many rows, one query).
-    public func dealMatches(_ d: Int, _ needle: FoldedText) -> Bool { dealSearch[d].contains(needle) }
-    public func eventMatches(_ e: Int, _ needle: FoldedText) -> Bool { eventSearch[e].contains(needle) }
-    public func partnerMatches(_ p: Int, _ needle: FoldedText) -> Bool { partnerSearch[p].contains(needle) }
 
     /// The event after (or before) a given one in a list of event indices in timeline
     /// order; nil at the ends.

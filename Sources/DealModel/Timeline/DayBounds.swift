@@ -7,34 +7,49 @@ struct DayBounds: Sendable, Equatable {
 
     static func of(_ date: PartialDate) -> DayBounds { DayBounds(earliest: date.earliestDay, latest: date.latestDay) }
 
-    static func infer(events: [Event], index: [String: Int], documentDate: PartialDate?) -> [DayBounds] {
+    /// Bounds of every event: `date(i)` is an event's date, `link(i)` its order as a
+    /// relation and the position of its anchor (nil: the document; -1: unknown).
+    static func infer(count: Int, date: (Int) -> PartialDate?, link: (Int) -> (EventOrder.Relation, Int?)?, documentDate: PartialDate?) -> [DayBounds] {
         let document = documentDate.map(of) ?? DayBounds()
-        var memo = [DayBounds?](repeating: nil, count: events.count)
-        var visiting = [Bool](repeating: false, count: events.count)
+        var memo = [DayBounds?](repeating: nil, count: count)
+        var visiting = [Bool](repeating: false, count: count)
         // A cycle of `order` references is reported at load, but the catalog is still
         // built to find the other problems: an event met again on the way is unbounded.
-        func bounds(_ i: Int) -> DayBounds {
-            if let b = memo[i] { return b }
-            if visiting[i] { return DayBounds() }
-            visiting[i] = true
-            defer { visiting[i] = false }
-            let e = events[i]
+        // Chains are followed with an explicit stack, so a million-long chain of
+        // "after" cannot overflow the call stack.
+        func own(_ i: Int, anchor: DayBounds) -> DayBounds {
+            if let d = date(i) { return of(d) }
             var b = DayBounds()
-            if let d = e.date {
-                b = of(d)
-            } else {
-                let order = e.order ?? EventOrder(relation: .before, anchor: EventOrder.documentAnchor)
-                let anchor = order.anchor == EventOrder.documentAnchor ? document : index[order.anchor].map { bounds($0) } ?? DayBounds()
-                switch order.relation {
-                case .before: b.latest = anchor.latest
-                case .with: b = anchor
-                case .after: b.earliest = anchor.earliest
-                }
+            switch (link(i) ?? (.before, nil)).0 {
+            case .before: b.latest = anchor.latest
+            case .with: b = anchor
+            case .after: b.earliest = anchor.earliest
             }
-            memo[i] = b
             return b
         }
-        return events.indices.map { bounds($0) }
+        for start in 0..<count where memo[start] == nil {
+            var stack = [start]
+            while let i = stack.last {
+                if memo[i] != nil { stack.removeLast(); continue }
+                var anchor = document
+                let target: Int? = date(i) == nil ? (link(i)?.1 ?? nil) : nil
+                if let a = target {
+                    if a < 0 || a >= count || visiting[a] {
+                        anchor = DayBounds()
+                    } else if let m = memo[a] {
+                        anchor = m
+                    } else {
+                        visiting[i] = true
+                        stack.append(a)
+                        continue
+                    }
+                }
+                memo[i] = own(i, anchor: anchor)
+                visiting[i] = false
+                stack.removeLast()
+            }
+        }
+        return memo.map { $0 ?? DayBounds() }
     }
 
     /// Whether the event may fall inside [from, to]; an event with no bound at all

@@ -9,7 +9,7 @@ public enum Search {
 
     static func matches(_ state: AppState, text: String) -> [Hit] {
         let c = state.catalog
-        let needle = FoldedText(text)
+        let needle = c.needle(text)
         var hits: [Hit] = []
         for (row, p) in c.partners.indices.enumerated() where c.partnerMatches(p, needle) { hits.append(Hit(pane: .partners, row: row)) }
         for (row, d) in state.visibleDeals.enumerated() where c.dealMatches(d, needle) { hits.append(Hit(pane: .deals, row: row)) }
@@ -23,7 +23,7 @@ public enum Search {
         if let (previous, hits) = state.typedSearch, !previous.isEmpty,
            FoldedText(text).bytes.starts(with: FoldedText(previous).bytes) {
             let c = state.catalog
-            let needle = FoldedText(text)
+            let needle = c.needle(text)
             let narrowed = hits.filter { rowMatches($0, needle, state, c) }
             state.typedSearch = (text, narrowed)
             return narrowed
@@ -33,7 +33,7 @@ public enum Search {
         return hits
     }
 
-    static func rowMatches(_ h: Hit, _ needle: FoldedText, _ state: AppState, _ c: Catalog) -> Bool {
+    static func rowMatches(_ h: Hit, _ needle: SearchNeedle, _ state: AppState, _ c: Catalog) -> Bool {
         switch h.pane {
         case .partners: c.partnerMatches(h.row, needle)
         case .deals: c.dealMatches(state.visibleDeals[h.row], needle)

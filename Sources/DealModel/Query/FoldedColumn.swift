@@ -1,0 +1,21 @@
+/// The folded search text of many records in one buffer (see `FoldedText`).
+struct FoldedColumn: Sendable {
+    private var column = StringColumn()
+
+    init() {}
+
+    init(reserving count: Int, bytes: Int) { column = StringColumn(reservingStrings: count, bytes: bytes) }
+
+    mutating func append(_ parts: String...) { append(parts) }
+
+    mutating func append(_ parts: [String]) {
+        let folded = FoldedText(whole: parts.joined(separator: "\n"))
+        folded.bytes.withUnsafeBufferPointer { column.append(bytes: $0) }
+    }
+
+    func contains(_ i: Int, _ needle: FoldedText) -> Bool {
+        column.withBytes(i) { FoldedText.find(needle.bytes, in: $0) }
+    }
+
+    var byteCount: Int { column.byteCount }
+}

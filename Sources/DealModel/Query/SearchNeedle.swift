@@ -1,0 +1,52 @@
+/// Search text prepared for one catalog: folded once, with the partners whose name or
+/// alias holds it found once, so that testing a million rows is cheap.
+public struct SearchNeedle: Sendable {
+    public let folded: FoldedText
+    /// By partner position: whether its name or an alias holds the text.
+    let partnerHits: [Bool]
+
+    public var isEmpty: Bool { folded.isEmpty }
+}
+
+extension Catalog {
+    public func needle(_ text: String) -> SearchNeedle { needle(FoldedText(text)) }
+
+    public func needle(_ folded: FoldedText) -> SearchNeedle {
+        SearchNeedle(folded: folded, partnerHits: folded.isEmpty ? [] : partners.indices.map { partnerNames.contains($0, folded) })
+    }
+
+    /// A deal matches by its id, title, kind, products, note, the names of its
+    /// parties, or the words of its quotes.
+    public func dealMatches(_ d: Int, _ n: SearchNeedle) -> Bool {
+        if n.isEmpty || dealSearch.contains(d, n.folded) { return true }
+        if partnersOfDeal[d].contains(where: { n.partnerHits[$0] }) { return true }
+        return quotesMatch(deals.anchors, d, n)
+    }
+
+    /// An event matches by its id, title, note, the names of its partners (its own and
+    /// its deals' parties), or the words of its quotes.
+    public func eventMatches(_ e: Int, _ n: SearchNeedle) -> Bool {
+        if n.isEmpty || eventSearch.contains(e, n.folded) { return true }
+        if partnersOfEvent[e].contains(where: { n.partnerHits[$0] }) { return true }
+        return quotesMatch(events.anchors, e, n)
+    }
+
+    /// A partner matches by its id, names, aliases, products and quotes.
+    public func partnerMatches(_ p: Int, _ n: SearchNeedle) -> Bool { n.isEmpty || partnerSearch.contains(p, n.folded) }
+
+    public func dealMatches(_ d: Int, text: String) -> Bool { dealMatches(d, needle(text)) }
+    public func eventMatches(_ e: Int, text: String) -> Bool { eventMatches(e, needle(text)) }
+    public func partnerMatches(_ p: Int, text: String) -> Bool { partnerMatches(p, needle(text)) }
+
+    /// Whether one of the record's quotes, read from its document, holds the text.
+    private func quotesMatch(_ lists: AnchorLists, _ i: Int, _ n: SearchNeedle) -> Bool {
+        for k in lists.range(i) {
+            let a = lists.anchors[k]
+            let found = documents[Int(a.document)].text.utf8.withContiguousStorageIfAvailable { b in
+                FoldedText.find(n.folded.bytes, inUnfolded: UnsafeBufferPointer(rebasing: b[Int(a.start)..<Int(a.end)]))
+            } ?? false
+            if found { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,58 @@
+/// Where one quote sits: a document (by position in the catalog) and a byte range.
+struct Anchor: Sendable, Equatable {
+    var document: UInt32
+    var start: UInt32
+    var end: UInt32
+}
+
+/// The located quotes of many records, record after record: 12 bytes a quote.
+struct AnchorLists: Sendable {
+    private(set) var starts: [UInt32] = [0]
+    private(set) var anchors: [Anchor] = []
+
+    init() {}
+
+    init(starts: [UInt32], anchors: [Anchor]) {
+        self.starts = starts
+        self.anchors = anchors
+    }
+
+    mutating func append(_ evidence: [Evidence], documents: [ObjectIdentifier: Int]) {
+        for e in evidence {
+            anchors.append(Anchor(document: UInt32(documents[ObjectIdentifier(e.document)] ?? 0),
+                                  start: UInt32(e.utf8Range.lowerBound), end: UInt32(e.utf8Range.upperBound)))
+        }
+        starts.append(UInt32(anchors.count))
+    }
+
+    func range(_ i: Int) -> Range<Int> { Int(starts[i])..<Int(starts[i + 1]) }
+
+    func evidence(_ i: Int, documents: [SourceDocument]) -> [Evidence] {
+        range(i).map { k in
+            let a = anchors[k]
+            return Evidence(document: documents[Int(a.document)], utf8Range: Int(a.start)..<Int(a.end))
+        }
+    }
+
+    var byteCount: Int { starts.count * 4 + anchors.count * 12 }
+}
+
+/// Where records were written: file, line and column, 12 bytes a record.
+struct OriginColumn: Sendable {
+    var files: [String] = []
+    private(set) var file: [UInt32] = []
+    private(set) var line: [UInt32] = []
+    private(set) var column: [UInt32] = []
+
+    mutating func append(_ o: SourceLocation) {
+        let f: Int
+        if let k = files.lastIndex(of: o.file) { f = k } else { files.append(o.file); f = files.count - 1 }
+        file.append(UInt32(f))
+        line.append(UInt32(clamping: o.line))
+        column.append(UInt32(clamping: o.column))
+    }
+
+    subscript(i: Int) -> SourceLocation {
+        SourceLocation(file: files[Int(file[i])], line: Int(line[i]), column: Int(column[i]))
+    }
+}

@@ -1,0 +1,86 @@
+/// The catalog's deals, stored by column: a million deals are a few dozen arrays, not a
+/// million structs of strings and arrays. Reading `deals[i]` assembles one `Deal`.
+public struct DealTable: RandomAccessCollection, Sendable {
+    var ids = StringColumn()
+    var titles = StringColumn()
+    var kinds: [UInt8] = []
+    var statuses: [UInt8] = []
+    /// Parties: catalog partner positions, each with a role (0: none; else roles[r - 1]).
+    var parties = IndexLists()
+    var partyRoles: [UInt16] = []
+    var roles: [String] = []
+    var dates: [UInt32] = []
+    /// Position in `amounts`, or -1.
+    var valueIndex: [Int32] = []
+    var amounts: [Amount] = []
+    // Rare fields, by deal position.
+    var amends: [Int: String] = [:]
+    var products: [Int: [String]] = [:]
+    var notes: [Int: String] = [:]
+    var anchors = AnchorLists()
+    var origins = OriginColumn()
+    /// Shared with the catalog, to give records their partner ids and documents.
+    var partnerIDs: [String] = []
+    var documents: [SourceDocument] = []
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { kinds.count }
+
+    static let kindList = DealKind.allCases
+    static let statusList = DealStatus.allCases
+
+    public subscript(i: Int) -> Deal {
+        let partyRange = Int(parties.starts[i])..<Int(parties.starts[i + 1])
+        let ps = partyRange.map { k in
+            let p = Int(parties.items[k])
+            let r = Int(partyRoles[k])
+            return Party(partner: p >= 0 && p < partnerIDs.count ? partnerIDs[p] : "", role: r == 0 ? nil : roles[r - 1])
+        }
+        let v = Int(valueIndex[i])
+        return Deal(id: ids[i], title: titles[i], kind: Self.kindList[Int(kinds[i])], status: Self.statusList[Int(statuses[i])],
+                    parties: ps, date: PackedDate.unpack(dates[i]), value: v >= 0 ? amounts[v] : nil,
+                    amends: amends[i], products: products[i] ?? [], note: notes[i],
+                    evidence: anchors.evidence(i, documents: documents), origin: origins[i])
+    }
+
+    /// Cheap single fields, without assembling the record.
+    public func id(_ i: Int) -> String { ids[i] }
+    public func title(_ i: Int) -> String { titles[i] }
+    public func kind(_ i: Int) -> DealKind { Self.kindList[Int(kinds[i])] }
+    public func date(_ i: Int) -> PartialDate? { PackedDate.unpack(dates[i]) }
+
+    /// Adds a deal; parties are given as catalog partner positions.
+    mutating func append(_ d: Deal, partnerPosition: (String) -> Int?, documents: [ObjectIdentifier: Int]) {
+        let i = kinds.count
+        ids.append(d.id)
+        titles.append(d.title)
+        kinds.append(UInt8(Self.kindList.firstIndex(of: d.kind)!))
+        statuses.append(UInt8(Self.statusList.firstIndex(of: d.status)!))
+        var list: [Int32] = []
+        for p in d.parties {
+            list.append(Int32(partnerPosition(p.partner) ?? -1))
+            partyRoles.append(role(p.role))
+        }
+        parties.append(int32: list)
+        dates.append(PackedDate.pack(d.date))
+        if let v = d.value { valueIndex.append(Int32(amounts.count)); amounts.append(v) } else { valueIndex.append(-1) }
+        if let a = d.amends { amends[i] = a }
+        if !d.products.isEmpty { products[i] = d.products }
+        if let n = d.note { notes[i] = n }
+        anchors.append(d.evidence, documents: documents)
+        origins.append(d.origin)
+    }
+
+    mutating func role(_ r: String?) -> UInt16 {
+        guard let r else { return 0 }
+        if let k = roles.firstIndex(of: r) { return UInt16(k + 1) }
+        roles.append(r)
+        return UInt16(roles.count)
+    }
+
+    /// Bytes held by the columns, for memory figures.
+    var byteCount: Int {
+        ids.byteCount + titles.byteCount + kinds.count * 2 + parties.byteCount + partyRoles.count * 2
+            + dates.count * 4 + valueIndex.count * 4 + amounts.count * 64 + anchors.byteCount + kinds.count * 12
+    }
+}
