@@ -176,6 +176,14 @@ struct QuoteMatcher: Sendable {
     }
 
     func offsets(of needles: StringColumn) -> [[Range<Int>]] {
+        var result = [[Range<Int>]](repeating: [], count: needles.count)
+        eachMatchList(of: needles) { n, matches in result[n] = matches }
+        return result
+    }
+
+    /// For every needle (folded bytes), its matches as UTF-8 offsets of the text, given
+    /// to `visit` once per needle that matches at least once, in needle order.
+    func eachMatchList<E: Error>(of needles: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
         let count = needles.count
         // Candidates as (needle, folded position), gathered per window length.
         var candidates: [(needle: Int32, at: UInt32)] = []
@@ -194,26 +202,27 @@ struct QuoteMatcher: Sendable {
         }
         // Confirm each candidate in full, in order of position per needle.
         candidates.sort { $0.needle != $1.needle ? $0.needle < $1.needle : $0.at < $1.at }
-        var result = [[Range<Int>]](repeating: [], count: count)
-        folded.withUnsafeBufferPointer { hay in
-            needles.bytes.withUnsafeBufferPointer { nb in
+        var matches: [Range<Int>] = []
+        try folded.withUnsafeBufferPointer { hay throws(E) in
+            try needles.bytes.withUnsafeBufferPointer { nb throws(E) in
                 var k = 0
                 while k < candidates.count {
                     let n = Int(candidates[k].needle)
                     let r = needles.range(n)
                     var next = 0
+                    matches.removeAll(keepingCapacity: true)
                     while k < candidates.count && Int(candidates[k].needle) == n {
                         let i = Int(candidates[k].at)
                         k += 1
                         guard i >= next, i + r.count <= hay.count,
                               memcmp(hay.baseAddress! + i, nb.baseAddress! + r.lowerBound, r.count) == 0 else { continue }
-                        result[n].append(originalRange(i, i + r.count))
+                        matches.append(originalRange(i, i + r.count))
                         next = i + r.count
                     }
+                    if !matches.isEmpty { try visit(n, matches) }
                 }
             }
         }
-        return result
     }
 
     /// One rolling-hash pass with window `k` over the folded text.

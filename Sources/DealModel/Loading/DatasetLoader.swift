@@ -10,8 +10,19 @@ public enum DatasetLoader {
 
     /// Loads and checks everything it can, returning all problems rather than the first.
     public static func check(path: String?, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+        check(path: path, fast: true, progress: progress)
+    }
+
+    /// `fast: false` skips the fast path (tests compare the two).
+    static func check(path: String?, fast: Bool, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
+        // One file of plain, valid data takes the fast path; anything else, or any
+        // doubt, the careful one below.
+        if fast, files.count == 1, log.isEmpty, let catalog = FastLoad.load(file: files[0], progress: progress) {
+            progress?(LoadProgress(phase: "done", fraction: 1))
+            return (catalog, [])
+        }
         var drafts: [DatasetDraft] = []
         for (n, file) in files.enumerated() {
             progress?(LoadProgress(phase: "reading and parsing", fraction: 0.4 * Double(n) / Double(max(1, files.count))))

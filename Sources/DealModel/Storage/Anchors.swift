@@ -44,6 +44,16 @@ struct OriginColumn: Sendable {
     private(set) var line: [UInt32] = []
     private(set) var column: [UInt32] = []
 
+    init() {}
+
+    /// Every record from one file.
+    init(file name: String, lines: [UInt32], columns: [UInt32]) {
+        files = [name]
+        file = [UInt32](repeating: 0, count: lines.count)
+        line = lines
+        column = columns
+    }
+
     mutating func append(_ o: SourceLocation) {
         let f: Int
         if let k = files.lastIndex(of: o.file) { f = k } else { files.append(o.file); f = files.count - 1 }

@@ -4,6 +4,8 @@
 struct IDIndex: Sendable {
     private var slots: [Int32]
     private let mask: Int
+    /// How many ids repeat an earlier one.
+    private(set) var duplicates = 0
 
     init(_ ids: StringColumn) {
         var size = 16
@@ -18,21 +20,23 @@ struct IDIndex: Sendable {
                 if ids.withBytes(Int(slots[s]), { a in ids.withBytes(i) { b in a.elementsEqual(b) } }) { duplicate = true; break }
                 s = (s + 1) & mask
             }
-            if !duplicate { slots[s] = Int32(i) }
+            if duplicate { duplicates += 1 } else { slots[s] = Int32(i) }
         }
     }
 
     func find(_ id: String, in ids: StringColumn) -> Int? {
         var id = id
-        return id.withUTF8 { key in
-            var s = Self.hash(key) & mask
-            while slots[s] >= 0 {
-                let i = Int(slots[s])
-                if ids.equals(i, key) { return i }
-                s = (s + 1) & mask
-            }
-            return nil
+        return id.withUTF8 { find(bytes: $0, in: ids) }
+    }
+
+    func find(bytes key: UnsafeBufferPointer<UInt8>, in ids: StringColumn) -> Int? {
+        var s = Self.hash(key) & mask
+        while slots[s] >= 0 {
+            let i = Int(slots[s])
+            if ids.equals(i, key) { return i }
+            s = (s + 1) & mask
         }
+        return nil
     }
 
     /// FNV-1a, then mixed so that the low bits used for the slot are well spread.

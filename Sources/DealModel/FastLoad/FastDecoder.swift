@@ -1,0 +1,398 @@
+/// Reads one dataset file straight into columns (`FastDataset`), accepting exactly
+/// what the careful decoder (`DatasetDecoder`) accepts without a problem, and giving
+/// up (`FastPathExit`) at the first thing it would report.
+struct FastDecoder {
+    static let top = KeySet(DatasetDecoder.topKeys)
+    static let document = KeySet(DatasetDecoder.documentKeys)
+    static let partner = KeySet(DatasetDecoder.partnerKeys)
+    static let product = KeySet(DatasetDecoder.productKeys)
+    static let deal = KeySet(DatasetDecoder.dealKeys)
+    static let party = KeySet(DatasetDecoder.partyKeys)
+    static let amount = KeySet(DatasetDecoder.amountKeys)
+    static let event = KeySet(DatasetDecoder.eventKeys)
+    static let quote = KeySet(DatasetDecoder.quoteKeys)
+    static let order = KeySet(EventOrder.Relation.allCases.map(\.rawValue))
+    static let dateObject = KeySet(["value", "approximate"])
+    static let kinds = DealKind.allCases.map { Array($0.rawValue.utf8) }
+    static let statuses = DealStatus.allCases.map { Array($0.rawValue.utf8) }
+
+    let file: String
+
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(FastPathExit) -> FastDataset {
+        var c = JSONCursor(bytes)
+        var d = FastDataset()
+        var sawDocuments = false
+        try c.object(Self.top) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+            switch key {
+            case 0:
+                guard try c.number() == 1 else { throw FastPathExit("format version") }
+                d.sawVersion = true
+            case 1: d.title = try optionalString(&c)
+            case 2:
+                sawDocuments = true
+                try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.documents.append(try document(&c)) }
+            case 3:
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.partners.append(try partner(&c, &d.quotes)) } }
+            case 4:
+                // Each record's quotes follow the last one's: the list starts where
+                // the quotes of the arrays read before it end.
+                d.deals.quoteStarts = [UInt32(d.quotes.count)]
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try deal(&c, &d) } }
+            case 5:
+                d.events.quoteStarts = [UInt32(d.quotes.count)]
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d) } }
+            default: _ = try c.string()  // $schema
+            }
+        }
+        c.skipSpace()
+        guard c.atEnd, d.sawVersion, sawDocuments, !d.documents.isEmpty else { throw FastPathExit("dataset shape") }
+        return d
+    }
+
+    // MARK: Fields
+
+    private func optionalString(_ c: inout JSONCursor) throws(FastPathExit) -> String? {
+        if c.takeNull() { return nil }
+        return try c.text(try c.string())
+    }
+
+    /// A required string that is not blank.
+    private func required(_ c: inout JSONCursor) throws(FastPathExit) -> JSONCursor.Span {
+        let s = try c.string()
+        let b = s.escaped ? try c.bytes(s) : Array(c.raw(s))
+        guard b.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A }) else { throw FastPathExit("blank field") }
+        return s
+    }
+
+    private func requiredText(_ c: inout JSONCursor) throws(FastPathExit) -> String { try c.text(try required(&c)) }
+
+    /// An id: lower-case letters, digits and '-', starting with a letter or digit.
+    private func id(_ c: inout JSONCursor) throws(FastPathExit) -> JSONCursor.Span {
+        let s = try c.string()
+        guard !s.escaped, s.count > 0 else { throw FastPathExit("id") }
+        let b = c.raw(s)
+        for (k, x) in b.enumerated() {
+            let ok = (x >= 0x61 && x <= 0x7A) || (x >= 0x30 && x <= 0x39) || (x == 0x2D && k > 0)
+            guard ok else { throw FastPathExit("id syntax") }
+        }
+        return s
+    }
+
+    private func strings(_ c: inout JSONCursor) throws(FastPathExit) -> [String] {
+        var out: [String] = []
+        if c.takeNull() { return out }
+        try c.array { (c: inout JSONCursor) throws(FastPathExit) in out.append(try c.text(try c.string())) }
+        return out
+    }
+
+    /// An array of ids (references), appended to a column; null is none.
+    private func references(_ c: inout JSONCursor, into column: inout StringColumn) throws(FastPathExit) {
+        if c.takeNull() { return }
+        try c.array { (c: inout JSONCursor) throws(FastPathExit) in
+            let s = try c.string()
+            if s.escaped {
+                let b = try c.bytes(s)
+                b.withUnsafeBufferPointer { column.append(bytes: $0) }
+            } else {
+                column.append(bytes: c.raw(s))
+            }
+        }
+    }
+
+    private func date(_ c: inout JSONCursor) throws(FastPathExit) -> PartialDate? {
+        var approximate = false
+        var text: String
+        switch c.peek() {
+        case 0x6E:
+            _ = try c.literal()
+            return nil
+        case 0x22:
+            text = try c.text(try c.string())
+        case 0x7B:
+            var value: String?
+            try c.object(Self.dateObject) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+                if key == 0 { value = try requiredText(&c) } else { approximate = try c.literal() ?? false }
+            }
+            guard let value else { throw FastPathExit("date value") }
+            text = value
+        default: throw FastPathExit("date type")
+        }
+        if text.hasPrefix("~") {
+            approximate = true
+            text.removeFirst()
+        }
+        guard case .success(let d) = PartialDate.parse(text, approximate: approximate) else { throw FastPathExit("invalid date") }
+        return d
+    }
+
+    private func vocabulary(_ c: inout JSONCursor, _ words: [[UInt8]]) throws(FastPathExit) -> UInt8 {
+        let s = try c.string()
+        guard !s.escaped else { throw FastPathExit("vocabulary") }
+        let b = c.raw(s)
+        guard let k = words.firstIndex(where: { $0.elementsEqual(b) }) else { throw FastPathExit("vocabulary") }
+        return UInt8(k)
+    }
+
+    // MARK: Quotes
+
+    /// The record's "evidence": quotes appended to `quotes`; returns their range.
+    private func evidence(_ c: inout JSONCursor, _ quotes: inout FastQuotes) throws(FastPathExit) -> Range<Int> {
+        let first = quotes.count
+        try c.array { (c: inout JSONCursor) throws(FastPathExit) in
+            if c.peek() == 0x22 {
+                try quoteText(&c, try c.string(), &quotes)
+                quotes.document.append(-1)
+                quotes.occurrence.append(0)
+                return
+            }
+            var text: JSONCursor.Span?
+            var document: Int32 = -1
+            var occurrence: Int32 = 0
+            try c.object(Self.quote) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+                switch key {
+                case 0: text = try required(&c)
+                case 1:
+                    if let name = try optionalString(&c) {
+                        if let k = quotes.documentNames.firstIndex(of: name) {
+                            document = Int32(k)
+                        } else {
+                            quotes.documentNames.append(name)
+                            document = Int32(quotes.documentNames.count - 1)
+                        }
+                    }
+                default:
+                    let n = try c.number()
+                    guard n >= 1, n == n.rounded(), n < 1e9 else { throw FastPathExit("occurrence") }
+                    occurrence = Int32(n)
+                }
+            }
+            guard let text else { throw FastPathExit("quote text") }
+            try quoteText(&c, text, &quotes)
+            quotes.document.append(document)
+            quotes.occurrence.append(occurrence)
+        }
+        guard quotes.count > first else { throw FastPathExit("empty evidence") }
+        return first..<quotes.count
+    }
+
+    /// Folds a quote for matching (plain ASCII without allocating), after checking it
+    /// has at least three visible characters.
+    private func quoteText(_ c: inout JSONCursor, _ s: JSONCursor.Span, _ quotes: inout FastQuotes) throws(FastPathExit) {
+        let raw = c.raw(s)
+        var ascii = !s.escaped
+        if ascii { for b in raw where b >= 0x80 { ascii = false; break } }
+        if ascii {
+            var folded = [UInt8]()
+            folded.reserveCapacity(raw.count)
+            var lastWasSpace = true
+            var visible = 0
+            for b in raw {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    if !lastWasSpace { folded.append(0x20) }
+                    lastWasSpace = true
+                } else {
+                    folded.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    lastWasSpace = false
+                    visible += 1
+                }
+            }
+            guard visible >= 3 else { throw FastPathExit("short quote") }
+            if folded.last == 0x20 { folded.removeLast() }
+            folded.withUnsafeBufferPointer { quotes.needles.append(bytes: $0) }
+            return
+        }
+        let text = try c.text(s)
+        guard text.unicodeScalars.lazy.filter({ !QuoteMatcher.isSpace($0) }).prefix(3).count >= 3 else { throw FastPathExit("short quote") }
+        QuoteMatcher.foldedBytes(text).withUnsafeBufferPointer { quotes.needles.append(bytes: $0) }
+    }
+
+    // MARK: Records
+
+    private func document(_ c: inout JSONCursor) throws(FastPathExit) -> DocumentDraft {
+        c.skipSpace()
+        let at = c.location()
+        var id: String?, path: String?, title: String?, date: PartialDate?
+        try c.object(Self.document) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+            switch key {
+            case 0: id = try c.text(try self.id(&c))
+            case 1: path = try requiredText(&c)
+            case 2: title = try optionalString(&c)
+            default: date = try self.date(&c)
+            }
+        }
+        guard let id, let path else { throw FastPathExit("document fields") }
+        return DocumentDraft(id: id, path: path, title: title, date: date, origin: SourceLocation(file: file, line: at.line, column: at.column))
+    }
+
+    private func partner(_ c: inout JSONCursor, _ quotes: inout FastQuotes) throws(FastPathExit) -> FastPartner {
+        c.skipSpace()
+        let at = c.location()
+        var p = FastPartner(line: at.line, column: at.column)
+        var has: UInt8 = 0
+        try c.object(Self.partner) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+            switch key {
+            case 0: p.id = try c.text(try id(&c)); has |= 1
+            case 1: p.name = try requiredText(&c); has |= 2
+            case 2: p.aliases = try strings(&c)
+            case 3:
+                if c.takeNull() { break }
+                try c.array { (c: inout JSONCursor) throws(FastPathExit) in
+                    var name: String?
+                    var range: Range<Int>?
+                    try c.object(Self.product) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+                        if key == 0 { name = try requiredText(&c) } else { range = try evidence(&c, &quotes) }
+                    }
+                    guard let name, let range else { throw FastPathExit("product fields") }
+                    p.products.append((name, range))
+                }
+            case 4: p.note = try optionalString(&c)
+            default: p.quotes = try evidence(&c, &quotes); has |= 4
+            }
+        }
+        guard has == 7 else { throw FastPathExit("partner fields") }
+        return p
+    }
+
+    private func deal(_ c: inout JSONCursor, _ d: inout FastDataset) throws(FastPathExit) {
+        c.skipSpace()
+        let at = c.location()
+        let i = d.deals.count
+        var has: UInt16 = 0
+        var kind: UInt8 = 0, status: UInt8 = 0
+        var date: UInt32 = 0
+        var value: Amount?
+        var idSpan: JSONCursor.Span?, titleSpan: JSONCursor.Span?
+        var titleBytes: [UInt8]?
+        try c.object(Self.deal) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+            switch key {
+            case 0: idSpan = try id(&c); has |= 1
+            case 1:
+                let s = try required(&c)
+                titleSpan = s
+                if s.escaped { titleBytes = try c.bytes(s) }
+                has |= 2
+            case 2: kind = try vocabulary(&c, Self.kinds); has |= 4
+            case 3: status = try vocabulary(&c, Self.statuses); has |= 8
+            case 4:
+                var n = 0
+                try c.array { (c: inout JSONCursor) throws(FastPathExit) in
+                    var partner: JSONCursor.Span?
+                    var role: String?
+                    try c.object(Self.party) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+                        if key == 0 { partner = try required(&c) } else { role = try optionalString(&c) }
+                    }
+                    guard let partner else { throw FastPathExit("party fields") }
+                    if partner.escaped {
+                        try c.bytes(partner).withUnsafeBufferPointer { d.deals.partyIDs.append(bytes: $0) }
+                    } else {
+                        d.deals.partyIDs.append(bytes: c.raw(partner))
+                    }
+                    d.deals.partyRoles.append(Self.intern(role, &d.deals.roles))
+                    n += 1
+                }
+                guard n > 0 else { throw FastPathExit("no parties") }
+                d.deals.partyStarts.append(UInt32(d.deals.partyIDs.count))
+                has |= 16
+            case 5: date = PackedDate.pack(try self.date(&c))
+            case 6: value = try amount(&c)
+            case 7: if let a = try optionalString(&c) { d.deals.amends[i] = a }
+            case 8: let p = try strings(&c); if !p.isEmpty { d.deals.products[i] = p }
+            case 9: if let n = try optionalString(&c) { d.deals.notes[i] = n }
+            default:
+                _ = try evidence(&c, &d.quotes)
+                d.deals.quoteStarts.append(UInt32(d.quotes.count))
+                has |= 32
+            }
+        }
+        guard has == 63, let idSpan, let titleSpan else { throw FastPathExit("deal fields") }
+        d.deals.ids.append(bytes: c.raw(idSpan))
+        if let titleBytes { titleBytes.withUnsafeBufferPointer { d.deals.titles.append(bytes: $0) } } else { d.deals.titles.append(bytes: c.raw(titleSpan)) }
+        d.deals.kinds.append(kind)
+        d.deals.statuses.append(status)
+        d.deals.dates.append(date)
+        if let value { d.deals.valueIndex.append(Int32(d.deals.amounts.count)); d.deals.amounts.append(value) } else { d.deals.valueIndex.append(-1) }
+        d.deals.lines.append(UInt32(at.line))
+        d.deals.columns.append(UInt32(at.column))
+    }
+
+    static func intern(_ role: String?, _ roles: inout [String]) -> UInt16 {
+        guard let role else { return 0 }
+        if let k = roles.firstIndex(of: role) { return UInt16(k + 1) }
+        roles.append(role)
+        return UInt16(roles.count)
+    }
+
+    private func amount(_ c: inout JSONCursor) throws(FastPathExit) -> Amount? {
+        if c.takeNull() { return nil }
+        var value: Double?, currency: String?, approximate = false, text: String?, shared: [String] = []
+        try c.object(Self.amount) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+            switch key {
+            case 0:
+                let n = try c.number()
+                guard n >= 0 else { throw FastPathExit("negative amount") }
+                value = n
+            case 1:
+                let s = try c.string()
+                let b = c.raw(s)
+                guard !s.escaped, b.count == 3, b.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { throw FastPathExit("currency") }
+                currency = String(decoding: b, as: UTF8.self)
+            case 2: approximate = try c.literal() ?? false
+            case 3: text = try optionalString(&c)
+            default: shared = try strings(&c)
+            }
+        }
+        guard let value, let currency else { throw FastPathExit("amount fields") }
+        return Amount(amount: value, currency: currency, approximate: approximate, text: text, sharedBy: shared)
+    }
+
+    private func event(_ c: inout JSONCursor, _ d: inout FastDataset) throws(FastPathExit) {
+        c.skipSpace()
+        let at = c.location()
+        let i = d.events.count
+        var has: UInt8 = 0
+        var idSpan: JSONCursor.Span?, titleSpan: JSONCursor.Span?
+        var titleBytes: [UInt8]?
+        var date: PartialDate?
+        var relation: UInt8 = 0
+        var anchor: [UInt8] = []
+        var sawDeals = false, sawPartners = false
+        try c.object(Self.event) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+            switch key {
+            case 0: idSpan = try id(&c); has |= 1
+            case 1:
+                let s = try required(&c)
+                titleSpan = s
+                if s.escaped { titleBytes = try c.bytes(s) }
+                has |= 2
+            case 2: date = try self.date(&c)
+            case 3:
+                try c.object(Self.order) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+                    guard relation == 0 else { throw FastPathExit("order names two relations") }
+                    let s = try c.string()
+                    anchor = try c.bytes(s)
+                    relation = UInt8(key + 1)
+                }
+                guard relation != 0 else { throw FastPathExit("empty order") }
+            case 4: try references(&c, into: &d.events.dealIDs); sawDeals = true
+            case 5: try references(&c, into: &d.events.partnerIDs); sawPartners = true
+            case 6: if let n = try optionalString(&c) { d.events.notes[i] = n }
+            default:
+                _ = try evidence(&c, &d.quotes)
+                d.events.quoteStarts.append(UInt32(d.quotes.count))
+                has |= 4
+            }
+        }
+        _ = (sawDeals, sawPartners)
+        guard has == 7, let idSpan, let titleSpan else { throw FastPathExit("event fields") }
+        guard date == nil || relation == 0 else { throw FastPathExit("dated event with order") }
+        d.events.ids.append(bytes: c.raw(idSpan))
+        if let titleBytes { titleBytes.withUnsafeBufferPointer { d.events.titles.append(bytes: $0) } } else { d.events.titles.append(bytes: c.raw(titleSpan)) }
+        d.events.dates.append(PackedDate.pack(date))
+        d.events.orderRelations.append(relation)
+        anchor.withUnsafeBufferPointer { d.events.orderAnchors.append(bytes: $0) }
+        d.events.dealStarts.append(UInt32(d.events.dealIDs.count))
+        d.events.partnerStarts.append(UInt32(d.events.partnerIDs.count))
+        d.events.lines.append(UInt32(at.line))
+        d.events.columns.append(UInt32(at.column))
+    }
+}

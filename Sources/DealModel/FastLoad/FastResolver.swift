@@ -1,0 +1,232 @@
+/// Turns a `FastDataset` into a `Catalog`: reads the documents, locates every quote,
+/// resolves every reference and orders the timeline, checking what `CatalogBuilder`
+/// checks and giving up (`FastPathExit`) at the first thing it would report.
+struct FastResolver {
+    let file: String
+    let directory: String
+    var progress: ProgressHandler? = nil
+
+    func build(_ d: FastDataset) throws(FastPathExit) -> Catalog {
+        let documents = try readDocuments(d)
+        progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
+        let anchors = try locateQuotes(d, documents)
+        func evidence(_ r: Range<Int>) -> [Evidence] {
+            r.map { Evidence(document: documents[Int(anchors[$0].document)], utf8Range: Int(anchors[$0].start)..<Int(anchors[$0].end)) }
+        }
+
+        // Partners, by folded name then id.
+        progress?(LoadProgress(phase: "checking references", fraction: 0.7))
+        var seenPartners = Set<String>()
+        var partners: [Partner] = []
+        partners.reserveCapacity(d.partners.count)
+        for p in d.partners {
+            guard seenPartners.insert(p.id).inserted else { throw FastPathExit("partner id used twice") }
+            partners.append(Partner(id: p.id, name: p.name, aliases: p.aliases,
+                                    products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes)) },
+                                    note: p.note, evidence: evidence(p.quotes),
+                                    origin: SourceLocation(file: file, line: p.line, column: p.column)))
+        }
+        partners = partners.map { (key: TextFolding.fold($0.name), partner: $0) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.partner.id < $1.partner.id }
+            .map(\.partner)
+        var partnerIDs = StringColumn()
+        for p in partners { partnerIDs.append(p.id) }
+        let partnerIndex = IDIndex(partnerIDs)
+
+        // Deals: parties, shared amounts, products, amendments.
+        let deals = d.deals
+        let dealIndex = IDIndex(deals.ids)
+        guard dealIndex.duplicates == 0 else { throw FastPathExit("deal id used twice") }
+        var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
+        for deal in 0..<deals.count {
+            let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
+            for k in parties {
+                guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
+                guard !partyPositions[parties.lowerBound..<k].contains(Int32(p)) else { throw FastPathExit("party listed twice") }
+                partyPositions[k] = Int32(p)
+            }
+            let v = Int(deals.valueIndex[deal])
+            if v >= 0 {
+                for s in deals.amounts[v].sharedBy where !parties.contains(where: { partners[Int(partyPositions[$0])].id == s }) {
+                    throw FastPathExit("sharedBy names a non-party")
+                }
+            }
+            if let products = deals.products[deal] {
+                let owned = Set(parties.flatMap { partners[Int(partyPositions[$0])].products.map { TextFolding.fold($0.name) } })
+                guard products.allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
+            }
+            if let amends = deals.amends[deal] {
+                guard amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
+            }
+        }
+
+        // Events: references and order anchors (as file positions; -2 the document).
+        let events = d.events
+        let eventIndex = IDIndex(events.ids)
+        guard eventIndex.duplicates == 0 else { throw FastPathExit("event id used twice") }
+        var eventDeals = [Int32](repeating: 0, count: events.dealIDs.count)
+        for k in 0..<events.dealIDs.count {
+            guard let p = events.dealIDs.withBytes(k, { dealIndex.find(bytes: $0, in: deals.ids) }) else { throw FastPathExit("unknown deal") }
+            eventDeals[k] = Int32(p)
+        }
+        var eventPartners = [Int32](repeating: 0, count: events.partnerIDs.count)
+        for k in 0..<events.partnerIDs.count {
+            guard let p = events.partnerIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
+            eventPartners[k] = Int32(p)
+        }
+        var anchorOf = [Int32](repeating: -1, count: events.count)
+        let documentWord = Array(EventOrder.documentAnchor.utf8)
+        for e in 0..<events.count where events.orderRelations[e] != 0 {
+            let target: Int32? = events.orderAnchors.withBytes(e) { b in
+                b.elementsEqual(documentWord) ? -2 : eventIndex.find(bytes: b, in: events.ids).map(Int32.init)
+            }
+            guard let target, target != Int32(e) else { throw FastPathExit("bad order anchor") }
+            anchorOf[e] = target
+        }
+
+        // The timeline.
+        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
+        let relations = EventTable.relations
+        let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
+            let r = Int(events.orderRelations[e])
+            guard r > 0 else { return nil }
+            let a = Int(anchorOf[e])
+            return (relations[r - 1], a == -2 ? nil : a)
+        }
+        guard let timeline = TimelineOrder.sortPositions(
+            count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
+            documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
+            id: { events.ids[$0] }, documentDate: documents.first?.date)
+        else { throw FastPathExit("order cycle") }
+
+        // Deals follow the timeline of their first event.
+        var firstEvent = [Int](repeating: Int.max, count: deals.count)
+        for (t, e) in timeline.enumerated() {
+            for k in Int(events.dealStarts[e])..<Int(events.dealStarts[e + 1]) where firstEvent[Int(eventDeals[k])] == Int.max {
+                firstEvent[Int(eventDeals[k])] = t
+            }
+        }
+        let dealOrder = (0..<deals.count).sorted { a, b in firstEvent[a] != firstEvent[b] ? firstEvent[a] < firstEvent[b] : a < b }
+        var dealPosition = [Int32](repeating: 0, count: deals.count)
+        for (k, old) in dealOrder.enumerated() { dealPosition[old] = Int32(k) }
+        var eventPosition = [Int32](repeating: 0, count: events.count)
+        for (k, old) in timeline.enumerated() { eventPosition[old] = Int32(k) }
+
+        progress?(LoadProgress(phase: "indexing", fraction: 0.9))
+        let dealTable = Self.dealTable(deals, order: dealOrder, position: dealPosition, parties: partyPositions, anchors: anchors, file: file)
+        let eventTable = Self.eventTable(events, order: timeline, position: eventPosition, dealPosition: dealPosition,
+                                         deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, anchors: anchors, file: file)
+        return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable)
+    }
+
+    private func readDocuments(_ d: FastDataset) throws(FastPathExit) -> [SourceDocument] {
+        var documents: [SourceDocument] = []
+        var ids: [String] = []
+        for draft in d.documents {
+            guard !ids.contains(draft.id) else { throw FastPathExit("document id used twice") }
+            guard let doc = CatalogBuilder(log: ProblemLog()).readDocument(draft, directory: directory) else { throw FastPathExit("document unreadable") }
+            documents.append(doc)
+            ids.append(draft.id)
+        }
+        for name in d.quotes.documentNames where !ids.contains(name) { throw FastPathExit("unknown document") }
+        return documents
+    }
+
+    /// Every quote located once in its document (or at its chosen occurrence).
+    private func locateQuotes(_ d: FastDataset, _ documents: [SourceDocument]) throws(FastPathExit) -> [Anchor] {
+        let q = d.quotes
+        let named = q.documentNames.map { name in documents.firstIndex { $0.id == name }! }
+        var anchors = [Anchor](repeating: Anchor(document: 0, start: 0, end: 0), count: q.count)
+        var found = [Bool](repeating: false, count: q.count)
+        for k in documents.indices {
+            // The quotes of this document, as a column of their own unless all are.
+            var members: [Int]? = nil
+            var needles = q.needles
+            if documents.count > 1 {
+                let mine = (0..<q.count).filter { (q.document[$0] < 0 ? 0 : named[Int(q.document[$0])]) == k }
+                needles = StringColumn()
+                for i in mine { q.needles.withBytes(i) { needles.append(bytes: $0) } }
+                members = mine
+            }
+            try QuoteMatcher(text: documents[k].text).eachMatchList(of: needles) { (n: Int, matches: [Range<Int>]) throws(FastPathExit) in
+                let i = members?[n] ?? n
+                let occurrence = Int(q.occurrence[i])
+                let chosen: Range<Int>
+                if occurrence > 0 {
+                    guard occurrence <= matches.count else { throw FastPathExit("occurrence out of range") }
+                    chosen = matches[occurrence - 1]
+                } else {
+                    guard matches.count == 1 else { throw FastPathExit("ambiguous quote") }
+                    chosen = matches[0]
+                }
+                anchors[i] = Anchor(document: UInt32(k), start: UInt32(chosen.lowerBound), end: UInt32(chosen.upperBound))
+                found[i] = true
+            }
+        }
+        guard !found.contains(false) else { throw FastPathExit("quote not found") }
+        return anchors
+    }
+
+    private static func anchorLists(_ starts: [UInt32], order: [Int], anchors: [Anchor]) -> AnchorLists {
+        var out: [Anchor] = []
+        out.reserveCapacity(anchors.count)
+        var ends: [UInt32] = [0]
+        ends.reserveCapacity(order.count + 1)
+        for old in order {
+            out.append(contentsOf: anchors[Int(starts[old])..<Int(starts[old + 1])])
+            ends.append(UInt32(out.count))
+        }
+        return AnchorLists(starts: ends, anchors: out)
+    }
+
+    private static func dealTable(_ deals: FastDeals, order: [Int], position: [Int32], parties: [Int32], anchors: [Anchor], file: String) -> DealTable {
+        var t = DealTable()
+        t.ids = deals.ids.permuted(order)
+        t.titles = deals.titles.permuted(order)
+        t.kinds = order.map { deals.kinds[$0] }
+        t.statuses = order.map { deals.statuses[$0] }
+        var starts: [UInt32] = [0], items: [Int32] = [], roles: [UInt16] = []
+        starts.reserveCapacity(order.count + 1)
+        items.reserveCapacity(parties.count)
+        roles.reserveCapacity(parties.count)
+        for old in order {
+            let r = Int(deals.partyStarts[old])..<Int(deals.partyStarts[old + 1])
+            items.append(contentsOf: parties[r])
+            roles.append(contentsOf: deals.partyRoles[r])
+            starts.append(UInt32(items.count))
+        }
+        t.parties = IndexLists(starts: starts, items: items)
+        t.partyRoles = roles
+        t.roles = deals.roles
+        t.dates = order.map { deals.dates[$0] }
+        t.valueIndex = order.map { deals.valueIndex[$0] }
+        t.amounts = deals.amounts
+        t.amends = Dictionary(uniqueKeysWithValues: deals.amends.map { (Int(position[$0.key]), $0.value) })
+        t.products = Dictionary(uniqueKeysWithValues: deals.products.map { (Int(position[$0.key]), $0.value) })
+        t.notes = Dictionary(uniqueKeysWithValues: deals.notes.map { (Int(position[$0.key]), $0.value) })
+        t.anchors = anchorLists(deals.quoteStarts, order: order, anchors: anchors)
+        t.origins = OriginColumn(file: file, lines: order.map { deals.lines[$0] }, columns: order.map { deals.columns[$0] })
+        return t
+    }
+
+    private static func eventTable(_ events: FastEvents, order: [Int], position: [Int32], dealPosition: [Int32],
+                                   deals: [Int32], partners: [Int32], anchorOf: [Int32], anchors: [Anchor], file: String) -> EventTable {
+        var t = EventTable()
+        t.ids = events.ids.permuted(order)
+        t.titles = events.titles.permuted(order)
+        t.dates = order.map { events.dates[$0] }
+        t.orderRelations = order.map { events.orderRelations[$0] }
+        t.orderAnchors = order.map { let a = anchorOf[$0]; return a >= 0 ? position[Int(a)] : a }
+        var dealLists = IndexLists(), partnerLists = IndexLists()
+        for old in order {
+            dealLists.append(int32: deals[Int(events.dealStarts[old])..<Int(events.dealStarts[old + 1])].map { dealPosition[Int($0)] })
+            partnerLists.append(int32: partners[Int(events.partnerStarts[old])..<Int(events.partnerStarts[old + 1])])
+        }
+        t.deals = dealLists
+        t.partners = partnerLists
+        t.notes = Dictionary(uniqueKeysWithValues: events.notes.map { (Int(position[$0.key]), $0.value) })
+        t.anchors = anchorLists(events.quoteStarts, order: order, anchors: anchors)
+        t.origins = OriginColumn(file: file, lines: order.map { events.lines[$0] }, columns: order.map { events.columns[$0] })
+        return t
+    }
+}
