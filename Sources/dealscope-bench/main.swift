@@ -31,9 +31,9 @@ let width = 120, height = 40
 if args.contains("--phases") {
     let t0 = now()
     let (catalog, problems) = DatasetLoader.check(path: dataPath) { p in
-        print(pad(String(format3(now() - t0)) + " ms", 14) + p.phase)
+        print(pad(String(format3(now() - t0)) + " ms", 14) + pad(memory(), 26) + p.phase)
     }
-    print(pad(String(format3(now() - t0)) + " ms", 14) + "returned: \(catalog?.deals.count ?? 0) deals, \(problems.count) problems")
+    print(pad(String(format3(now() - t0)) + " ms", 14) + pad(memory(), 26) + "returned: \(catalog?.deals.count ?? 0) deals, \(problems.count) problems")
     exit(0)
 }
 let rounds = Int(CommandLine.arguments.last.flatMap { $0.hasPrefix("--rounds=") ? String($0.dropFirst(9)) : nil } ?? "30") ?? 30
@@ -81,3 +81,18 @@ for (name, events) in scenarios {
 }
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+
+/// Resident and peak resident memory of this process, from /proc (Linux).
+func memory() -> String {
+    guard let f = fopen("/proc/self/status", "r") else { return "" }
+    defer { fclose(f) }
+    var rss = "", peak = ""
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, 256, f) != nil {
+        let s = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let mb = { (s: String) in String((Int(s.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024) + " MB" }
+        if s.hasPrefix("VmRSS:") { rss = mb(s) }
+        if s.hasPrefix("VmHWM:") { peak = mb(s) }
+    }
+    return "rss " + rss + " (peak " + peak + ")"
+}

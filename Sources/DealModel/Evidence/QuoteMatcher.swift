@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -200,8 +203,21 @@ struct QuoteMatcher: Sendable {
                 }
             }
         }
-        // Confirm each candidate in full, in order of position per needle.
-        candidates.sort { $0.needle != $1.needle ? $0.needle < $1.needle : $0.at < $1.at }
+        // Group candidates by needle (a counting sort: each scan found them in order of
+        // position, and a needle belongs to one scan), then confirm each in full.
+        var firstOf = [Int32](repeating: 0, count: count + 1)
+        for c in candidates { firstOf[Int(c.needle) + 1] += 1 }
+        for n in 0..<count { firstOf[n + 1] += firstOf[n] }
+        var fill = firstOf
+        var grouped = [(needle: Int32, at: UInt32)](repeating: (0, 0), count: candidates.count)
+        for c in candidates {
+            grouped[Int(fill[Int(c.needle)])] = c
+            fill[Int(c.needle)] += 1
+        }
+        candidates = grouped
+        grouped = []
+        fill = []
+        firstOf = []
         var matches: [Range<Int>] = []
         try folded.withUnsafeBufferPointer { hay throws(E) in
             try needles.bytes.withUnsafeBufferPointer { nb throws(E) in
@@ -230,45 +246,43 @@ struct QuoteMatcher: Sendable {
                       needleBytes nb: UnsafeBufferPointer<UInt8>, column: StringColumn,
                       into candidates: inout [(needle: Int32, at: UInt32)]) {
         guard hay.count >= k else { return }
-        // Hash of each needle's first k bytes, sorted, plus a bit table of them.
-        var keyed: [(hash: UInt64, needle: Int32)] = group.map { n in
-            let start = column.range(Int(n)).lowerBound
-            return (Self.hash(nb.baseAddress! + start, k), n)
-        }
-        keyed.sort { $0.hash < $1.hash }
-        let bits = max(16, min(28, (keyed.count * 16).bitWidth - (keyed.count * 16).leadingZeroBitCount))
+        // The hash of each needle's first k bytes, in an open-addressing table (hash,
+        // needle), and a bit table of the hashes that turns away most positions of the
+        // text with one probe.
+        var size = 16
+        while size < group.count * 2 { size <<= 1 }
+        let mask = size - 1
+        var slotHash = [UInt64](repeating: 0, count: size)
+        var slotNeedle = [Int32](repeating: -1, count: size)
+        let bits = max(16, min(28, (group.count * 16).bitWidth - (group.count * 16).leadingZeroBitCount))
         let shift = UInt64(64 - bits)
         var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
-        for e in keyed {
-            let slot = Int(Self.mix(e.hash) >> shift)
-            table[slot >> 6] |= 1 << UInt64(slot & 63)
+        for n in group {
+            let h = Self.hash(nb.baseAddress! + column.range(Int(n)).lowerBound, k)
+            let m = Self.mix(h)
+            let bit = Int(m >> shift)
+            table[bit >> 6] |= 1 << UInt64(bit & 63)
+            var slot = Int(truncatingIfNeeded: m) & mask
+            while slotNeedle[slot] >= 0 { slot = (slot + 1) & mask }
+            slotHash[slot] = h
+            slotNeedle[slot] = n
         }
         var power: UInt64 = 1
         for _ in 1..<max(k, 1) { power = power &* Self.base }
-        let p = hay.baseAddress!
-        var h = Self.hash(p, k)
         let last = hay.count - k
-        table.withUnsafeBufferPointer { t in
-            var i = 0
-            while true {
-                let slot = Int(Self.mix(h) >> shift)
-                if t[slot >> 6] & (1 << UInt64(slot & 63)) != 0 {
-                    // Binary search the sorted hashes for this one.
-                    var lo = 0, hi = keyed.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if keyed[mid].hash < h { lo = mid + 1 } else { hi = mid }
-                    }
-                    while lo < keyed.count && keyed[lo].hash == h {
-                        candidates.append((keyed[lo].needle, UInt32(i)))
-                        lo += 1
-                    }
-                }
-                if i >= last { break }
-                h = (h &- UInt64(p[i]) &* power) &* Self.base &+ UInt64(p[i + k])
-                i += 1
-            }
+        // A long text is scanned in two halves at once (the machines this runs on have
+        // two cores or more); each half's candidates stay in order of position.
+        let parts = last > 1 << 23 ? 2 : 1
+        let bounds = (0...parts).map { $0 * (last + 1) / parts }
+        let found = Results(count: parts)
+        let shared = ScanTables(table: table, slotHash: slotHash, slotNeedle: slotNeedle, mask: mask, shift: shift, power: power, k: k)
+        let hayStart = UInt(bitPattern: hay.baseAddress!)
+        let work: @Sendable (Int) -> Void = { part in
+            let p = UnsafePointer<UInt8>(bitPattern: hayStart)!
+            found.set(part, shared.scan(p, from: bounds[part], to: bounds[part + 1]))
         }
+        if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+        for part in 0..<parts { candidates.append(contentsOf: found.get(part)) }
     }
 
     /// Maps a folded match back to the original text, widened to whole characters
@@ -286,7 +300,7 @@ struct QuoteMatcher: Sendable {
     }
 
     static let window = 16
-    private static let base: UInt64 = 1_000_003
+    static let base: UInt64 = 1_000_003
 
     @inline(__always)
     private static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
@@ -296,7 +310,7 @@ struct QuoteMatcher: Sendable {
     }
 
     @inline(__always)
-    private static func mix(_ h: UInt64) -> UInt64 {
+    static func mix(_ h: UInt64) -> UInt64 {
         var x = h ^ (h >> 31)
         x = x &* 0x9E37_79B9_7F4A_7C15
         return x ^ (x >> 29)
@@ -309,4 +323,53 @@ struct QuoteMatcher: Sendable {
         if hiRounded < hi { hi = text.index(after: hiRounded) }
         return lo..<hi
     }
+}
+
+/// The tables of one scan, shared read-only by the threads that scan parts of the text.
+private struct ScanTables: Sendable {
+    let table: [UInt64]
+    let slotHash: [UInt64]
+    let slotNeedle: [Int32]
+    let mask: Int
+    let shift: UInt64
+    let power: UInt64
+    let k: Int
+
+    /// Candidates (needle, position) for the windows starting in from..<to.
+    func scan(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> [(needle: Int32, at: UInt32)] {
+        var out: [(needle: Int32, at: UInt32)] = []
+        guard from < to else { return out }
+        var h: UInt64 = 0
+        for j in 0..<k { h = h &* QuoteMatcher.base &+ UInt64(p[from + j]) }
+        table.withUnsafeBufferPointer { t in
+            slotHash.withUnsafeBufferPointer { sh in
+                slotNeedle.withUnsafeBufferPointer { sn in
+                    var i = from
+                    while true {
+                        let m = QuoteMatcher.mix(h)
+                        let bit = Int(m >> shift)
+                        if t[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                            var slot = Int(truncatingIfNeeded: m) & mask
+                            while sn[slot] >= 0 {
+                                if sh[slot] == h { out.append((sn[slot], UInt32(i))) }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                        if i + 1 >= to { break }
+                        h = (h &- UInt64(p[i]) &* power) &* QuoteMatcher.base &+ UInt64(p[i + k])
+                        i += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// One result slot per thread.
+private final class Results: Sendable {
+    private let slots: Mutex<[[(needle: Int32, at: UInt32)]]>
+    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+    func set(_ i: Int, _ value: [(needle: Int32, at: UInt32)]) { slots.withLock { $0[i] = value } }
+    func get(_ i: Int) -> [(needle: Int32, at: UInt32)] { slots.withLock { $0[i] } }
 }

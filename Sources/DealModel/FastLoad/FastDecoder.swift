@@ -17,6 +17,10 @@ struct FastDecoder {
     static let statuses = DealStatus.allCases.map { Array($0.rawValue.utf8) }
 
     let file: String
+    /// The mapped file being read, told as records are done with.
+    var mapped: MappedFile? = nil
+    /// Told the documents as soon as they are read, to prepare them meanwhile.
+    var documentsRead: (([DocumentDraft]) -> Void)? = nil
 
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(FastPathExit) -> FastDataset {
         var c = JSONCursor(bytes)
@@ -31,16 +35,17 @@ struct FastDecoder {
             case 2:
                 sawDocuments = true
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.documents.append(try document(&c)) }
+                documentsRead?(d.documents)
             case 3:
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.partners.append(try partner(&c, &d.quotes)) } }
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.partners.append(try partner(&c, &d.quotes)); mapped?.release(upTo: c.i) } }
             case 4:
                 // Each record's quotes follow the last one's: the list starts where
                 // the quotes of the arrays read before it end.
                 d.deals.quoteStarts = [UInt32(d.quotes.count)]
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try deal(&c, &d) } }
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try deal(&c, &d); mapped?.release(upTo: c.i) } }
             case 5:
                 d.events.quoteStarts = [UInt32(d.quotes.count)]
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d) } }
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); mapped?.release(upTo: c.i) } }
             default: _ = try c.string()  // $schema
             }
         }
@@ -107,7 +112,9 @@ struct FastDecoder {
             _ = try c.literal()
             return nil
         case 0x22:
-            text = try c.text(try c.string())
+            let span = try c.string()
+            if !span.escaped, let d = Self.plainDate(c.raw(span)) { return d }
+            text = try c.text(span)
         case 0x7B:
             var value: String?
             try c.object(Self.dateObject) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
@@ -123,6 +130,36 @@ struct FastDecoder {
         }
         guard case .success(let d) = PartialDate.parse(text, approximate: approximate) else { throw FastPathExit("invalid date") }
         return d
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, maybe after `~`, read from bytes; nil for
+    /// anything else (which `PartialDate.parse` then judges).
+    static func plainDate(_ b: UnsafeBufferPointer<UInt8>) -> PartialDate? {
+        var i = 0
+        var approximate = false
+        if b.count > 0 && b[0] == 0x7E { approximate = true; i = 1 }
+        let n = b.count - i
+        guard n == 4 || n == 7 || n == 10 else { return nil }
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            var v = 0
+            for k in from..<(from + count) {
+                let x = b[k]
+                guard x >= 0x30 && x <= 0x39 else { return nil }
+                v = v * 10 + Int(x - 0x30)
+            }
+            return v
+        }
+        guard let year = digits(i, 4) else { return nil }
+        var month: Int?, day: Int?
+        if n >= 7 {
+            guard b[i + 4] == 0x2D, let m = digits(i + 5, 2), (1...12).contains(m) else { return nil }
+            month = m
+        }
+        if n == 10 {
+            guard b[i + 7] == 0x2D, let d = digits(i + 8, 2), d >= 1, d <= PartialDate.daysIn(month: month!, year: year) else { return nil }
+            day = d
+        }
+        return PartialDate(year: year, month: month, day: day, approximate: approximate)
     }
 
     private func vocabulary(_ c: inout JSONCursor, _ words: [[UInt8]]) throws(FastPathExit) -> UInt8 {

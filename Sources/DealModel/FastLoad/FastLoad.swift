@@ -11,11 +11,18 @@ enum FastLoad {
     static func attempt(file: String, progress: ProgressHandler? = nil) throws(FastPathExit) -> Catalog {
         progress?(LoadProgress(phase: "reading and parsing", fraction: 0))
         let dataset: FastDataset
+        let directory = FileAccess.directory(of: file)
+        // Documents are read and prepared on another thread while records are decoded.
+        let prep = DocumentPrep()
         do {
-            // The file's bytes are let go as soon as they are decoded.
-            guard case .success(let bytes) = FileAccess.read(file) else { throw FastPathExit("unreadable") }
-            dataset = try bytes.withUnsafeBufferPointer { b throws(FastPathExit) in try FastDecoder(file: file).decode(b) }
+            // The file is mapped, read once, and let go as it is decoded.
+            guard let mapped = MappedFile(path: file) else { throw FastPathExit("unreadable") }
+            var decoder = FastDecoder(file: file, mapped: mapped)
+            decoder.documentsRead = { prep.start($0, directory: directory) }
+            dataset = try decoder.decode(mapped.bytes)
         }
-        return try FastResolver(file: file, directory: FileAccess.directory(of: file), progress: progress).build(dataset)
+        progress?(LoadProgress(phase: "reading documents", fraction: 0.4))
+        guard let prepared = prep.wait() else { throw FastPathExit("document unusable") }
+        return try FastResolver(file: file, directory: directory, progress: progress).build(dataset, prepared)
     }
 }

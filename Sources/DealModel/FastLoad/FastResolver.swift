@@ -6,10 +6,17 @@ struct FastResolver {
     let directory: String
     var progress: ProgressHandler? = nil
 
-    func build(_ d: FastDataset) throws(FastPathExit) -> Catalog {
-        let documents = try readDocuments(d)
+    /// Takes the dataset and the prepared documents, and lets go of each part (quotes,
+    /// folded documents, columns as written) as soon as it is used.
+    func build(_ dataset: consuming FastDataset, _ preparedDocuments: consuming [DocumentPrep.Prepared]) throws(FastPathExit) -> Catalog {
+        var d = dataset
+        var prepared = preparedDocuments
+        let documents = prepared.map(\.document)
+        try checkDocuments(d)
         progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
-        let anchors = try locateQuotes(d, documents)
+        let anchors = try locateQuotes(d, prepared)
+        prepared = []
+        d.quotes = FastQuotes()
         func evidence(_ r: Range<Int>) -> [Evidence] {
             r.map { Evidence(document: documents[Int(anchors[$0].document)], utf8Range: Int(anchors[$0].start)..<Int(anchors[$0].end)) }
         }
@@ -113,28 +120,27 @@ struct FastResolver {
         for (k, old) in timeline.enumerated() { eventPosition[old] = Int32(k) }
 
         progress?(LoadProgress(phase: "indexing", fraction: 0.9))
+        d.deals = FastDeals()
         let dealTable = Self.dealTable(deals, order: dealOrder, position: dealPosition, parties: partyPositions, anchors: anchors, file: file)
+        d.events = FastEvents()
         let eventTable = Self.eventTable(events, order: timeline, position: eventPosition, dealPosition: dealPosition,
                                          deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, anchors: anchors, file: file)
         return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable)
     }
 
-    private func readDocuments(_ d: FastDataset) throws(FastPathExit) -> [SourceDocument] {
-        var documents: [SourceDocument] = []
+    private func checkDocuments(_ d: FastDataset) throws(FastPathExit) {
         var ids: [String] = []
         for draft in d.documents {
             guard !ids.contains(draft.id) else { throw FastPathExit("document id used twice") }
-            guard let doc = CatalogBuilder(log: ProblemLog()).readDocument(draft, directory: directory) else { throw FastPathExit("document unreadable") }
-            documents.append(doc)
             ids.append(draft.id)
         }
         for name in d.quotes.documentNames where !ids.contains(name) { throw FastPathExit("unknown document") }
-        return documents
     }
 
     /// Every quote located once in its document (or at its chosen occurrence).
-    private func locateQuotes(_ d: FastDataset, _ documents: [SourceDocument]) throws(FastPathExit) -> [Anchor] {
+    private func locateQuotes(_ d: FastDataset, _ prepared: [DocumentPrep.Prepared]) throws(FastPathExit) -> [Anchor] {
         let q = d.quotes
+        let documents = prepared.map(\.document)
         let named = q.documentNames.map { name in documents.firstIndex { $0.id == name }! }
         var anchors = [Anchor](repeating: Anchor(document: 0, start: 0, end: 0), count: q.count)
         var found = [Bool](repeating: false, count: q.count)
@@ -148,7 +154,7 @@ struct FastResolver {
                 for i in mine { q.needles.withBytes(i) { needles.append(bytes: $0) } }
                 members = mine
             }
-            try QuoteMatcher(text: documents[k].text).eachMatchList(of: needles) { (n: Int, matches: [Range<Int>]) throws(FastPathExit) in
+            try prepared[k].matcher.eachMatchList(of: needles) { (n: Int, matches: [Range<Int>]) throws(FastPathExit) in
                 let i = members?[n] ?? n
                 let occurrence = Int(q.occurrence[i])
                 let chosen: Range<Int>

@@ -32,12 +32,9 @@ public final class Catalog: Sendable {
     public let eventsOfPartner: IndexLists
     /// Earliest and latest day (yyyymmdd) each event can be, from its date or its order.
     let eventBounds: [DayBounds]
-    /// Folded id, title, kind, products and note of each deal; id, title and note of
-    /// each event. Party names and quotes are matched through `partnerNames` and the
-    /// documents themselves, not copied a million times.
-    let dealSearch: FoldedColumn
-    let eventSearch: FoldedColumn
-    /// Folded id, names, products and quotes of each partner.
+    /// Folded id, names, products and quotes of each partner. Deals and events keep no
+    /// search copy: their ids and titles are matched where they are stored, party names
+    /// through `partnerNames`, and quotes in the documents themselves.
     let partnerSearch: FoldedColumn
     /// Folded name and aliases of each partner.
     let partnerNames: FoldedColumn
@@ -148,14 +145,6 @@ public final class Catalog: Sendable {
         }
         self.partnerSearch = partnerSearch
         self.partnerNames = partnerNames
-        var dealSearch = FoldedColumn(reserving: deals.count, bytes: deals.titles.bytes.count * 2)
-        for d in 0..<deals.count {
-            dealSearch.append(deals.ids[d], deals.titles[d], deals.kind(d).rawValue, (deals.products[d] ?? []).joined(separator: " "), deals.notes[d] ?? "")
-        }
-        self.dealSearch = dealSearch
-        var eventSearch = FoldedColumn(reserving: events.count, bytes: events.titles.bytes.count * 2)
-        for e in 0..<events.count { eventSearch.append(events.ids[e], events.titles[e], events.notes[e] ?? "") }
-        self.eventSearch = eventSearch
     }
 
     /// A catalog with nothing in it: what the explorer shows while data loads.
