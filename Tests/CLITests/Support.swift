@@ -98,6 +98,8 @@ func run(_ exe: String, _ arguments: [String], environment: [String: String] = [
     process.executableURL = URL(fileURLWithPath: exe)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
+    // No snapshot is read or written unless a test asks for one.
+    env["DEALSCOPE_CACHE"] = "off"
     for key in removing { env[key] = nil }
     for (k, v) in environment { env[k] = v }
     process.environment = env

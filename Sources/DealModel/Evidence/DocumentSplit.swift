@@ -8,6 +8,23 @@ struct DocumentSplit: Sendable {
     var sentenceEnds: [UInt32] = []
     var paragraphFirstSentence: [UInt32] = []
 
+    init(paragraphStarts: [UInt32], paragraphEnds: [UInt32], sentenceStarts: [UInt32], sentenceEnds: [UInt32], paragraphFirstSentence: [UInt32]) {
+        self.paragraphStarts = paragraphStarts
+        self.paragraphEnds = paragraphEnds
+        self.sentenceStarts = sentenceStarts
+        self.sentenceEnds = sentenceEnds
+        self.paragraphFirstSentence = paragraphFirstSentence
+    }
+
+    /// Whether the offsets fit a text of `length` bytes and agree with each other.
+    func fits(length: Int) -> Bool {
+        let n = paragraphStarts.count, m = sentenceStarts.count
+        guard paragraphEnds.count == n, paragraphFirstSentence.count == n, sentenceEnds.count == m else { return false }
+        for k in 0..<n where paragraphStarts[k] > paragraphEnds[k] || Int(paragraphEnds[k]) > length || Int(paragraphFirstSentence[k]) > m { return false }
+        for k in 0..<m where sentenceStarts[k] > sentenceEnds[k] || Int(sentenceEnds[k]) > length { return false }
+        return true
+    }
+
     init(_ b: UnsafeBufferPointer<UInt8>) {
         let n = b.count
         var lineStart = 0

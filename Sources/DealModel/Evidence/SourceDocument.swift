@@ -10,6 +10,18 @@ public final class SourceDocument: Sendable {
     public let text: String
     let split: DocumentSplit
 
+    /// A document whose split was saved (a snapshot); the caller checked it fits.
+    init(id: String, title: String?, date: PartialDate?, path: String, text: String, split: DocumentSplit) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.id = id
+        self.title = title
+        self.date = date
+        self.path = path
+        self.text = text
+        self.split = split
+    }
+
     public init(id: String, title: String?, date: PartialDate?, path: String, text: String) {
         var text = text
         text.makeContiguousUTF8()

@@ -9,19 +9,39 @@ public enum DatasetLoader {
     }
 
     /// Loads and checks everything it can, returning all problems rather than the first.
-    public static func check(path: String?, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
-        check(path: path, fast: true, progress: progress)
+    /// `snapshots: false` reads the dataset itself even when a snapshot of it holds
+    /// (`validate` does), and saves none.
+    public static func check(path: String?, snapshots: Bool = true, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+        check(path: path, fast: true, snapshots: snapshots, progress: progress)
     }
 
-    /// `fast: false` skips the fast path (tests compare the two).
-    static func check(path: String?, fast: Bool, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+    /// `fast: false` skips the snapshot and the fast path (tests compare the paths).
+    static func check(path: String?, fast: Bool, snapshots: Bool = false, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
-        // One file of plain, valid data takes the fast path; anything else, or any
-        // doubt, the careful one below.
-        if fast, files.count == 1, log.isEmpty, let catalog = FastLoad.load(file: files[0], progress: progress) {
-            progress?(LoadProgress(phase: "done", fraction: 1))
-            return (catalog, [])
+        // One file of plain, valid data takes the fast path (or its snapshot, when one
+        // holds); anything else, or any doubt, the careful one below.
+        if fast, files.count == 1, log.isEmpty {
+            let file = files[0]
+            if snapshots {
+                do {
+                    let catalog = try Snapshot.attempt(dataset: file)
+                    progress?(LoadProgress(phase: "done", fraction: 1))
+                    return (catalog, [])
+                } catch {
+                    LoadTrace.say("snapshot not used: \(error.reason)")
+                }
+            }
+            var fastCatalog: Catalog?
+            do { fastCatalog = try FastLoad.attempt(file: file, progress: progress) } catch { LoadTrace.say("fast path left: \(error.reason)") }
+            if let catalog = fastCatalog {
+                if snapshots, (Snapshot.FileKey(path: file)?.size ?? 0) >= Snapshot.minimumDatasetSize {
+                    progress?(LoadProgress(phase: "saving a snapshot for next time", fraction: 0.95))
+                    Snapshot.save(catalog, dataset: file)
+                }
+                progress?(LoadProgress(phase: "done", fraction: 1))
+                return (catalog, [])
+            }
         }
         var drafts: [DatasetDraft] = []
         for (n, file) in files.enumerated() {

@@ -75,6 +75,12 @@ enum FileAccess {
         return names.sorted()
     }
 
+    static func currentDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static func join(_ directory: String, _ name: String) -> String {
         if name.hasPrefix("/") || directory.isEmpty { return name }
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name

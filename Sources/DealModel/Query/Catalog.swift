@@ -64,11 +64,79 @@ public final class Catalog: Sendable {
     }
 
     /// Builds the indexes over filled tables.
-    init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) {
-        self.title = title
-        self.files = files
-        self.documents = documents
-        self.partners = partners
+    convenience init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) {
+        self.init(stored: Self.index(title: title, files: files, documents: documents, partners: partners, deals: deals, events: events))
+    }
+
+    /// Everything a catalog holds, as stored (and as a snapshot saves it).
+    struct Stored {
+        var title: String?
+        var files: [String]
+        var documents: [SourceDocument]
+        var partners: [Partner]
+        var deals: DealTable
+        var events: EventTable
+        var partnerIndex: [String: Int] = [:]
+        var dealIndex: IDIndex
+        var eventIndex: IDIndex
+        var dealsOfPartner = IndexLists()
+        var partnersOfDeal = IndexLists()
+        var eventsOfDeal = IndexLists()
+        var dealsOfEvent = IndexLists()
+        var partnersOfEvent = IndexLists()
+        var eventsOfPartner = IndexLists()
+        var eventBounds: [DayBounds] = []
+        var partnerSearch = FoldedColumn()
+        var partnerNames = FoldedColumn()
+    }
+
+    init(stored s: Stored) {
+        title = s.title
+        files = s.files
+        documents = s.documents
+        partners = s.partners
+        // Tables give their records partner ids, deal ids and documents.
+        var deals = s.deals
+        deals.partnerIDs = s.partners.map(\.id)
+        deals.documents = s.documents
+        var events = s.events
+        events.partnerIDs = deals.partnerIDs
+        events.documents = s.documents
+        events.dealIDs = deals
+        self.deals = deals
+        self.events = events
+        partnerIndex = s.partnerIndex
+        dealIndex = s.dealIndex
+        eventIndex = s.eventIndex
+        dealsOfPartner = s.dealsOfPartner
+        partnersOfDeal = s.partnersOfDeal
+        eventsOfDeal = s.eventsOfDeal
+        dealsOfEvent = s.dealsOfEvent
+        partnersOfEvent = s.partnersOfEvent
+        eventsOfPartner = s.eventsOfPartner
+        eventBounds = s.eventBounds
+        partnerSearch = s.partnerSearch
+        partnerNames = s.partnerNames
+    }
+
+    /// The catalog as stored, for a snapshot.
+    var stored: Stored {
+        var s = Stored(title: title, files: files, documents: documents, partners: partners, deals: deals, events: events,
+                       dealIndex: dealIndex, eventIndex: eventIndex)
+        s.partnerIndex = partnerIndex
+        s.dealsOfPartner = dealsOfPartner
+        s.partnersOfDeal = partnersOfDeal
+        s.eventsOfDeal = eventsOfDeal
+        s.dealsOfEvent = dealsOfEvent
+        s.partnersOfEvent = partnersOfEvent
+        s.eventsOfPartner = eventsOfPartner
+        s.eventBounds = eventBounds
+        s.partnerSearch = partnerSearch
+        s.partnerNames = partnerNames
+        return s
+    }
+
+    static func index(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) -> Stored {
         let partnerIDs = partners.map(\.id)
         var deals = deals
         deals.partnerIDs = partnerIDs
@@ -77,11 +145,9 @@ public final class Catalog: Sendable {
         events.partnerIDs = partnerIDs
         events.documents = documents
         events.dealIDs = deals
-        self.deals = deals
-        self.events = events
-        partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        dealIndex = IDIndex(deals.ids)
-        eventIndex = IDIndex(events.ids)
+        var out = Stored(title: title, files: files, documents: documents, partners: partners, deals: deals, events: events,
+                         dealIndex: IDIndex(deals.ids), eventIndex: IDIndex(events.ids))
+        out.partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Parties of each deal, each once; deals of each partner.
         var partnersOfDeal = IndexLists()
@@ -96,8 +162,8 @@ public final class Catalog: Sendable {
             }
             partnersOfDeal.append(int32: list)
         }
-        self.partnersOfDeal = partnersOfDeal
-        dealsOfPartner = IndexLists(count: partners.count, pairs: partnerDealPairs)
+        out.partnersOfDeal = partnersOfDeal
+        out.dealsOfPartner = IndexLists(count: partners.count, pairs: partnerDealPairs)
         partnerDealPairs = []
 
         // Deals of each event (sorted), events of each deal (timeline order), partners
@@ -121,18 +187,18 @@ public final class Catalog: Sendable {
             dealsOfEvent.append(int32: ds)
             partnersOfEvent.append(int32: list)
         }
-        self.dealsOfEvent = dealsOfEvent
-        self.partnersOfEvent = partnersOfEvent
-        eventsOfDeal = IndexLists(count: deals.count, pairs: dealEventPairs)
+        out.dealsOfEvent = dealsOfEvent
+        out.partnersOfEvent = partnersOfEvent
+        out.eventsOfDeal = IndexLists(count: deals.count, pairs: dealEventPairs)
         dealEventPairs = []
         var partnerEventPairs: [(list: Int32, item: Int32)] = []
         partnerEventPairs.reserveCapacity(partnersOfEvent.items.count)
         for e in 0..<events.count { for p in partnersOfEvent[e] { partnerEventPairs.append((Int32(p), Int32(e))) } }
-        eventsOfPartner = IndexLists(count: partners.count, pairs: partnerEventPairs)
+        out.eventsOfPartner = IndexLists(count: partners.count, pairs: partnerEventPairs)
         partnerEventPairs = []
 
         let documentDate = documents.first?.date
-        eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)
+        out.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)
 
         // Deals and events are found by their parties' names and aliases, not by the
         // parties' products: "chatgpt" finds the ChatGPT deal, not every OpenAI deal.
@@ -143,8 +209,9 @@ public final class Catalog: Sendable {
             partnerSearch.append(p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence)))
             partnerNames.append(([p.name] + p.aliases).joined(separator: " "))
         }
-        self.partnerSearch = partnerSearch
-        self.partnerNames = partnerNames
+        out.partnerSearch = partnerSearch
+        out.partnerNames = partnerNames
+        return out
     }
 
     /// A catalog with nothing in it: what the explorer shows while data loads.

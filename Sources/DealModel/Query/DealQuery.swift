@@ -32,6 +32,7 @@ public struct DealQuery: Sendable, Equatable {
 extension Catalog {
     /// Indices of the deals that pass the query, in deal order.
     public func dealIndices(matching q: DealQuery) -> [Int] {
+        if q.isEmpty { return Array(deals.indices) }
         let wanted = q.partners.compactMap { partnerIndex(id: $0) }
         let needle = self.needle(q.text)
         var candidates: [Int]

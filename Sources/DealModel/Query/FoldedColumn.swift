@@ -1,8 +1,10 @@
 /// The folded search text of many records in one buffer (see `FoldedText`).
 struct FoldedColumn: Sendable {
-    private var column = StringColumn()
+    private(set) var column = StringColumn()
 
     init() {}
+
+    init(column: StringColumn) { self.column = column }
 
     init(reserving count: Int, bytes: Int) { column = StringColumn(reservingStrings: count, bytes: bytes) }
 

@@ -23,8 +23,8 @@ extension Catalog {
     public func dealMatches(_ d: Int, _ n: SearchNeedle) -> Bool {
         if n.isEmpty || n.kindHits[Int(deals.kinds[d])] { return true }
         if Self.holds(deals.ids, d, n) || Self.holds(deals.titles, d, n) { return true }
-        if let p = deals.products[d], FoldedText(whole: p.joined(separator: " ")).contains(n.folded) { return true }
-        if let note = deals.notes[d], FoldedText(whole: note).contains(n.folded) { return true }
+        if !deals.products.isEmpty, let p = deals.products[d], FoldedText(whole: p.joined(separator: " ")).contains(n.folded) { return true }
+        if !deals.notes.isEmpty, let note = deals.notes[d], FoldedText(whole: note).contains(n.folded) { return true }
         if partnersOfDeal[d].contains(where: { n.partnerHits[$0] }) { return true }
         return quotesMatch(deals.anchors, d, n)
     }
@@ -33,7 +33,7 @@ extension Catalog {
     /// its deals' parties), or the words of its quotes.
     public func eventMatches(_ e: Int, _ n: SearchNeedle) -> Bool {
         if n.isEmpty || Self.holds(events.ids, e, n) || Self.holds(events.titles, e, n) { return true }
-        if let note = events.notes[e], FoldedText(whole: note).contains(n.folded) { return true }
+        if !events.notes.isEmpty, let note = events.notes[e], FoldedText(whole: note).contains(n.folded) { return true }
         if partnersOfEvent[e].contains(where: { n.partnerHits[$0] }) { return true }
         return quotesMatch(events.anchors, e, n)
     }

@@ -46,6 +46,13 @@ struct OriginColumn: Sendable {
 
     init() {}
 
+    init(files: [String], file: [UInt32], line: [UInt32], column: [UInt32]) {
+        self.files = files
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
     /// Every record from one file.
     init(file name: String, lines: [UInt32], columns: [UInt32]) {
         files = [name]

@@ -7,6 +7,16 @@ struct IDIndex: Sendable {
     /// How many ids repeat an earlier one.
     private(set) var duplicates = 0
 
+    /// A table read back from a snapshot; nil unless its size is a power of two and
+    /// every slot is empty or a position below `count`.
+    init?(slots: [Int32], count: Int) {
+        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, slots.allSatisfy({ $0 >= -1 && Int($0) < count }) else { return nil }
+        self.slots = slots
+        mask = slots.count - 1
+    }
+
+    var storedSlots: [Int32] { slots }
+
     init(_ ids: StringColumn) {
         var size = 16
         while size < ids.count * 2 { size <<= 1 }

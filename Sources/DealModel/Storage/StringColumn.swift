@@ -6,6 +6,18 @@ struct StringColumn: Sendable {
 
     init() {}
 
+    init(bytes: [UInt8], ends: [UInt32]) {
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// Whether the ends run in order within the bytes (a snapshot is checked so).
+    var isWellFormed: Bool {
+        var last: UInt32 = 0
+        for e in ends { if e < last { return false }; last = e }
+        return Int(last) <= bytes.count
+    }
+
     init(reservingStrings count: Int, bytes size: Int) {
         ends.reserveCapacity(count)
         bytes.reserveCapacity(size)

@@ -44,7 +44,12 @@ public struct AppState: Sendable {
     public internal(set) var mode: Mode = .normal
     /// The confirmed search; matches stay highlighted until Esc.
     public internal(set) var search: String = "" {
-        didSet { if search != oldValue { searchHits = search.isEmpty ? [] : Search.matches(self, text: search) } }
+        didSet {
+            guard search != oldValue else { return }
+            // The matches typed just before Enter are the matches: no second search.
+            if let (typed, hits) = typedSearch, typed == search { searchHits = hits; return }
+            searchHits = search.isEmpty ? [] : Search.matches(self, text: search)
+        }
     }
     /// A one-shot message for the status line.
     public internal(set) var message: String?

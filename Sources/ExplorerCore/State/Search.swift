@@ -1,4 +1,6 @@
 import DealModel
+import Dispatch
+import Synchronization
 
 /// Search across the three list panes, in pane order then row order.
 public enum Search {
@@ -10,11 +12,26 @@ public enum Search {
     static func matches(_ state: AppState, text: String) -> [Hit] {
         let c = state.catalog
         let needle = c.needle(text)
+        let deals = state.visibleDeals, events = state.visibleEvents
         var hits: [Hit] = []
         for (row, p) in c.partners.indices.enumerated() where c.partnerMatches(p, needle) { hits.append(Hit(pane: .partners, row: row)) }
-        for (row, d) in state.visibleDeals.enumerated() where c.dealMatches(d, needle) { hits.append(Hit(pane: .deals, row: row)) }
-        for (row, e) in state.visibleEvents.enumerated() where c.eventMatches(e, needle) { hits.append(Hit(pane: .timeline, row: row)) }
+        hits += rows(deals.count, pane: .deals) { c.dealMatches(deals[$0], needle) }
+        hits += rows(events.count, pane: .timeline) { c.eventMatches(events[$0], needle) }
         return hits
+    }
+
+    /// The rows of a pane that match, in order; a long pane is searched in two halves
+    /// at once (a million rows take half the time on two cores).
+    static func rows(_ count: Int, pane: Pane, _ matches: @escaping @Sendable (Int) -> Bool) -> [Hit] {
+        let parts = count >= 200_000 ? 2 : 1
+        let found = Mutex([[Hit]](repeating: [], count: parts))
+        let work: @Sendable (Int) -> Void = { part in
+            var hits: [Hit] = []
+            for row in (part * count / parts)..<((part + 1) * count / parts) where matches(row) { hits.append(Hit(pane: pane, row: row)) }
+            found.withLock { $0[part] = hits }
+        }
+        if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+        return found.withLock { $0.flatMap { $0 } }
     }
 
     /// Matches of what is being typed: a longer query can only match rows the shorter
@@ -24,7 +41,8 @@ public enum Search {
            FoldedText(text).bytes.starts(with: FoldedText(previous).bytes) {
             let c = state.catalog
             let needle = c.needle(text)
-            let narrowed = hits.filter { rowMatches($0, needle, state, c) }
+            let deals = state.visibleDeals, events = state.visibleEvents
+            let narrowed = rows(hits.count, pane: .partners) { k in rowMatches(hits[k], needle, deals, events, c) }.map { hits[$0.row] }
             state.typedSearch = (text, narrowed)
             return narrowed
         }
@@ -33,11 +51,11 @@ public enum Search {
         return hits
     }
 
-    static func rowMatches(_ h: Hit, _ needle: SearchNeedle, _ state: AppState, _ c: Catalog) -> Bool {
+    static func rowMatches(_ h: Hit, _ needle: SearchNeedle, _ deals: [Int], _ events: [Int], _ c: Catalog) -> Bool {
         switch h.pane {
         case .partners: c.partnerMatches(h.row, needle)
-        case .deals: c.dealMatches(state.visibleDeals[h.row], needle)
-        case .timeline: c.eventMatches(state.visibleEvents[h.row], needle)
+        case .deals: c.dealMatches(deals[h.row], needle)
+        case .timeline: c.eventMatches(events[h.row], needle)
         case .detail: false
         }
     }

@@ -110,7 +110,7 @@ enum Update {
             if !isSearch && !text.isEmpty && state.commandHistory.last != text { state.commandHistory.append(text) }
             if isSearch {
                 state.search = text
-                if !text.isEmpty && Search.matches(state, text: text).isEmpty { state.message = "no match for “\(text)”" }
+                if !text.isEmpty && state.searchHits.isEmpty { state.message = "no match for “\(text)”" }
             } else {
                 return CommandLine.execute(text, &state)
             }

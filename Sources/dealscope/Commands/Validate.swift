@@ -12,7 +12,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let target = path ?? data
-        let (catalog, problems) = DatasetLoader.check(path: target)
+        let (catalog, problems) = DatasetLoader.check(path: target, snapshots: false)
         if let catalog, problems.isEmpty {
             let quotes = catalog.partners.reduce(0) { $0 + $1.evidence.count + $1.products.reduce(0) { $0 + $1.evidence.count } }
                 + catalog.deals.reduce(0) { $0 + $1.evidence.count } + catalog.events.reduce(0) { $0 + $1.evidence.count }

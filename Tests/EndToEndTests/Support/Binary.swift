@@ -51,7 +51,7 @@ enum Binary {
 
     /// The environment the explorer runs in: pinned terminal type, locale and zone,
     /// and no NO_COLOR unless a test sets it.
-    static let environment = ["-u", "NO_COLOR", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC"]
+    static let environment = ["-u", "NO_COLOR", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC", "DEALSCOPE_CACHE=off"]
 
     /// `env <pinned environment> <extra NAME=value…> <binary> <arguments>`, quoted for sh.
     static func command(_ arguments: [String] = [], environment extra: [String] = []) throws -> String {
