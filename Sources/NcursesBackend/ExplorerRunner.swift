@@ -65,6 +65,8 @@ public enum ExplorerRunner {
         // a frame each; a long burst still paints every `burstLimit` events.
         let burstLimit = 32
         var unpainted = 1
+        // A long search goes on between keystrokes while this is set.
+        var busy = false
         while true {
             if let signal = Signals.pending { return .signal(signal) }
             if !loaded {
@@ -87,11 +89,12 @@ public enum ExplorerRunner {
                 painter.invalidate()
                 unpainted += 1
             }
-            let event = input.next(waiting: unpainted > 0 ? 0 : (loaded ? pollMilliseconds : 50))
+            var event = input.next(waiting: unpainted > 0 || busy ? 0 : (loaded ? pollMilliseconds : 50))
             if unpainted > 0, event == nil || unpainted >= burstLimit {
                 painter.paint(Explorer.render(state))
                 unpainted = 0
             }
+            if event == nil && busy { event = .idle }
             guard let event else {
                 if Terminal.inputClosed { return .signal(SIGHUP) }
                 continue
@@ -101,7 +104,9 @@ public enum ExplorerRunner {
             default: break
             }
             unpainted += 1
-            for effect in Explorer.update(&state, event) {
+            let effects = Explorer.update(&state, event)
+            busy = state.isBusy
+            for effect in effects {
                 switch effect {
                 case .quit: return .quit
                 case .mouseCapture(let on): terminal.setMouseCapture(on)

@@ -30,6 +30,8 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// No input is waiting: time to go on with work left pending (`AppState.isBusy`).
+    case idle
 }
 
 /// What the explorer asks of its backend after an event.

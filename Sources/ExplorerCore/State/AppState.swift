@@ -63,6 +63,13 @@ public struct AppState: Sendable {
     var documentQuotes: [DocumentView.Quote] = []
     /// The last query typed after `/` and its matches, narrowed as typing goes on.
     var typedSearch: (String, [Search.Hit])?
+    /// A search going on in slices between keystrokes (large catalogs).
+    var pendingSearch: PendingSearch?
+    /// Rows a search examines per slice; catalogs with fewer rows are searched at once.
+    var searchSlice = Search.sliceSize
+    /// Work is pending (a long search): the backend sends `.idle` events while no
+    /// input is waiting, and each goes on with it.
+    public var isBusy: Bool { pendingSearch != nil }
     /// Earlier `:` commands, newest last (Up and Down recall them).
     var commandHistory: [String] = []
     var historyIndex: Int?
@@ -126,6 +133,9 @@ public struct AppState: Sendable {
             partnerDealCounts = counts
         }
         if !search.isEmpty { searchHits = Search.matches(self, text: search) }
+        // Rows moved: a search in progress would point at the wrong ones.
+        pendingSearch = nil
+        typedSearch = nil
         cursor[1] = keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0
         cursor[2] = keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0
         scroll[1] = 0

@@ -17,6 +17,8 @@ enum Update {
             effects = handleKey(key, &state)
         case .mouse(let m):
             mouse(m, &state)
+        case .idle:
+            effects = Search.step(&state)
         }
         state.keepCursorsInView()
         return effects
@@ -80,6 +82,7 @@ enum Update {
         case .escape:
             state.mode = .normal
             if isSearch {
+                state.pendingSearch = nil
                 state.search = ""
                 if let o = state.searchOrigin {
                     state.focus = o.focus
@@ -109,6 +112,12 @@ enum Update {
             state.historyIndex = nil
             if !isSearch && !text.isEmpty && state.commandHistory.last != text { state.commandHistory.append(text) }
             if isSearch {
+                if state.pendingSearch?.text == text {
+                    // Still searching: it becomes the confirmed search when done.
+                    state.pendingSearch?.confirm = true
+                    return []
+                }
+                state.pendingSearch = nil
                 state.search = text
                 if !text.isEmpty && state.searchHits.isEmpty { state.message = "no match for “\(text)”" }
             } else {
@@ -134,8 +143,9 @@ enum Update {
             state.mode = .search(text)
             // Incremental: jump to the first match from the cursor on, as in less.
             if !text.isEmpty {
-                if !Search.jump(&state, text: text, forward: true, includeCurrent: true, typing: true) { state.message = "no match" }
+                return Search.startTyped(&state, text: text)
             }
+            state.pendingSearch = nil
         } else {
             state.mode = .command(text)
         }

@@ -9,7 +9,7 @@ enum StatusLine {
         let right = " \(state.focus.title) │ ? help  q quit "
         let left: String
         switch state.mode {
-        case .search(let text): left = "/" + text
+        case .search(let text): left = "/" + text + (state.pendingSearch.map { "  searching… \(Int($0.fraction * 100))%, \($0.found) found" } ?? "")
         case .command(let text): left = ":" + text
         case .document(let quote): left = state.message ?? DocumentView.status(state, quote: quote)
         default: left = state.message ?? state.loading.map(loadingText) ?? summary(state)
@@ -51,7 +51,9 @@ enum StatusLine {
             let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
             s = "Deals between \(list) · " + counts
         }
-        if !state.search.isEmpty {
+        if let p = state.pendingSearch, p.confirm {
+            s += " · /\(p.text): searching… \(Int(p.fraction * 100))%, \(p.found) found"
+        } else if !state.search.isEmpty {
             let n = state.searchHits.count
             let pane = state.focus == .detail ? state.detailSource : state.focus
             if let k = state.searchHits.firstIndex(of: Search.Hit(pane: pane, row: state.cursor[pane.rawValue])) {
