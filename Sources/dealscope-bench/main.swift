@@ -59,6 +59,9 @@ let scenarios: [(String, [InputEvent])] = [
     ("Tab (focus)", Array(repeating: .key(.tab), count: 4)),
     ("Enter (filter toggle)", [.key(.enter), .key(.enter)]),
     ("/ search keystroke", "/openai".map { .key(.char($0)) } + [.key(.escape)]),
+    ("search slice (idle turn)", [.key(.char("/")), .key(.char("p"))] + Array(repeating: .idle, count: 25) + [.key(.escape)]),
+    ("G / g (last, first row)", [.key(.char("G")), .key(.char("g"))]),
+    ("v, n, Esc (document view)", [.key(.char("v")), .key(.char("n")), .key(.escape)]),
     ("resize", [.resize(width: 100, height: 30), .resize(width: 120, height: 40)]),
 ]
 print("dealscope-bench: \(catalog.partners.count) partners, \(catalog.deals.count) deals, \(catalog.events.count) events; \(width)x\(height); \(rounds) rounds")

@@ -1,3 +1,4 @@
+import Foundation
 import DealModel
 @testable import ExplorerCore
 import Testing
@@ -278,6 +279,26 @@ import Testing
         #expect(s.mode == .document(quote: first + 1))
         press(&s, "N<Esc>")
         #expect(s.mode == .normal)
+    }
+
+    @Test func documentViewScrollsFromWhatIsShown() {
+        var s = start(80, 24)
+        press(&s, "v")
+        let before = screen(s).split(separator: "\n", omittingEmptySubsequences: false)
+        press(&s, "j")
+        let after = screen(s).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(after[1] == before[2] && after[10] == before[11], "j scrolls the shown text up one line")
+        press(&s, "k")
+        #expect(screen(s).split(separator: "\n", omittingEmptySubsequences: false) == before)
+        press(&s, "g")
+        let doc = s.catalog.documents[0]
+        #expect(screen(s).split(separator: "\n")[1].contains(String(doc.text[doc.paragraphs[0]].prefix(20))))
+        for _ in 0..<200 { press(&s, "<PgDn>") }
+        let end = screen(s)
+        let lastWords = String(s.catalog.documents[0].text.trimmingCharacters(in: .whitespacesAndNewlines).suffix(12))
+        #expect(end.replacingOccurrences(of: "\n", with: " ").contains(lastWords), "the last page shows the end of the document")
+        press(&s, "<PgDn>")
+        #expect(screen(s) == end, "no scrolling past the end")
     }
 
     @Test func clickFocusesAPaneAndSelectsARow() {

@@ -39,10 +39,7 @@ final class DocumentPrep: Sendable {
     /// then says what is wrong).
     static func read(_ d: DocumentDraft, directory: String) -> SourceDocument? {
         let path = FileAccess.join(directory, d.path)
-        guard let mapped = MappedFile(path: path) else { return nil }
-        var body = mapped.bytes
-        if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF { body = UnsafeBufferPointer(rebasing: body[3...]) }
-        guard let text = String(validating: body, as: UTF8.self), !text.allSatisfy(\.isWhitespace) else { return nil }
+        guard let (text, _) = TextFile.read(path, validating: true), !text.allSatisfy(\.isWhitespace) else { return nil }
         return SourceDocument(id: d.id, title: d.title, date: d.date, path: path, text: text)
     }
 }

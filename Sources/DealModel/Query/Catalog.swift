@@ -38,6 +38,8 @@ public final class Catalog: Sendable {
     let partnerSearch: FoldedColumn
     /// Folded name and aliases of each partner.
     let partnerNames: FoldedColumn
+    /// Quotes by document, for the document view (gathered when first asked for).
+    let documentQuotes = DocumentQuotesCache()
 
     /// Builds a catalog from records (the loader's path and small catalogs).
     convenience init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: [Deal], events: [Event]) {

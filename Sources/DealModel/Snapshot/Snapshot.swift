@@ -128,12 +128,9 @@ public enum Snapshot {
             documents.append((docPath, UInt64(UInt(bitPattern: try r.int()))))
         }
         let stored = try SnapshotCodec.read(r) { (k: Int, docPath: String) throws(SnapshotUnusable) -> String in
-            guard k < documents.count, documents[k].path == docPath, let mapped = MappedFile(path: docPath) else { throw SnapshotUnusable("document") }
-            var body = mapped.bytes
-            if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF { body = UnsafeBufferPointer(rebasing: body[3...]) }
-            // The text must be the one the quotes were located in.
-            guard checksum(body) == documents[k].checksum else { throw SnapshotUnusable("a document's text changed") }
-            guard let text = String(validating: body, as: UTF8.self) else { throw SnapshotUnusable("document") }
+            guard k < documents.count, documents[k].path == docPath, let (text, sum) = TextFile.read(docPath, validating: false) else { throw SnapshotUnusable("document") }
+            // The text must be the one the quotes were located in (and so valid UTF-8).
+            guard sum == documents[k].checksum else { throw SnapshotUnusable("a document's text changed") }
             return text
         }
         try r.finish()

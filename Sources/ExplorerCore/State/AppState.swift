@@ -60,7 +60,9 @@ public struct AppState: Sendable {
     }
     var searchOrigin: Place?
     /// The quotes of the document view while it is open (gathered once, not per key).
-    var documentQuotes: [DocumentView.Quote] = []
+    var documentQuotes: DocumentQuotes?
+    /// Where the document view was scrolled to; nil follows the current quote.
+    var documentTop: DocumentView.Position?
     /// The last query typed after `/` and its matches, narrowed as typing goes on.
     var typedSearch: (String, [Search.Hit])?
     /// A search going on in slices between keystrokes (large catalogs).

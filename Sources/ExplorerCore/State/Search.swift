@@ -4,9 +4,16 @@ import Synchronization
 
 /// Search across the three list panes, in pane order then row order.
 public enum Search {
+    /// A matching row: 8 bytes, since a search of a million rows may keep millions.
     public struct Hit: Equatable, Sendable {
         public let pane: Pane
-        public let row: Int
+        private let storedRow: Int32
+        public var row: Int { Int(storedRow) }
+
+        public init(pane: Pane, row: Int) {
+            self.pane = pane
+            storedRow = Int32(clamping: row)
+        }
     }
 
     static func matches(_ state: AppState, text: String) -> [Hit] {

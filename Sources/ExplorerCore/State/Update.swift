@@ -45,27 +45,27 @@ enum Update {
             }
             return []
         case .document(let quote):
-            let count = DocumentView.quotes(state).count
+            let count = state.documentQuotes?.count ?? 0
+            let page = max(1, state.height - 4)
             switch key {
             case .escape, .char("q"), .char("v"):
                 state.mode = .normal
-                state.documentQuotes = []
+                state.documentQuotes = nil
             case .enter:
-                let all = DocumentView.quotes(state)
-                if all.indices.contains(quote), let record = all[quote].owners.first?.record {
+                if let all = state.documentQuotes, quote >= 0, quote < all.count, let record = all.owners(quote).first {
                     state.mode = .normal
-                    state.documentQuotes = []
+                    state.documentQuotes = nil
                     state.select(record)
                 }
             case .char("n"), .char("]"), .tab:
-                if count > 0 { state.mode = .document(quote: (quote + 1) % count); state.overlayScroll = -1 }
+                if count > 0 { state.mode = .document(quote: (quote + 1) % count); state.documentTop = nil }
             case .char("N"), .char("["), .backTab:
-                if count > 0 { state.mode = .document(quote: (quote - 1 + count) % count); state.overlayScroll = -1 }
-            case .char("j"), .down: state.overlayScroll = max(0, state.overlayScroll) + 1
-            case .char("k"), .up: state.overlayScroll = max(0, max(0, state.overlayScroll) - 1)
-            case .pageDown, .ctrl("f"), .char(" "): state.overlayScroll = max(0, state.overlayScroll) + max(1, state.height - 4)
-            case .pageUp, .ctrl("b"): state.overlayScroll = max(0, max(0, state.overlayScroll) - max(1, state.height - 4))
-            case .char("g"), .home: state.overlayScroll = 0
+                if count > 0 { state.mode = .document(quote: (quote - 1 + count) % count); state.documentTop = nil }
+            case .char("j"), .down: state.documentTop = DocumentView.scrolled(state, quote: quote, by: 1)
+            case .char("k"), .up: state.documentTop = DocumentView.scrolled(state, quote: quote, by: -1)
+            case .pageDown, .ctrl("f"), .char(" "): state.documentTop = DocumentView.scrolled(state, quote: quote, by: page)
+            case .pageUp, .ctrl("b"): state.documentTop = DocumentView.scrolled(state, quote: quote, by: -page)
+            case .char("g"), .home: state.documentTop = DocumentView.Position(paragraph: 0, line: 0)
             case .ctrl("c"): return [.quit]
             default: break
             }
@@ -205,7 +205,7 @@ enum Update {
         case .viewDocument:
             state.documentQuotes = DocumentView.collectQuotes(state)
             state.mode = .document(quote: DocumentView.startQuote(state))
-            state.overlayScroll = -1
+            state.documentTop = nil
         case .help:
             state.mode = .help
             state.overlayScroll = 0

@@ -2,12 +2,14 @@ import DealModel
 import TerminalText
 
 /// The whole source document with every quote marked; n/N move between quotes.
+/// Only the paragraphs on screen are wrapped and drawn, and the view's place is a
+/// paragraph and a line in it, so a 150 MB document scrolls as easily as an article.
 enum DocumentView {
-    /// One quoted span of the document and every record that quotes it.
-    struct Quote: Sendable {
-        let evidence: Evidence
-        var owners: [(record: RecordRef, title: String)]
-        var owner: String { owners.map(\.title).joined(separator: "; ") }
+    /// The first line shown: a paragraph and a line of it (its last line is the blank
+    /// line after it).
+    struct Position: Equatable, Sendable {
+        var paragraph: Int
+        var line: Int
     }
 
     /// The document shown: that of the selected record's first quote.
@@ -19,94 +21,159 @@ enum DocumentView {
         state.detailRecord.flatMap { state.catalog.evidence(of: $0).first }
     }
 
-    /// The quotes of the open document view, gathered once when it opened.
-    static func quotes(_ state: AppState) -> [Quote] { state.documentQuotes }
+    /// Every quoted span of the document shown, in reading order (gathered by the
+    /// catalog once per document).
+    static func collectQuotes(_ state: AppState) -> DocumentQuotes? {
+        document(state).map { state.catalog.quotes(in: $0) }
+    }
 
-    /// Every quoted span of the document, in reading order; a span quoted by several
-    /// records is one stop.
-    static func collectQuotes(_ state: AppState) -> [Quote] {
-        guard let doc = document(state) else { return [] }
-        let c = state.catalog
-        var all: [Quote] = []
-        var at: [Range<String.Index>: Int] = [:]
-        func add(_ e: Evidence, _ record: RecordRef, _ title: String) {
-            guard e.document === doc else { return }
-            if let i = at[e.range] {
-                all[i].owners.append((record, title))
-            } else {
-                at[e.range] = all.count
-                all.append(Quote(evidence: e, owners: [(record, title)]))
-            }
-        }
-        for (i, p) in c.partners.enumerated() { for e in p.evidence + p.products.flatMap(\.evidence) { add(e, .partner(i), p.name) } }
-        for (i, d) in c.deals.enumerated() { for e in d.evidence { add(e, .deal(i), d.title) } }
-        for (i, ev) in c.events.enumerated() { for e in ev.evidence { add(e, .event(i), ev.title) } }
-        return all.sorted { a, b in
-            a.evidence.range.lowerBound != b.evidence.range.lowerBound
-                ? a.evidence.range.lowerBound < b.evidence.range.lowerBound
-                : a.evidence.range.upperBound < b.evidence.range.upperBound
+    static func title(_ record: RecordRef, _ c: Catalog) -> String {
+        switch record {
+        case .partner(let p): c.partners[p].name
+        case .deal(let d): c.deals.title(d)
+        case .event(let e): c.events.title(e)
         }
     }
 
     /// The status line in the document view: which quote, and whose it is.
     static func status(_ state: AppState, quote current: Int) -> String {
-        let all = quotes(state)
-        guard all.indices.contains(current) else { return "no quotes in this document · Esc closes" }
-        return "quote \(current + 1) of \(all.count) · Enter opens: \(all[current].owner)"
+        guard let all = state.documentQuotes, all.count > current, current >= 0 else { return "no quotes in this document · Esc closes" }
+        let owners = all.owners(current).map { title($0, state.catalog) }.joined(separator: "; ")
+        return "quote \(current + 1) of \(all.count) · Enter opens: \(owners)"
     }
 
     static func startQuote(_ state: AppState) -> Int {
-        guard let first = firstEvidence(state) else { return 0 }
-        return state.documentQuotes.firstIndex { $0.evidence.range == first.range } ?? 0
+        guard let first = firstEvidence(state), let all = state.documentQuotes else { return 0 }
+        return all.index(of: first.utf8Range) ?? 0
+    }
+
+    /// Width for text inside the frame.
+    static func textWidth(_ state: AppState) -> Int { max(1, Rect(x: 0, y: 0, width: state.width, height: state.height - 1).inner.width - 2) }
+    static func textHeight(_ state: AppState) -> Int { Rect(x: 0, y: 0, width: state.width, height: state.height - 1).inner.height }
+
+    /// Paragraph `p` wrapped, with the quotes marked, and the blank line after it; and
+    /// the line holding the start of the current quote when it starts in `p`.
+    static func block(_ state: AppState, _ p: Int, current: Int) -> (lines: [StyledLine], currentLine: Int?) {
+        guard let doc = document(state) else { return ([], nil) }
+        let text = doc.text
+        let para = doc.paragraphs[p]
+        let offsets = doc.paragraphs.offsets(p)
+        let quotes = state.documentQuotes
+        let marked = quotes?.overlapping(offsets) ?? []
+        let currentRange = quotes.flatMap { current >= 0 && current < $0.count ? $0.range(current) : nil }
+        var spans: [Span] = []
+        let utf8 = text.utf8
+        var i = para.lowerBound
+        var currentStart: Int?  // characters before the current quote's start
+        var characters = 0
+        while i < para.upperBound {
+            let next = text.index(after: i)
+            let o = utf8.distance(from: utf8.startIndex, to: i)
+            var role = Role.normal
+            if let r = currentRange, r.contains(o) {
+                role = .quote
+                if currentStart == nil { currentStart = characters }
+            } else if marked.contains(where: { quotes!.range($0).contains(o) }) {
+                role = .related
+            }
+            if let last = spans.last, last.role == role { spans[spans.count - 1].text.append(text[i]) } else { spans.append(Span(String(text[i]), role)) }
+            characters += 1
+            i = next
+        }
+        let lines = StyledText.wrap(spans, width: textWidth(state))
+        var currentLine: Int?
+        if let r = currentRange, offsets.contains(r.lowerBound) {
+            let before = currentStart ?? 0
+            var count = 0
+            currentLine = 0
+            for (n, l) in lines.enumerated() {
+                count += l.reduce(0) { $0 + $1.text.count }
+                if count > before { currentLine = n; break }
+            }
+        }
+        return (lines + [[]], currentLine)
+    }
+
+    static func lineCount(_ state: AppState, _ p: Int) -> Int { block(state, p, current: -1).lines.count }
+
+    /// Moves a position by `n` lines (back when negative), stopping at the start and
+    /// at the last line of the document.
+    static func advance(_ state: AppState, _ start: Position, by n: Int) -> Position {
+        guard let doc = document(state), !doc.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
+        var pos = start
+        var left = n
+        while left > 0 {
+            let count = lineCount(state, pos.paragraph)
+            if pos.line + left < count { pos.line += left; break }
+            if pos.paragraph + 1 >= doc.paragraphs.count { pos.line = count - 1; break }
+            left -= count - pos.line
+            pos = Position(paragraph: pos.paragraph + 1, line: 0)
+        }
+        while left < 0 {
+            if pos.line + left >= 0 { pos.line += left; break }
+            if pos.paragraph == 0 { pos.line = 0; break }
+            left += pos.line + 1
+            pos = Position(paragraph: pos.paragraph - 1, line: lineCount(state, pos.paragraph - 1) - 1)
+        }
+        return pos
+    }
+
+    /// The first line shown: the chosen place, or (following the current quote) a
+    /// third of a screen above the quote; never so low that the last page is not full.
+    static func top(_ state: AppState, quote current: Int) -> Position {
+        guard let doc = document(state), !doc.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
+        let height = textHeight(state)
+        var pos: Position
+        if let chosen = state.documentTop {
+            pos = Position(paragraph: min(max(0, chosen.paragraph), doc.paragraphs.count - 1), line: max(0, chosen.line))
+            pos.line = min(pos.line, lineCount(state, pos.paragraph) - 1)
+        } else if let all = state.documentQuotes, current >= 0, current < all.count {
+            let p = doc.paragraphIndex(containingOffset: all.range(current).lowerBound)
+            let line = block(state, p, current: current).currentLine ?? 0
+            pos = advance(state, Position(paragraph: p, line: line), by: -(height / 3))
+        } else {
+            pos = Position(paragraph: 0, line: 0)
+        }
+        // Enough lines below to fill the screen? Otherwise show the last full page.
+        var below = 0
+        var p = pos.paragraph
+        var first = pos.line
+        while below < height && p < doc.paragraphs.count {
+            below += lineCount(state, p) - first
+            first = 0
+            p += 1
+        }
+        if below < height { pos = advance(state, pos, by: below - height) }
+        return pos
+    }
+
+    /// The position after scrolling `n` lines from what is shown.
+    static func scrolled(_ state: AppState, quote current: Int, by n: Int) -> Position {
+        advance(state, top(state, quote: current), by: n)
     }
 
     static func draw(_ state: AppState, quote current: Int, into grid: inout Grid) {
         let rect = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
         grid.fill(row: 0, column: 0, width: rect.width, height: rect.height, role: .normal)
         guard let doc = document(state) else { return }
-        let all = quotes(state)
         let inner = rect.inner
-        let width = max(1, inner.width - 2)
-        let currentRange = all.indices.contains(current) ? all[current].evidence.range : nil
-        var lines: [StyledLine] = []
-        var currentLine = 0
-        let text = doc.text
-        for para in doc.paragraphs {
-            // Role of every character of the paragraph.
-            let chars = Array(text[para].indices)
-            var roles = [Role](repeating: .normal, count: chars.count)
-            for q in all where q.evidence.range.overlaps(para) {
-                for (k, i) in chars.enumerated() where q.evidence.range.contains(i) { roles[k] = .related }
-            }
-            if let r = currentRange, r.overlaps(para) {
-                for (k, i) in chars.enumerated() where r.contains(i) { roles[k] = .quote }
-                currentLine = lines.count
-            }
-            var spans: [Span] = []
-            for (k, i) in chars.enumerated() {
-                if let last = spans.last, last.role == roles[k] { spans[spans.count - 1].text.append(text[i]) } else { spans.append(Span(String(text[i]), roles[k])) }
-            }
-            if let r = currentRange, r.overlaps(para) {
-                // Point at the line that holds the start of the quote.
-                let before = text.distance(from: para.lowerBound, to: max(para.lowerBound, r.lowerBound))
-                let wrapped = StyledText.wrap(spans, width: width)
-                var count = 0
-                for (n, l) in wrapped.enumerated() {
-                    count += l.reduce(0) { $0 + $1.text.count }
-                    if count > before { currentLine = lines.count + n; break }
-                }
-                lines += wrapped
-            } else {
-                lines += StyledText.wrap(spans, width: width)
-            }
-            lines.append([])
-        }
-        let top = state.overlayScroll < 0 ? max(0, min(currentLine - inner.height / 3, lines.count - inner.height)) : min(state.overlayScroll, max(0, lines.count - inner.height))
+        let width = textWidth(state)
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
         Frame.draw(rect, title: "Document " + name, number: nil, info: "n/N quotes · Esc", focused: true, into: &grid)
-        for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-            StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x + 1, limit: width)
+        guard !doc.paragraphs.isEmpty else { return }
+        let start = top(state, quote: current)
+        var row = 0
+        var p = start.paragraph
+        var skip = start.line
+        while row < inner.height && p < doc.paragraphs.count {
+            let (lines, currentLine) = block(state, p, current: current)
+            for (n, line) in lines.enumerated().dropFirst(skip) where row < inner.height {
+                StyledText.draw(line, into: &grid, row: inner.y + row, column: inner.x + 1, limit: width)
+                if n == currentLine { grid.cursor = (inner.y + row, inner.x + 1) }
+                row += 1
+            }
+            skip = 0
+            p += 1
         }
-        if currentLine >= top && currentLine < top + inner.height { grid.cursor = (inner.y + currentLine - top, inner.x + 1) }
     }
 }
