@@ -20,7 +20,9 @@ final class BackgroundLoad: Sendable {
     private let box = Mutex(Box())
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping Work) {
+    /// `afterward` runs on the same thread once the result is handed over (the
+    /// explorer saves a snapshot there while the user already browses).
+    init(_ work: @escaping Work, afterward: (@Sendable (Catalog) -> Void)? = nil) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let outcome: Result<(Catalog, [String]), Failure>
             do {
@@ -30,6 +32,7 @@ final class BackgroundLoad: Sendable {
             }
             box.withLock { $0.outcome = outcome }
             done.signal()
+            if case .success(let (catalog, _)) = outcome { afterward?(catalog) }
         }
     }
 

@@ -23,11 +23,13 @@ public enum ExplorerRunner {
     /// show "loading…" and the status line the progress until it is done, and q
     /// quits at any time. `load` returns the catalog and the partner ids of the
     /// initial filter; an error it throws is rethrown here after the terminal is
-    /// restored, so the caller can report it as usual.
+    /// restored, so the caller can report it as usual. `afterward` runs on the
+    /// loading thread once the data is on screen (saving a snapshot).
     public static func run(loading label: String, noColor: Bool,
-                           load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String])) throws {
+                           load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String]),
+                           afterward: (@Sendable (Catalog) -> Void)? = nil) throws {
         let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        let background = BackgroundLoad(load)
+        let background = BackgroundLoad(load, afterward: afterward)
         // Small data is ready before the terminal is: no loading screen flashes by.
         background.wait(milliseconds: 30)
         if case .failure(let failure)? = background.outcome { throw failure.error }

@@ -2,8 +2,10 @@
 public enum DatasetLoader {
     /// Loads `path` (a dataset file or a directory of them), or the bundled data when
     /// nil. Throws every problem found.
-    public static func load(path: String?, progress: ProgressHandler? = nil) throws(DataLoadError) -> Catalog {
-        let (catalog, problems) = check(path: path, progress: progress)
+    /// `saveSnapshot: false` leaves saving to the caller (`saveSnapshot(_:path:)`), as
+    /// the explorer does once the data is on screen.
+    public static func load(path: String?, saveSnapshot: Bool = true, progress: ProgressHandler? = nil) throws(DataLoadError) -> Catalog {
+        let (catalog, problems) = check(path: path, fast: true, snapshots: true, saveSnapshot: saveSnapshot, progress: progress)
         if let catalog, problems.isEmpty { return catalog }
         throw DataLoadError(problems: problems)
     }
@@ -16,7 +18,7 @@ public enum DatasetLoader {
     }
 
     /// `fast: false` skips the snapshot and the fast path (tests compare the paths).
-    static func check(path: String?, fast: Bool, snapshots: Bool = false, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+    static func check(path: String?, fast: Bool, snapshots: Bool = false, saveSnapshot: Bool = true, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
         // One file of plain, valid data takes the fast path (or its snapshot, when one
@@ -35,9 +37,9 @@ public enum DatasetLoader {
             var fastCatalog: Catalog?
             do { fastCatalog = try FastLoad.attempt(file: file, progress: progress) } catch { LoadTrace.say("fast path left: \(error.reason)") }
             if let catalog = fastCatalog {
-                if snapshots, (Snapshot.FileKey(path: file)?.size ?? 0) >= Snapshot.minimumDatasetSize {
+                if snapshots && saveSnapshot {
                     progress?(LoadProgress(phase: "saving a snapshot for next time", fraction: 0.95))
-                    Snapshot.save(catalog, dataset: file)
+                    Self.saveSnapshot(catalog, path: file)
                 }
                 progress?(LoadProgress(phase: "done", fraction: 1))
                 return (catalog, [])
@@ -55,6 +57,16 @@ public enum DatasetLoader {
         let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log, progress: progress).build(drafts)
         progress?(LoadProgress(phase: "done", fraction: 1))
         return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: files))
+    }
+
+    /// Saves a snapshot of a catalog loaded from one large dataset file (1 MB or more),
+    /// so that the next start reads it instead; false when there is nothing to save or
+    /// snapshots are off.
+    @discardableResult
+    public static func saveSnapshot(_ catalog: Catalog, path: String?) -> Bool {
+        guard !catalog.fromSnapshot, catalog.files.count == 1, let file = catalog.files.first, path != nil,
+              (Snapshot.FileKey(path: file)?.size ?? 0) >= Snapshot.minimumDatasetSize else { return false }
+        return Snapshot.save(catalog, dataset: file)
     }
 
     /// Problems are found pass by pass (keys, then references, then quotes); they are

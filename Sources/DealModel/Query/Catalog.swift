@@ -38,6 +38,8 @@ public final class Catalog: Sendable {
     let partnerSearch: FoldedColumn
     /// Folded name and aliases of each partner.
     let partnerNames: FoldedColumn
+    /// Read back from a snapshot rather than from the dataset.
+    public let fromSnapshot: Bool
     /// Quotes by document, for the document view (gathered when first asked for).
     let documentQuotes = DocumentQuotesCache()
 
@@ -90,9 +92,11 @@ public final class Catalog: Sendable {
         var eventBounds: [DayBounds] = []
         var partnerSearch = FoldedColumn()
         var partnerNames = FoldedColumn()
+        var fromSnapshot = false
     }
 
     init(stored s: Stored) {
+        fromSnapshot = s.fromSnapshot
         title = s.title
         files = s.files
         documents = s.documents

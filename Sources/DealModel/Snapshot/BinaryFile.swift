@@ -21,9 +21,26 @@ final class BinaryWriter {
     /// A checksum of everything written, chunk by chunk, written last.
     private var digest: UInt64 = 0
 
+    /// Where the file goes when committed; until then it has no name (Linux
+    /// O_TMPFILE) or a temporary one, so a process stopped while writing leaves
+    /// nothing behind (or, where unnamed files are not supported, a `.tmp` file that
+    /// the next save replaces).
+    private let path: String
+    private let temporary: String?
+
     init?(path: String) {
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return nil }
+        self.path = path
+        // O_TMPFILE (a macro Swift does not import): __O_TMPFILE | O_DIRECTORY.
+        let unnamed = open(FileAccess.directory(of: path), O_WRONLY | 0o20000000 | O_DIRECTORY, 0o644)
+        if unnamed >= 0 {
+            fd = unnamed
+            temporary = nil
+        } else {
+            let name = path + ".tmp"
+            fd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return nil }
+            temporary = name
+        }
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -78,13 +95,33 @@ final class BinaryWriter {
         a.withUnsafeBytes { put($0) }
     }
 
-    func close() -> Bool {
+    /// Writes the checksum and gives the file its name (replacing any older one).
+    func commit() -> Bool {
         let final = digest
         withUnsafeBytes(of: final.littleEndian) { buffer.append(contentsOf: $0) }
         flush()
         // No fsync: a snapshot cut short by a crash fails its checksum and is ignored.
-        let ok = !failed
+        var ok = !failed
+        if ok {
+            if let temporary {
+                ok = rename(temporary, path) == 0
+            } else {
+                let named = path + ".\(getpid()).new"
+                ok = linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 && rename(named, path) == 0
+                if !ok { unlink(named) }
+            }
+        }
+        if !ok, let temporary { unlink(temporary) }
+        closed = true
         return Glibc.close(fd) == 0 && ok
+    }
+
+    private var closed = false
+
+    deinit {
+        guard !closed else { return }
+        Glibc.close(fd)
+        if let temporary { unlink(temporary) }
     }
 }
 

@@ -88,23 +88,21 @@ public enum Snapshot {
         let dir = FileAccess.directory(of: path)
         _ = mkdir(FileAccess.directory(of: dir), 0o755)
         _ = mkdir(dir, 0o755)
-        let temporary = path + ".\(getpid()).tmp"
-        guard let w = BinaryWriter(path: temporary) else { return false }
+        guard let w = BinaryWriter(path: path) else { return false }
         w.string(magic)
         w.int(formatVersion)
         w.string(dataset)
         key.write(w)
         w.int(catalog.documents.count)
         for d in catalog.documents {
-            guard let k = FileKey(path: d.path) else { _ = w.close(); unlink(temporary); return false }
+            guard let k = FileKey(path: d.path) else { return false }
             w.string(d.path)
             k.write(w)
             var text = d.text
             w.int(Int(bitPattern: UInt(text.withUTF8 { checksum($0) })))
         }
         SnapshotCodec.write(catalog.stored, to: w)
-        guard w.close(), rename(temporary, path) == 0 else { unlink(temporary); return false }
-        return true
+        return w.commit()
     }
 
     /// The catalog saved for this dataset file, if there is one and it still holds.

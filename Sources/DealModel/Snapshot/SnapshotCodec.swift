@@ -131,6 +131,7 @@ enum SnapshotCodec {
         s.partnerSearch = FoldedColumn(column: partnerSearch)
         s.partnerNames = FoldedColumn(column: partnerNames)
         s.partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        s.fromSnapshot = true
         return s
     }
 

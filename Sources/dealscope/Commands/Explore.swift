@@ -31,10 +31,11 @@ struct Explore: ParsableCommand {
         let partners = self.partners
         let label = path.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the bundled article"
         do {
-            try launchExplorer(label: label, noColor: noColor) { progress in
-                let catalog = try DatasetLoader.load(path: path, progress: progress)
+            // A snapshot for next time is saved once the data is on screen.
+            try launchExplorer(label: label, noColor: noColor, load: { progress in
+                let catalog = try DatasetLoader.load(path: path, saveSnapshot: false, progress: progress)
                 return (catalog, try partners.ids(in: catalog))
-            }
+            }, afterward: { catalog in DatasetLoader.saveSnapshot(catalog, path: path) })
         } catch let error as DataLoadError {
             throw dataOptions.report(error)
         } catch let error as Catalog.LookupError {

@@ -5,9 +5,10 @@ import NcursesBackend
 /// Opens the ncurses explorer; returns when the user quits. A terminal that curses
 /// cannot drive (an unknown TERM) is reported like any other missing terminal.
 func launchExplorer(label: String, noColor: Bool,
-                    load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String])) throws {
+                    load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String]),
+                    afterward: (@Sendable (Catalog) -> Void)? = nil) throws {
     do {
-        try ExplorerRunner.run(loading: label, noColor: noColor, load: load)
+        try ExplorerRunner.run(loading: label, noColor: noColor, load: load, afterward: afterward)
     } catch let error as TerminalError {
         Out.error(error.description)
         throw ExitCode(Exit.noTerminal)
