@@ -190,16 +190,36 @@ struct QuoteMatcher: Sendable {
         let count = needles.count
         // Candidates as (needle, folded position), gathered per window length.
         var candidates: [(needle: Int32, at: UInt32)] = []
-        var byLength: [Int: [Int32]] = [:]
-        for n in 0..<count {
-            let len = needles.range(n).count
-            guard len > 0 && len <= folded.count else { continue }
-            byLength[min(len, Self.window), default: []].append(Int32(n))
+        // A needle with a space is looked for only where a word starts: its window
+        // begins just after its first space, and a match of it puts that window right
+        // after a space of the text, so only the (about six times fewer) places after
+        // a space need a probe. A needle of one word is looked for everywhere.
+        var everywhere: [Int: [Int32]] = [:]
+        var afterSpace: [Int: [Int32]] = [:]
+        var shifts = [UInt16](repeating: 0, count: count)
+        needles.bytes.withUnsafeBufferPointer { nb in
+            for n in 0..<count {
+                let r = needles.range(n)
+                let len = r.count
+                guard len > 0 && len <= folded.count else { continue }
+                if let p = memchr(nb.baseAddress! + r.lowerBound, 0x20, len) {
+                    let j = UnsafeRawPointer(p) - UnsafeRawPointer(nb.baseAddress! + r.lowerBound) + 1
+                    if j < len && j <= Int(UInt16.max) {
+                        shifts[n] = UInt16(j)
+                        afterSpace[min(len - j, Self.window), default: []].append(Int32(n))
+                        continue
+                    }
+                }
+                everywhere[min(len, Self.window), default: []].append(Int32(n))
+            }
         }
         folded.withUnsafeBufferPointer { hay in
             needles.bytes.withUnsafeBufferPointer { nb in
-                for (k, group) in byLength.sorted(by: { $0.key < $1.key }) {
-                    scan(hay, window: k, needles: group, needleBytes: nb, column: needles, into: &candidates)
+                for (k, group) in everywhere.sorted(by: { $0.key < $1.key }) {
+                    scan(hay, window: k, needles: group, shifts: nil, needleBytes: nb, column: needles, into: &candidates)
+                }
+                for (k, group) in afterSpace.sorted(by: { $0.key < $1.key }) {
+                    scan(hay, window: k, needles: group, shifts: shifts, needleBytes: nb, column: needles, into: &candidates)
                 }
             }
         }
@@ -242,7 +262,7 @@ struct QuoteMatcher: Sendable {
     }
 
     /// One rolling-hash pass with window `k` over the folded text.
-    private func scan(_ hay: UnsafeBufferPointer<UInt8>, window k: Int, needles group: [Int32],
+    private func scan(_ hay: UnsafeBufferPointer<UInt8>, window k: Int, needles group: [Int32], shifts: [UInt16]?,
                       needleBytes nb: UnsafeBufferPointer<UInt8>, column: StringColumn,
                       into candidates: inout [(needle: Int32, at: UInt32)]) {
         guard hay.count >= k else { return }
@@ -258,7 +278,8 @@ struct QuoteMatcher: Sendable {
         let shift = UInt64(64 - bits)
         var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
         for n in group {
-            let h = Self.hash(nb.baseAddress! + column.range(Int(n)).lowerBound, k)
+            let start = nb.baseAddress! + column.range(Int(n)).lowerBound
+            let h = shifts == nil ? Self.hash(start, k) : Self.windowHash(start + Int(shifts![Int(n)]), k)
             let m = Self.mix(h)
             let bit = Int(m >> shift)
             table[bit >> 6] |= 1 << UInt64(bit & 63)
@@ -275,11 +296,13 @@ struct QuoteMatcher: Sendable {
         let parts = last > 1 << 23 ? 2 : 1
         let bounds = (0...parts).map { $0 * (last + 1) / parts }
         let found = Results(count: parts)
-        let shared = ScanTables(table: table, slotHash: slotHash, slotNeedle: slotNeedle, mask: mask, shift: shift, power: power, k: k)
+        let shared = ScanTables(table: table, slotHash: slotHash, slotNeedle: slotNeedle, mask: mask, shift: shift, power: power, k: k,
+                                shifts: shifts, length: hay.count)
         let hayStart = UInt(bitPattern: hay.baseAddress!)
         let work: @Sendable (Int) -> Void = { part in
             let p = UnsafePointer<UInt8>(bitPattern: hayStart)!
-            found.set(part, shared.scan(p, from: bounds[part], to: bounds[part + 1]))
+            found.set(part, shared.shifts == nil ? shared.scan(p, from: bounds[part], to: bounds[part + 1])
+                                                 : shared.scanAfterSpaces(p, from: bounds[part], to: bounds[part + 1]))
         }
         if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
         for part in 0..<parts { candidates.append(contentsOf: found.get(part)) }
@@ -303,10 +326,21 @@ struct QuoteMatcher: Sendable {
     static let base: UInt64 = 1_000_003
 
     @inline(__always)
-    private static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var h: UInt64 = 0
         for j in 0..<count { h = h &* base &+ UInt64(p[j]) }
         return h
+    }
+
+    /// A hash of `count` bytes computed at once (no rolling): for a full window, two
+    /// 8-byte loads and two multiplications.
+    @inline(__always)
+    static func windowHash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        guard count == window else { return hash(p, count) }
+        let a = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        let b = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)
+        let x = a &* 0x9E37_79B9_7F4A_7C15, y = b &* 0xC2B2_AE3D_27D4_EB4F
+        return x ^ ((y << 31) | (y >> 33))
     }
 
     @inline(__always)
@@ -334,6 +368,56 @@ private struct ScanTables: Sendable {
     let shift: UInt64
     let power: UInt64
     let k: Int
+    /// For needles looked for after spaces: where each one's window starts in it.
+    let shifts: [UInt16]?
+    let length: Int
+
+    /// Candidates for the windows starting just after a space, in from..<to.
+    func scanAfterSpaces(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> [(needle: Int32, at: UInt32)] {
+        var out: [(needle: Int32, at: UInt32)] = []
+        guard let shifts else { return out }
+        let end = min(to, length - k + 1)
+        var i = max(from, 1) - 1  // a window at w needs a space at w - 1
+        table.withUnsafeBufferPointer { t in
+            slotHash.withUnsafeBufferPointer { sh in
+                slotNeedle.withUnsafeBufferPointer { sn in
+                    // Word starts are gathered a batch at a time and then probed, so
+                    // that the probes (cache misses, independent of each other) overlap.
+                    var starts = [Int](repeating: 0, count: 64)
+                    var hashes = [UInt64](repeating: 0, count: 64)
+                    var words = [UInt64](repeating: 0, count: 64)
+                    while i + 1 < end {
+                        var n = 0
+                        while n < 64 && i + 1 < end {
+                            guard let hit = memchr(p + i, 0x20, end - 1 - i) else { i = end; break }
+                            let w = UnsafeRawPointer(hit) - UnsafeRawPointer(p) + 1
+                            i = w
+                            let h = QuoteMatcher.windowHash(p + w, k)
+                            starts[n] = w
+                            hashes[n] = h
+                            n += 1
+                        }
+                        for b in 0..<n {
+                            let bit = Int(QuoteMatcher.mix(hashes[b]) >> shift)
+                            words[b] = t[bit >> 6] & (1 << UInt64(bit & 63))
+                        }
+                        for b in 0..<n where words[b] != 0 {
+                            let h = hashes[b], w = starts[b]
+                            var slot = Int(truncatingIfNeeded: QuoteMatcher.mix(h)) & mask
+                            while sn[slot] >= 0 {
+                                if sh[slot] == h {
+                                    let j = Int(shifts[Int(sn[slot])])
+                                    if w >= j { out.append((sn[slot], UInt32(w - j))) }
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
 
     /// Candidates (needle, position) for the windows starting in from..<to.
     func scan(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> [(needle: Int32, at: UInt32)] {
