@@ -1,0 +1,79 @@
+@testable import DealModel
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The matcher (rolling hashes, word-start sampling, two threads on long texts) finds
+/// exactly what a plain search of the folded text finds, on random texts and quotes.
+@Suite("Quote matching against a plain search")
+struct QuoteMatcherRandomTests {
+    struct Rng {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    /// Start offsets of the non-overlapping matches of `needle` in `hay`, left to right.
+    static func plain(_ needle: [UInt8], in hay: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= hay.count else { return [] }
+        var out: [Int] = []
+        hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                while i + n.count <= h.count {
+                    if memcmp(h.baseAddress! + i, n.baseAddress!, n.count) == 0 { out.append(i); i += n.count } else { i += 1 }
+                }
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomTextsAndQuotes(seed: UInt64) {
+        var rng = Rng(state: seed)
+        let words = ["deal", "Deal", "AI", "cloud", "Azure", "open", "OpenAI", "x", "partner", "Partner", "12", "d1", "d12", "and", "the"]
+        let spaces = [" ", " ", " ", "  ", "\n", "\n\n", "\t"]
+        // Long enough for the two-thread scan (over 8 MB folded) in one of the seeds.
+        let wordCount = seed == 3 ? 1_700_000 : 3_000
+        var text = ""
+        text.reserveCapacity(wordCount * 7)
+        for _ in 0..<wordCount {
+            text += words[rng.below(words.count)]
+            text += spaces[rng.below(spaces.count)]
+        }
+        // Quotes: pieces of the text (often several times in it), some starting inside
+        // a word, one-word ones, and some that are nowhere.
+        let bytes = Array(text.utf8)
+        var quotes: [String] = []
+        for q in 0..<(seed == 3 ? 24 : 300) {
+            let start = rng.below(bytes.count - 80)
+            let length = 3 + rng.below(q % 3 == 0 ? 8 : 60)
+            var piece = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+            if q % 7 == 0 { piece += "zq" }
+            if piece.contains(where: { !$0.isWhitespace }) { quotes.append(piece) }
+        }
+        let matcher = QuoteMatcher(text: text)
+        let found = matcher.offsets(ofAll: quotes)
+        let folded = Array(QuoteMatcher.foldedBytes(text).utf8Folded)
+        for (k, q) in quotes.enumerated() {
+            let needle = QuoteMatcher.foldedBytes(q)
+            let expected = Self.plain(needle, in: folded).count
+            #expect(found[k].count == expected, "seed \(seed), quote \(k) \"\(q)\"")
+            for r in found[k] {
+                let got = QuoteMatcher.foldedBytes(String(decoding: bytes[r], as: UTF8.self))
+                #expect(got == needle, "seed \(seed), quote \(k): matched \"\(String(decoding: bytes[r], as: UTF8.self))\"")
+            }
+        }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    var utf8Folded: [UInt8] { self }
+}
