@@ -1,6 +1,7 @@
 // libFuzzer entry point for the dataset loader: every input is parsed, decoded and
 // checked against a small document; the loader must return problems, never crash
-// or hang. Built by Scripts/fuzz/run.sh together with the DealModel sources.
+// or hang, and the fast loader must accept only what the careful one accepts and
+// read it the same way. Built by Scripts/fuzz/run.sh together with the DealModel sources.
 
 nonisolated(unsafe) var fuzzDirectory: String = {
     // The document quotes resolve against sits beside this file.
@@ -20,5 +21,20 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for e in catalog.events.indices { _ = catalog.neighbour(of: e, in: Array(catalog.events.indices), forward: true) }
     }
     for p in problems { _ = p.description }
+    // The fast loader must accept only what the careful one accepts, and read it the same.
+    let fast: Catalog? = bytes.withUnsafeBufferPointer { b in
+        guard let dataset = try? FastDecoder(file: "fuzz.json").decode(b) else { return nil }
+        let prep = DocumentPrep()
+        prep.start(dataset.documents, directory: fuzzDirectory)
+        guard let prepared = prep.wait() else { return nil }
+        return try? FastResolver(file: "fuzz.json", directory: fuzzDirectory).build(dataset, prepared)
+    }
+    if let fast {
+        guard let careful = catalog, problems.isEmpty else { fatalError("the fast loader accepted data the careful one refuses: \(problems.first.map(\.description) ?? "")") }
+        precondition(fast.partners.map(\.id) == careful.partners.map(\.id), "partners differ")
+        precondition(fast.deals.indices.map(fast.deals.id) == careful.deals.indices.map(careful.deals.id), "deals differ")
+        precondition(fast.events.indices.map(fast.events.id) == careful.events.indices.map(careful.events.id), "timeline differs")
+        for d in fast.deals.indices { precondition(fast.deals[d].evidence.map(\.utf8Range) == careful.deals[d].evidence.map(\.utf8Range), "quotes differ") }
+    }
     return 0
 }
