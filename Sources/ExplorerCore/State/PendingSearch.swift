@@ -1,13 +1,14 @@
 import DealModel
 
 /// A search too long to finish within one keystroke (a million rows): it goes on in
-/// slices between keystrokes, as `less` does, so typing never waits for it. It visits
+/// slices while no key waits, as `less` does, so typing never waits for it. It visits
 /// the rows from the cursor on, wrapping at the end, jumps to the first match as soon
 /// as it is found, and when every row has been seen it has the full, ordered list
 /// of matches (for the count, for n/N, and for narrowing the next keystroke).
 struct PendingSearch: Sendable {
     let text: String
-    let needle: SearchNeedle
+    /// Prepared by the first slice, so that a keystroke itself costs nothing.
+    var needle: SearchNeedle?
     /// The rows to examine: the matches of a shorter query, or every row (nil).
     let candidates: [Search.Hit]?
     let total: Int
@@ -57,14 +58,18 @@ extension Search {
             default: start = p + d + here.row
             }
         }
-        state.pendingSearch = PendingSearch(text: text, needle: c.needle(text), candidates: candidates, total: total, start: min(max(0, start), total - 1))
-        return step(&state)
+        // The keystroke only echoes; the search runs in the idle turns that follow, so
+        // typed-ahead keys are never held up by a search about to be replaced.
+        state.pendingSearch = PendingSearch(text: text, needle: nil, candidates: candidates, total: total, start: min(max(0, start), total - 1))
+        return []
     }
 
     /// Examines one slice of the pending search.
     static func step(_ state: inout AppState) -> [Effect] {
         guard var job = state.pendingSearch else { return [] }
         let c = state.catalog
+        let needle = job.needle ?? c.needle(job.text)
+        job.needle = needle
         let p = c.partners.count, d = state.visibleDeals.count
         func hit(_ k: Int) -> Hit {
             if let list = job.candidates { return list[k] }
@@ -75,7 +80,7 @@ extension Search {
         for i in 0..<n {
             let k = (job.start + job.examined + i) % job.total
             let h = hit(k)
-            guard rowMatches(h, job.needle, deals, events, c) else { continue }
+            guard rowMatches(h, needle, deals, events, c) else { continue }
             if k >= job.start { job.after.append(h) } else { job.before.append(h) }
             if !job.jumped {
                 job.jumped = true
