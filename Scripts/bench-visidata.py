@@ -317,14 +317,20 @@ class Dealscope:
         pane.keys("/" + SEARCH, literal=True)
         results["search: typing"] = pane.wait(lambda s: last_line(s).strip().startswith("/" + SEARCH)
                                               and "q quit" in last_line(s), timeout, "typing", since=t)
-        pane.idle(timeout)
+        # No pause before Enter: on a large catalog the search runs while no key waits
+        # (in slices), so a pause would do the searching before Enter is timed.
         t = time.monotonic()
         pane.keys("Enter")
 
+        # Enter → result: the cursor is on a match (the status counts one found, or
+        # the search is already done); all matches: the search is done.
+        first = re.compile(r"/%s: (?:searching… \d+%%, [1-9]|match|\d+ match)" % re.escape(SEARCH))
+
         def done(s):
             line = last_line(s)
-            return ("All partners" in line and "/" + SEARCH in line) or "no match" in line
-        results["search: Enter"] = pane.wait(done, timeout, "search", since=t)
+            return ("All partners" in line and "/" + SEARCH in line and "searching" not in line) or "no match" in line
+        results["search: Enter"] = pane.wait(lambda s: first.search(last_line(s)) is not None or done(s), timeout, "search", since=t)
+        results["search: all matches"] = pane.wait(done, timeout, "all matches", since=t)
         # "/Partner 12: 846 matches" or "/Partner 12: match 1 of 846"; a long
         # status line may be cut before the count.
         pattern = re.compile(r"/%s: (?:match \d+ of )?(\d+)(?!\d|…)" % re.escape(SEARCH))
@@ -337,7 +343,6 @@ class Dealscope:
             except Failed:
                 pass
             pane.resize(COLS, ROWS)
-        results["search: all matches"] = results["search: Enter"]
         results["matches"] = int(m.group(1)) if m else "not on screen"
 
     def quit(self, pane):
@@ -556,10 +561,12 @@ def table(n, ds_runs, snap_runs, vd_runs):
 
 NOTES = """
 Notes: (1) from sending the keys until the prompt shows the term; dealscope searches
-the whole catalog on every key typed, VisiData only echoes. (2) Enter until the
-result is on screen: dealscope counts every match (partners, deals, events) and moves
-to the first; VisiData `/` moves the cursor to the next row whose party_a matches.
-(3) dealscope: the same Enter as (2); VisiData: `|` selects every row whose party_a
+as you type (at once on small catalogs; on large ones in slices while no key waits),
+VisiData only echoes. (2) Enter, sent right after the term shows, until the result is
+on screen: the cursor is on a match (dealscope's status counts one found, or the
+search is done); VisiData `/` moves the cursor to the next row whose party_a matches.
+(3) dealscope: the same Enter until every match (partners, deals, events) is counted;
+VisiData: `|` selects every row whose party_a
 matches, until it reports "selected K rows" (VisiData redraws every 100 ms while
 busy, so its figure carries up to that much). (4) dealscope: matches over partners,
 deals and events (names, titles, quotes…); VisiData: rows selected by (3).

@@ -52,7 +52,8 @@ enum StatusLine {
             s = "Deals between \(list) · " + counts
         }
         if let p = state.pendingSearch, p.confirm {
-            s += " · /\(p.text): searching… \(Int(p.fraction * 100))%, \(p.found) found"
+            // First, so that a narrow status line still shows it.
+            s = "/\(p.text): searching… \(Int(p.fraction * 100))%, \(p.found) found · " + s
         } else if !state.search.isEmpty {
             let n = state.searchHits.count
             let pane = state.focus == .detail ? state.detailSource : state.focus
