@@ -76,7 +76,7 @@ extension Search {
             return k < p ? Hit(pane: .partners, row: k) : k < p + d ? Hit(pane: .deals, row: k - p) : Hit(pane: .timeline, row: k - p - d)
         }
         let deals = state.visibleDeals, events = state.visibleEvents
-        let n = min(state.searchSlice, job.total - job.examined)
+        var n = min(state.searchSlice, job.total - job.examined)
         for i in 0..<n {
             let k = (job.start + job.examined + i) % job.total
             let h = hit(k)
@@ -87,6 +87,9 @@ extension Search {
                 state.focus = h.pane
                 state.cursor[h.pane.rawValue] = h.row
                 state.selectionMoved()
+                // Show the first match now; the rest is counted in the next turns.
+                n = i + 1
+                break
             }
         }
         job.examined += n
