@@ -130,27 +130,33 @@ struct QuoteMatcher: Sendable {
         return out
     }
 
+    /// Folds plain ASCII bytes of a quote (lower case, one space for any run of
+    /// whitespace, none at the ends); nil when a byte is not ASCII. Also says how many
+    /// visible characters it has.
+    static func foldASCII(_ b: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], visible: Int)? {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var lastWasSpace = true
+        var visible = 0
+        for c in b {
+            if c >= 0x80 { return nil }
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+            } else {
+                out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+                lastWasSpace = false
+                visible += 1
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return (out, visible)
+    }
+
     /// The folded UTF-8 bytes of a quote; plain ASCII is folded without decoding.
     static func foldedBytes(_ quote: String) -> [UInt8] {
         var q = quote
-        let ascii: [UInt8]? = q.withUTF8 { b in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var lastWasSpace = true
-            for c in b {
-                if c >= 0x80 { return nil }
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                    if !lastWasSpace { out.append(0x20) }
-                    lastWasSpace = true
-                } else {
-                    out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
-                    lastWasSpace = false
-                }
-            }
-            if out.last == 0x20 { out.removeLast() }
-            return out
-        }
-        if let ascii { return ascii }
+        if let ascii = q.withUTF8({ foldASCII($0) }) { return ascii.bytes }
         var out: [UInt8] = []
         for s in foldQuery(quote) { out.append(contentsOf: String(s).utf8) }
         return out

@@ -22,15 +22,11 @@ public final class SourceDocument: Sendable {
         self.split = split
     }
 
-    public init(id: String, title: String?, date: PartialDate?, path: String, text: String) {
+    public convenience init(id: String, title: String?, date: PartialDate?, path: String, text: String) {
         var text = text
         text.makeContiguousUTF8()
-        self.id = id
-        self.title = title
-        self.date = date
-        self.path = path
-        self.text = text
-        split = text.utf8.withContiguousStorageIfAvailable { DocumentSplit($0) } ?? DocumentSplit(UnsafeBufferPointer(start: nil, count: 0))
+        let split = text.utf8.withContiguousStorageIfAvailable { DocumentSplit($0) } ?? DocumentSplit(UnsafeBufferPointer(start: nil, count: 0))
+        self.init(id: id, title: title, date: date, path: path, text: text, split: split)
     }
 
     /// Non-empty lines of the text, trimmed, without their line ends.

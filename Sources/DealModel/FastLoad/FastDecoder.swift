@@ -71,6 +71,12 @@ struct FastDecoder {
 
     private func requiredText(_ c: inout JSONCursor) throws(FastPathExit) -> String { try c.text(try required(&c)) }
 
+    /// A required string as a span, with its decoded bytes when it holds escapes.
+    private func requiredKeepingValue(_ c: inout JSONCursor) throws(FastPathExit) -> (JSONCursor.Span, [UInt8]?) {
+        let s = try required(&c)
+        return (s, s.escaped ? try c.bytes(s) : nil)
+    }
+
     /// An id: lower-case letters, digits and '-', starting with a letter or digit.
     private func id(_ c: inout JSONCursor) throws(FastPathExit) -> JSONCursor.Span {
         let s = try c.string()
@@ -215,26 +221,8 @@ struct FastDecoder {
     /// Folds a quote for matching (plain ASCII without allocating), after checking it
     /// has at least three visible characters.
     private func quoteText(_ c: inout JSONCursor, _ s: JSONCursor.Span, _ quotes: inout FastQuotes) throws(FastPathExit) {
-        let raw = c.raw(s)
-        var ascii = !s.escaped
-        if ascii { for b in raw where b >= 0x80 { ascii = false; break } }
-        if ascii {
-            var folded = [UInt8]()
-            folded.reserveCapacity(raw.count)
-            var lastWasSpace = true
-            var visible = 0
-            for b in raw {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    if !lastWasSpace { folded.append(0x20) }
-                    lastWasSpace = true
-                } else {
-                    folded.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-                    lastWasSpace = false
-                    visible += 1
-                }
-            }
+        if !s.escaped, let (folded, visible) = QuoteMatcher.foldASCII(c.raw(s)) {
             guard visible >= 3 else { throw FastPathExit("short quote") }
-            if folded.last == 0x20 { folded.removeLast() }
             folded.withUnsafeBufferPointer { quotes.needles.append(bytes: $0) }
             return
         }
@@ -303,11 +291,7 @@ struct FastDecoder {
         try c.object(Self.deal) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
             switch key {
             case 0: idSpan = try id(&c); has |= 1
-            case 1:
-                let s = try required(&c)
-                titleSpan = s
-                if s.escaped { titleBytes = try c.bytes(s) }
-                has |= 2
+            case 1: (titleSpan, titleBytes) = try requiredKeepingValue(&c); has |= 2
             case 2: kind = try vocabulary(&c, Self.kinds); has |= 4
             case 3: status = try vocabulary(&c, Self.statuses); has |= 8
             case 4:
@@ -396,11 +380,7 @@ struct FastDecoder {
         try c.object(Self.event) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
             switch key {
             case 0: idSpan = try id(&c); has |= 1
-            case 1:
-                let s = try required(&c)
-                titleSpan = s
-                if s.escaped { titleBytes = try c.bytes(s) }
-                has |= 2
+            case 1: (titleSpan, titleBytes) = try requiredKeepingValue(&c); has |= 2
             case 2: date = try self.date(&c)
             case 3:
                 try c.object(Self.order) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
