@@ -80,6 +80,22 @@ import Testing
         #expect(catalog.map { $0.counterparties(of: 0).count } == n - 1)
     }
 
+    /// Quadratic work hides in "is it already listed?" checks and in many identical
+    /// quotes; 300,000 of each must stay linear (this took hours before the fix).
+    @Test(.timeLimit(.minutes(1)))
+    func threeHundredThousandPartiesAllQuotingTheSameSentence() throws {
+        let n = 300_000
+        let partners = (0..<n).map { #"{"id":"m\#($0)","name":"Member \#($0)","evidence":["Alpha signed with Beta"]}"# }.joined(separator: ",")
+        let parties = (0..<n).map { #"{"partner":"m\#($0)"}"# }.joined(separator: ",")
+        let deals = #"{"id":"club","title":"Club","kind":"framework","status":"stated","parties":[\#(parties)],"evidence":["Beta paid Alpha"]}"#
+        let events = #"{"id":"e","title":"All","date":"2025","deals":["club"],"partners":["m1","m2"],"evidence":["Beta paid"]}"#
+        let (catalog, problems) = try check(json: Array(dataset(partners: partners, deals: deals, events: events).utf8))
+        #expect(problems.isEmpty, "\(problems.prefix(2))")
+        #expect(catalog?.deals.partyCount(0) == n)
+        #expect(catalog?.partnersOfEvent[0].count == n)
+        #expect(catalog.map { c in c.partners.allSatisfy { $0.evidence.first?.matchedText == "Alpha signed with Beta" } } == true)
+    }
+
     @Test func aTruncatedFileSaysWhereItEnds() throws {
         let text = dataset()
         let (_, problems) = try check(json: Array(text.utf8.prefix(text.utf8.count - 10)))

@@ -192,7 +192,30 @@ struct QuoteMatcher: Sendable {
 
     /// For every needle (folded bytes), its matches as UTF-8 offsets of the text, given
     /// to `visit` once per needle that matches at least once, in needle order.
-    func eachMatchList<E: Error>(of needles: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
+    func eachMatchList<E: Error>(of all: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
+        // The same quote written by many records (two million partners quoting one
+        // sentence) is looked for once: `first[n]` is the first needle equal to n.
+        let index = IDIndex(all)
+        if index.duplicates > 0 {
+            var unique = StringColumn()
+            var uniqueOf = [Int32](repeating: -1, count: all.count)
+            var members: [(list: Int32, item: Int32)] = []
+            members.reserveCapacity(all.count)
+            for n in 0..<all.count {
+                let first = all.withBytes(n) { index.find(bytes: $0, in: all) } ?? n
+                if first == n {
+                    uniqueOf[n] = Int32(unique.count)
+                    all.withBytes(n) { unique.append(bytes: $0) }
+                }
+                members.append((uniqueOf[first], Int32(n)))
+            }
+            let groups = IndexLists(count: unique.count, pairs: members)
+            try eachMatchList(of: unique) { (u: Int, matches: [Range<Int>]) throws(E) in
+                for n in groups[u] { try visit(n, matches) }
+            }
+            return
+        }
+        let needles = all
         let count = needles.count
         // Candidates as (needle, folded position), gathered per window length.
         var candidates: [(needle: Int32, at: UInt32)] = []
@@ -275,24 +298,42 @@ struct QuoteMatcher: Sendable {
         // The hash of each needle's first k bytes, in an open-addressing table (hash,
         // needle), and a bit table of the hashes that turns away most positions of the
         // text with one probe.
+        // Needles whose windows hash alike share one slot and a list, so that a
+        // thousand quotes opening with the same words do not make a thousand-long chain.
+        var keyed: [(hash: UInt64, needle: Int32)] = group.map { n in
+            let start = nb.baseAddress! + column.range(Int(n)).lowerBound
+            return (shifts == nil ? Self.hash(start, k) : Self.windowHash(start + Int(shifts![Int(n)]), k), n)
+        }
+        keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.needle < $1.needle }
+        var listStarts: [Int32] = []
+        var listNeedles: [Int32] = []
+        listNeedles.reserveCapacity(keyed.count)
+        var distinct: [UInt64] = []
+        for (i, e) in keyed.enumerated() {
+            if i == 0 || e.hash != keyed[i - 1].hash {
+                distinct.append(e.hash)
+                listStarts.append(Int32(listNeedles.count))
+            }
+            listNeedles.append(e.needle)
+        }
+        listStarts.append(Int32(listNeedles.count))
+        keyed = []
         var size = 16
-        while size < group.count * 2 { size <<= 1 }
+        while size < distinct.count * 2 { size <<= 1 }
         let mask = size - 1
         var slotHash = [UInt64](repeating: 0, count: size)
-        var slotNeedle = [Int32](repeating: -1, count: size)
-        let bits = max(16, min(28, (group.count * 16).bitWidth - (group.count * 16).leadingZeroBitCount))
+        var slotNeedle = [Int32](repeating: -1, count: size)  // the list of needles, by number
+        let bits = max(16, min(28, (distinct.count * 16).bitWidth - (distinct.count * 16).leadingZeroBitCount))
         let shift = UInt64(64 - bits)
         var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
-        for n in group {
-            let start = nb.baseAddress! + column.range(Int(n)).lowerBound
-            let h = shifts == nil ? Self.hash(start, k) : Self.windowHash(start + Int(shifts![Int(n)]), k)
+        for (g, h) in distinct.enumerated() {
             let m = Self.mix(h)
             let bit = Int(m >> shift)
             table[bit >> 6] |= 1 << UInt64(bit & 63)
             var slot = Int(truncatingIfNeeded: m) & mask
             while slotNeedle[slot] >= 0 { slot = (slot + 1) & mask }
             slotHash[slot] = h
-            slotNeedle[slot] = n
+            slotNeedle[slot] = Int32(g)
         }
         var power: UInt64 = 1
         for _ in 1..<max(k, 1) { power = power &* Self.base }
@@ -303,7 +344,7 @@ struct QuoteMatcher: Sendable {
         let bounds = (0...parts).map { $0 * (last + 1) / parts }
         let found = Results(count: parts)
         let shared = ScanTables(table: table, slotHash: slotHash, slotNeedle: slotNeedle, mask: mask, shift: shift, power: power, k: k,
-                                shifts: shifts, length: hay.count)
+                                shifts: shifts, length: hay.count, listStarts: listStarts, listNeedles: listNeedles)
         let hayStart = UInt(bitPattern: hay.baseAddress!)
         let work: @Sendable (Int) -> Void = { part in
             let p = UnsafePointer<UInt8>(bitPattern: hayStart)!
@@ -377,6 +418,9 @@ private struct ScanTables: Sendable {
     /// For needles looked for after spaces: where each one's window starts in it.
     let shifts: [UInt16]?
     let length: Int
+    /// The needles of each slot's hash: listNeedles[listStarts[g]..<listStarts[g + 1]].
+    let listStarts: [Int32]
+    let listNeedles: [Int32]
 
     /// Candidates for the windows starting just after a space, in from..<to.
     func scanAfterSpaces(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> [(needle: Int32, at: UInt32)] {
@@ -412,8 +456,11 @@ private struct ScanTables: Sendable {
                             var slot = Int(truncatingIfNeeded: QuoteMatcher.mix(h)) & mask
                             while sn[slot] >= 0 {
                                 if sh[slot] == h {
-                                    let j = Int(shifts[Int(sn[slot])])
-                                    if w >= j { out.append((sn[slot], UInt32(w - j))) }
+                                    let g = Int(sn[slot])
+                                    for q in Int(listStarts[g])..<Int(listStarts[g + 1]) {
+                                        let n = listNeedles[q], j = Int(shifts[Int(n)])
+                                        if w >= j { out.append((n, UInt32(w - j))) }
+                                    }
                                 }
                                 slot = (slot + 1) & mask
                             }
@@ -441,7 +488,10 @@ private struct ScanTables: Sendable {
                         if t[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
                             var slot = Int(truncatingIfNeeded: m) & mask
                             while sn[slot] >= 0 {
-                                if sh[slot] == h { out.append((sn[slot], UInt32(i))) }
+                                if sh[slot] == h {
+                                    let g = Int(sn[slot])
+                                    for q in Int(listStarts[g])..<Int(listStarts[g + 1]) { out.append((listNeedles[q], UInt32(i))) }
+                                }
                                 slot = (slot + 1) & mask
                             }
                         }

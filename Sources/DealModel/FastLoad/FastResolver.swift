@@ -45,17 +45,20 @@ struct FastResolver {
         let dealIndex = IDIndex(deals.ids)
         guard dealIndex.duplicates == 0 else { throw FastPathExit("deal id used twice") }
         var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
+        // The last deal each partner was seen in, to find a party listed twice at once.
+        var lastDeal = [Int32](repeating: -1, count: partners.count)
         for deal in 0..<deals.count {
             let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
             for k in parties {
                 guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
-                guard !partyPositions[parties.lowerBound..<k].contains(Int32(p)) else { throw FastPathExit("party listed twice") }
+                guard lastDeal[p] != Int32(deal) else { throw FastPathExit("party listed twice") }
+                lastDeal[p] = Int32(deal)
                 partyPositions[k] = Int32(p)
             }
             let v = Int(deals.valueIndex[deal])
             if v >= 0 {
-                for s in deals.amounts[v].sharedBy where !parties.contains(where: { partners[Int(partyPositions[$0])].id == s }) {
-                    throw FastPathExit("sharedBy names a non-party")
+                for s in deals.amounts[v].sharedBy {
+                    guard let p = partnerIndex.find(s, in: partnerIDs), lastDeal[p] == Int32(deal) else { throw FastPathExit("sharedBy names a non-party") }
                 }
             }
             if let products = deals.products[deal] {

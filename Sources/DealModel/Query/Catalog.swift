@@ -160,9 +160,13 @@ public final class Catalog: Sendable {
         var partnerDealPairs: [(list: Int32, item: Int32)] = []
         partnerDealPairs.reserveCapacity(deals.parties.items.count)
         var list: [Int32] = []
+        // The last list each partner was put in: "already in this one?" in one step,
+        // however many parties a deal or partners an event has.
+        var lastList = [Int32](repeating: -1, count: partners.count)
         for d in 0..<deals.count {
             list.removeAll(keepingCapacity: true)
-            for p in deals.parties[d] where p >= 0 && !list.contains(Int32(p)) {
+            for p in deals.parties[d] where p >= 0 && lastList[p] != Int32(d) {
+                lastList[p] = Int32(d)
                 list.append(Int32(p))
                 partnerDealPairs.append((Int32(p), Int32(d)))
             }
@@ -179,14 +183,15 @@ public final class Catalog: Sendable {
         var dealEventPairs: [(list: Int32, item: Int32)] = []
         dealEventPairs.reserveCapacity(events.deals.items.count)
         var ds: [Int32] = []
+        lastList = [Int32](repeating: -1, count: partners.count)
         for e in 0..<events.count {
             ds.removeAll(keepingCapacity: true)
             list.removeAll(keepingCapacity: true)
-            for p in events.partners[e] where !list.contains(Int32(p)) { list.append(Int32(p)) }
+            for p in events.partners[e] where lastList[p] != Int32(e) { lastList[p] = Int32(e); list.append(Int32(p)) }
             for d in events.deals[e] {
                 ds.append(Int32(d))
                 dealEventPairs.append((Int32(d), Int32(e)))
-                for p in partnersOfDeal[d] where !list.contains(Int32(p)) { list.append(Int32(p)) }
+                for p in partnersOfDeal[d] where lastList[p] != Int32(e) { lastList[p] = Int32(e); list.append(Int32(p)) }
             }
             ds.sort()
             list.sort()
@@ -239,15 +244,23 @@ public final class Catalog: Sendable {
     /// three funders of one round are each a counterparty of the recipient, not of
     /// each other.
     public func counterparties(of partner: Int) -> [Int] {
-        let id = partners[partner].id
+        // Read from the columns: a partner in a hundred thousand deals, or a deal with
+        // two million parties, assembles no records.
         var result = Set<Int>()
         for d in dealsOfPartner[partner] {
-            let parties = deals[d].parties
-            let roles = Set(parties.map { $0.role ?? "" })
-            let mine = Set(parties.filter { $0.partner == id }.map { $0.role ?? "" })
-            for p in parties where p.partner != id {
-                if roles.count > 1 && mine.contains(p.role ?? "") { continue }
-                if let i = partnerIndex[p.partner] { result.insert(i) }
+            let positions = deals.partyPositions(d)
+            var roles = Set<UInt16>()
+            var mine = Set<UInt16>()
+            for k in positions {
+                let role = deals.partyRoles[k]
+                roles.insert(role)
+                if Int(deals.parties.items[k]) == partner { mine.insert(role) }
+            }
+            for k in positions {
+                let p = Int(deals.parties.items[k])
+                guard p != partner, p >= 0 else { continue }
+                if roles.count > 1 && mine.contains(deals.partyRoles[k]) { continue }
+                result.insert(p)
             }
         }
         return result.sorted()

@@ -29,8 +29,13 @@ public struct DealTable: RandomAccessCollection, Sendable {
     static let kindList = DealKind.allCases
     static let statusList = DealStatus.allCases
 
-    public subscript(i: Int) -> Deal {
-        let partyRange = Int(parties.starts[i])..<Int(parties.starts[i + 1])
+    public subscript(i: Int) -> Deal { deal(i, partyLimit: Int.max) }
+
+    /// The deal with at most `partyLimit` of its parties (`partyCount` says how many it
+    /// has): what a screen shows of a deal with two million parties.
+    public func deal(_ i: Int, partyLimit: Int) -> Deal {
+        let all = Int(parties.starts[i])..<Int(parties.starts[i + 1])
+        let partyRange = all.lowerBound..<(all.lowerBound + Swift.min(all.count, Swift.max(0, partyLimit)))
         let ps = partyRange.map { k in
             let p = Int(parties.items[k])
             let r = Int(partyRoles[k])
@@ -42,6 +47,12 @@ public struct DealTable: RandomAccessCollection, Sendable {
                     amends: amends[i], products: products[i] ?? [], note: notes[i],
                     evidence: anchors.evidence(i, documents: documents), origin: origins[i])
     }
+
+    public func partyCount(_ i: Int) -> Int { Int(parties.starts[i + 1] - parties.starts[i]) }
+
+    /// Positions (in the catalog's partners) and roles of a deal's parties, without
+    /// assembling the record.
+    func partyPositions(_ i: Int) -> Range<Int> { Int(parties.starts[i])..<Int(parties.starts[i + 1]) }
 
     /// Cheap single fields, without assembling the record.
     public func id(_ i: Int) -> String { ids[i] }

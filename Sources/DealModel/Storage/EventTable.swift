@@ -24,9 +24,12 @@ public struct EventTable: RandomAccessCollection, Sendable {
 
     static let relations: [EventOrder.Relation] = [.before, .with, .after]
 
-    public subscript(i: Int) -> Event {
+    public subscript(i: Int) -> Event { event(i, listLimit: Int.max) }
+
+    /// The event with at most `listLimit` of its deals and of its partners.
+    public func event(_ i: Int, listLimit: Int) -> Event {
         Event(id: ids[i], title: titles[i], date: PackedDate.unpack(dates[i]), order: order(i),
-              deals: deals[i].map { dealIDs?.id($0) ?? "" }, partners: partners[i].map { partnerIDs[$0] },
+              deals: deals[i].prefix(listLimit).map { dealIDs?.id($0) ?? "" }, partners: partners[i].prefix(listLimit).map { partnerIDs[$0] },
               note: notes[i], evidence: anchors.evidence(i, documents: documents), origin: origins[i])
     }
 

@@ -5,20 +5,22 @@ enum DealsPane {
     static func row(_ i: Int, _ state: AppState, relations: Relations) -> ListRow {
         let c = state.catalog
         let d = state.visibleDeals[i]
-        let deal = c.deals[d]
+        let deal = c.deals.deal(d, partyLimit: 12)
         let related = relations.deals.contains(d)
-        return ListRow(cells: [date(c, d), deal.kind.label, parties(c, deal), value(deal.value), deal.title],
+        return ListRow(cells: [date(c, d), deal.kind.label, parties(c, d, deal), value(deal.value), deal.title],
                        marker: related ? "•" : " ", role: related ? .related : .normal,
                        cellRoles: [.muted, nil, nil, .figure, nil])
     }
 
     /// The deal's own date; "—" when the document gives none.
     static func date(_ c: Catalog, _ d: Int) -> String {
-        c.deals[d].date?.display ?? "—"
+        c.deals.date(d)?.display ?? "—"
     }
 
-    static func parties(_ c: Catalog, _ deal: Deal) -> String {
-        deal.parties.map { c.name(ofPartner: $0.partner) }.joined(separator: "·")
+    static func parties(_ c: Catalog, _ d: Int, _ deal: Deal) -> String {
+        let names = deal.parties.map { c.name(ofPartner: $0.partner) }.joined(separator: "·")
+        let more = c.deals.partyCount(d) - deal.parties.count
+        return more > 0 ? names + "… +\(more)" : names
     }
 
     /// "≈110bn USD Σ": compact for the column (≈ approximate, Σ a shared total);

@@ -24,14 +24,19 @@ enum DetailView {
             kind = "partner · \(c.dealsOfPartner[p].count) deal\(c.dealsOfPartner[p].count == 1 ? "" : "s")"
             if !partner.aliases.isEmpty { fields.append(("Aliases", [Span(partner.aliases.joined(separator: ", "))])) }
             fields.append(("Products", [Span(partner.products.isEmpty ? "none named" : partner.products.map(\.name).joined(separator: ", "), partner.products.isEmpty ? .muted : .normal)]))
-            fields.append(("Partners", [Span(c.counterparties(of: p).map { c.partners[$0].name }.joined(separator: ", "))]))
-            fields.append(("Deals", [Span(c.dealsOfPartner[p].map { c.deals[$0].title }.joined(separator: "; "))]))
+            let counterparties = c.counterparties(of: p)
+            fields.append(("Partners", [Span(Shortlist.text(counterparties.count, separator: ", ") { c.partners[counterparties[$0]].name })]))
+            let deals = c.dealsOfPartner[p]
+            fields.append(("Deals", [Span(Shortlist.text(deals.count, separator: "; ") { c.deals.title(deals[$0]) })]))
             note = partner.note
         case .deal(let d):
-            let deal = c.deals[d]
+            let deal = c.deals.deal(d, partyLimit: 200)
             heading = [Span(deal.title, .title)]
             kind = "deal · \(deal.kind.rawValue) · \(deal.status.rawValue)"
-            fields.append(("Parties", [Span(deal.parties.map { p in c.name(ofPartner: p.partner) + (p.role.map { " (\($0))" } ?? "") }.joined(separator: ", "))]))
+            let partyCount = c.deals.partyCount(d)
+            fields.append(("Parties", [Span(Shortlist.text(partyCount, separator: ", ") { k in
+                k < deal.parties.count ? c.name(ofPartner: deal.parties[k].partner) + (deal.parties[k].role.map { " (\($0))" } ?? "") : "…"
+            })]))
             fields.append(("Date", [Span(deal.date?.display ?? "not stated", deal.date == nil ? .muted : .normal)]))
             if let v = deal.value {
                 var spans = [Span(v.display, .figure)]
@@ -43,20 +48,26 @@ enum DetailView {
             }
             if let a = deal.amends { fields.append(("Amends", [Span(c.deal(id: a)?.title ?? a)])) }
             if !deal.products.isEmpty { fields.append(("Products", [Span(deal.products.joined(separator: ", "))])) }
-            let events = c.eventsOfDeal[d].map { "\(TimelinePane.when(c.events[$0])): \(c.events[$0].title)" }
-            if !events.isEmpty { fields.append(("Events", [Span(events.joined(separator: "; "))])) }
+            let events = c.eventsOfDeal[d]
+            if !events.isEmpty {
+                fields.append(("Events", [Span(Shortlist.text(events.count, separator: "; ") { k in
+                    let event = c.events.event(events[k], listLimit: 0)
+                    return "\(TimelinePane.when(event)): \(event.title)"
+                })]))
+            }
             note = deal.note
         case .event(let e):
-            let event = c.events[e]
+            let event = c.events.event(e, listLimit: 0)
             heading = [Span(event.title, .title)]
             kind = "event \(e + 1) of \(c.events.count) on the timeline"
             fields.append(("Date", [Span(event.date?.display ?? "not stated", event.date == nil ? .muted : .normal)]))
             if event.date == nil {
                 fields.append(("Order", [Span("undated; " + c.orderDescription(event.order))]))
             }
-            let deals = c.dealsOfEvent[e].map { c.deals[$0].title }
-            if !deals.isEmpty { fields.append(("Deals", [Span(deals.joined(separator: "; "))])) }
-            fields.append(("Partners", [Span(c.partnersOfEvent[e].map { c.partners[$0].name }.joined(separator: ", "))]))
+            let deals = c.dealsOfEvent[e]
+            if !deals.isEmpty { fields.append(("Deals", [Span(Shortlist.text(deals.count, separator: "; ") { c.deals.title(deals[$0]) })])) }
+            let partners = c.partnersOfEvent[e]
+            fields.append(("Partners", [Span(Shortlist.text(partners.count, separator: ", ") { c.partners[partners[$0]].name })]))
             note = event.note
         }
         let evidence = c.evidence(of: record)

@@ -38,7 +38,8 @@ enum DocumentView {
     /// The status line in the document view: which quote, and whose it is.
     static func status(_ state: AppState, quote current: Int) -> String {
         guard let all = state.documentQuotes, all.count > current, current >= 0 else { return "no quotes in this document · Esc closes" }
-        let owners = all.owners(current).map { title($0, state.catalog) }.joined(separator: "; ")
+        let list = all.owners(current)
+        let owners = Shortlist.text(list.count, separator: "; ", budget: 200) { title(list[$0], state.catalog) }
         return "quote \(current + 1) of \(all.count) · Enter opens: \(owners)"
     }
 

@@ -14,7 +14,7 @@ struct Relations {
             deals = Set(c.dealsOfPartner[p])
             events = Set(c.eventsOfPartner[p])
         case .deal(let d):
-            partners = Set(c.deals[d].partnerIDs.compactMap(c.partnerIndex(id:)))
+            partners = Set(c.partnersOfDeal[d])
             events = Set(c.eventsOfDeal[d])
         case .event(let e):
             deals = Set(c.dealsOfEvent[e])

@@ -5,7 +5,7 @@ import DealModel
 enum TimelinePane {
     static func row(_ i: Int, _ state: AppState, relations: Relations) -> ListRow {
         let e = state.visibleEvents[i]
-        let event = state.catalog.events[e]
+        let event = state.catalog.events.event(e, listLimit: 0)
         let related = relations.events.contains(e)
         return ListRow(cells: [when(event), event.title], marker: related ? "•" : " ",
                        role: related ? .related : .normal, cellRoles: [event.date == nil ? .muted : nil, nil])
