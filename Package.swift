@@ -34,7 +34,7 @@ let package = Package(
         // Prints speed and size figures; not part of the test run.
         .executableTarget(name: "dealscope-bench", dependencies: ["DealModel", "ExplorerCore"]),
         // Writes synthetic datasets of any size, deterministically (benchmarks, fuzz seeds).
-        .executableTarget(name: "dealscope-gen"),
+        .executableTarget(name: "dealscope-gen", dependencies: ["DealModel"]),
         .testTarget(name: "DealModelTests", dependencies: ["DealModel", "TerminalText"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "DealModel", "TerminalText"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: []),

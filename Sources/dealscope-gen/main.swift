@@ -1,3 +1,4 @@
+import DealModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,17 +11,6 @@ import Glibc
 // resolves against), and with --csv synthetic-deals.csv (the same deals as a table,
 // for tools that read tables). The same arguments always give the same bytes.
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-}
 
 /// Buffered writing to a file descriptor.
 struct Writer {

@@ -8,18 +8,6 @@ import Glibc
 /// exactly what a plain search of the folded text finds, on random texts and quotes.
 @Suite("Quote matching against a plain search")
 struct QuoteMatcherRandomTests {
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     /// Start offsets of the non-overlapping matches of `needle` in `hay`, left to right.
     static func plain(_ needle: [UInt8], in hay: [UInt8]) -> [Int] {
         guard !needle.isEmpty, needle.count <= hay.count else { return [] }
@@ -37,7 +25,7 @@ struct QuoteMatcherRandomTests {
 
     @Test(arguments: [UInt64(1), 2, 3])
     func randomTextsAndQuotes(seed: UInt64) {
-        var rng = Rng(state: seed)
+        var rng = SplitMix64(state: seed)
         let words = ["deal", "Deal", "AI", "cloud", "Azure", "open", "OpenAI", "x", "partner", "Partner", "12", "d1", "d12", "and", "the"]
         let spaces = [" ", " ", " ", "  ", "\n", "\n\n", "\t"]
         // Long enough for the two-thread scan (over 8 MB folded) in one of the seeds.
