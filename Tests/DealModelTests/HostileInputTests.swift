@@ -96,6 +96,25 @@ import Testing
         #expect(catalog.map { c in c.partners.allSatisfy { $0.evidence.first?.matchedText == "Alpha signed with Beta" } } == true)
     }
 
+    /// A chain of 200,000 undated events, each after the one before: ordered without
+    /// recursion on both paths (the careful one runs when the data has a problem).
+    @Test(.timeLimit(.minutes(1)), arguments: [false, true])
+    func aVeryLongChainOfAfter(withAProblem: Bool) throws {
+        let n = 200_000
+        var events = [#"{"id":"e0","title":"Start","date":"2025","evidence":["Alpha signed"]}"#]
+        for i in 1..<n { events.append(#"{"id":"e\#(i)","title":"Step","order":{"after":"e\#(i - 1)"},"evidence":["Beta paid"]}"#) }
+        if withAProblem { events.append(#"{"id":"bad","title":"Bad","colour":"red","evidence":["Beta paid"]}"#) }
+        let (catalog, problems) = try check(json: Array(dataset(events: events.joined(separator: ",")).utf8))
+        if withAProblem {
+            #expect(problems.count == 1 && problems.first?.message.contains("unknown key \"colour\"") == true, "\(problems.prefix(2))")
+        } else {
+            #expect(problems.isEmpty, "\(problems.prefix(2))")
+            #expect(catalog?.events.id(0) == "e0")
+            #expect(catalog?.events.id(n - 1) == "e\(n - 1)")
+            #expect(catalog?.earliestDay(ofEvent: n - 1) == 20250101)
+        }
+    }
+
     @Test func aTruncatedFileSaysWhereItEnds() throws {
         let text = dataset()
         let (_, problems) = try check(json: Array(text.utf8.prefix(text.utf8.count - 10)))
