@@ -193,28 +193,9 @@ struct QuoteMatcher: Sendable {
     /// For every needle (folded bytes), its matches as UTF-8 offsets of the text, given
     /// to `visit` once per needle that matches at least once, in needle order.
     func eachMatchList<E: Error>(of all: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
-        // The same quote written by many records (two million partners quoting one
-        // sentence) is looked for once: `first[n]` is the first needle equal to n.
-        let index = IDIndex(all)
-        if index.duplicates > 0 {
-            var unique = StringColumn()
-            var uniqueOf = [Int32](repeating: -1, count: all.count)
-            var members: [(list: Int32, item: Int32)] = []
-            members.reserveCapacity(all.count)
-            for n in 0..<all.count {
-                let first = all.withBytes(n) { index.find(bytes: $0, in: all) } ?? n
-                if first == n {
-                    uniqueOf[n] = Int32(unique.count)
-                    all.withBytes(n) { unique.append(bytes: $0) }
-                }
-                members.append((uniqueOf[first], Int32(n)))
-            }
-            let groups = IndexLists(count: unique.count, pairs: members)
-            try eachMatchList(of: unique) { (u: Int, matches: [Range<Int>]) throws(E) in
-                for n in groups[u] { try visit(n, matches) }
-            }
-            return
-        }
+        // (The same quote written by many records shares one slot of the window table
+        // below, so two million partners quoting one sentence cost two million
+        // candidates, not a two-million-long chain.)
         let needles = all
         let count = needles.count
         // Candidates as (needle, folded position), gathered per window length.
