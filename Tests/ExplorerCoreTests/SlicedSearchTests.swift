@@ -82,4 +82,17 @@ struct SlicedSearchTests {
         _ = press(&s, "<Enter>")  // filter on the selected partner
         #expect(!s.isBusy)
     }
+
+    @Test func aFilterChangeFindsTheConfirmedSearchAgainInSlices() {
+        var s = Self.sliced()
+        _ = press(&s, "/microsoft<Enter>")
+        _ = Self.finish(&s)
+        #expect(s.search == "microsoft" && !s.searchHits.isEmpty)
+        _ = press(&s, "1g<Enter>")  // filter on the first partner
+        let cursor = s.cursor
+        #expect(s.isBusy, "the matches under the new filter are found in slices")
+        _ = Self.finish(&s)
+        #expect(s.searchHits == Search.matches(s, text: "microsoft"))
+        #expect(s.cursor == cursor, "finding the matches again does not move the cursor")
+    }
 }

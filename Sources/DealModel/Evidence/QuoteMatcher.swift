@@ -403,10 +403,37 @@ private struct ScanTables: Sendable {
     let listStarts: [Int32]
     let listNeedles: [Int32]
 
+    /// Nonzero when the bit table says some needle's window may hash to `h`.
+    @inline(__always)
+    private func mayHold(_ h: UInt64, _ t: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        let bit = Int(QuoteMatcher.mix(h) >> shift)
+        return t[bit >> 6] & (1 << UInt64(bit & 63))
+    }
+
+    /// Adds a candidate for every needle whose window hashes to `h`, for the window
+    /// at `w` (less the window's offset in the needle, for needles looked for after
+    /// spaces).
+    @inline(__always)
+    private func emit(_ h: UInt64, at w: Int, _ sh: UnsafeBufferPointer<UInt64>, _ sn: UnsafeBufferPointer<Int32>,
+                      into out: inout [(needle: Int32, at: UInt32)]) {
+        var slot = Int(truncatingIfNeeded: QuoteMatcher.mix(h)) & mask
+        while sn[slot] >= 0 {
+            if sh[slot] == h {
+                let g = Int(sn[slot])
+                for q in Int(listStarts[g])..<Int(listStarts[g + 1]) {
+                    let n = listNeedles[q]
+                    let j = shifts.map { Int($0[Int(n)]) } ?? 0
+                    if w >= j { out.append((n, UInt32(w - j))) }
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Candidates for the windows starting just after a space, in from..<to.
     func scanAfterSpaces(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> [(needle: Int32, at: UInt32)] {
         var out: [(needle: Int32, at: UInt32)] = []
-        guard let shifts else { return out }
+        guard shifts != nil else { return out }
         let end = min(to, length - k + 1)
         var i = max(from, 1) - 1  // a window at w needs a space at w - 1
         table.withUnsafeBufferPointer { t in
@@ -428,24 +455,8 @@ private struct ScanTables: Sendable {
                             hashes[n] = h
                             n += 1
                         }
-                        for b in 0..<n {
-                            let bit = Int(QuoteMatcher.mix(hashes[b]) >> shift)
-                            words[b] = t[bit >> 6] & (1 << UInt64(bit & 63))
-                        }
-                        for b in 0..<n where words[b] != 0 {
-                            let h = hashes[b], w = starts[b]
-                            var slot = Int(truncatingIfNeeded: QuoteMatcher.mix(h)) & mask
-                            while sn[slot] >= 0 {
-                                if sh[slot] == h {
-                                    let g = Int(sn[slot])
-                                    for q in Int(listStarts[g])..<Int(listStarts[g + 1]) {
-                                        let n = listNeedles[q], j = Int(shifts[Int(n)])
-                                        if w >= j { out.append((n, UInt32(w - j))) }
-                                    }
-                                }
-                                slot = (slot + 1) & mask
-                            }
-                        }
+                        for b in 0..<n { words[b] = mayHold(hashes[b], t) }
+                        for b in 0..<n where words[b] != 0 { emit(hashes[b], at: starts[b], sh, sn, into: &out) }
                     }
                 }
             }
@@ -464,18 +475,7 @@ private struct ScanTables: Sendable {
                 slotNeedle.withUnsafeBufferPointer { sn in
                     var i = from
                     while true {
-                        let m = QuoteMatcher.mix(h)
-                        let bit = Int(m >> shift)
-                        if t[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
-                            var slot = Int(truncatingIfNeeded: m) & mask
-                            while sn[slot] >= 0 {
-                                if sh[slot] == h {
-                                    let g = Int(sn[slot])
-                                    for q in Int(listStarts[g])..<Int(listStarts[g + 1]) { out.append((listNeedles[q], UInt32(i))) }
-                                }
-                                slot = (slot + 1) & mask
-                            }
-                        }
+                        if mayHold(h, t) != 0 { emit(h, at: i, sh, sn, into: &out) }
                         if i + 1 >= to { break }
                         h = (h &- UInt64(p[i]) &* power) &* QuoteMatcher.base &+ UInt64(p[i + k])
                         i += 1

@@ -376,7 +376,6 @@ struct FastDecoder {
         var date: PartialDate?
         var relation: UInt8 = 0
         var anchor: [UInt8] = []
-        var sawDeals = false, sawPartners = false
         try c.object(Self.event) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
             switch key {
             case 0: idSpan = try id(&c); has |= 1
@@ -390,8 +389,8 @@ struct FastDecoder {
                     relation = UInt8(key + 1)
                 }
                 guard relation != 0 else { throw FastPathExit("empty order") }
-            case 4: try references(&c, into: &d.events.dealIDs); sawDeals = true
-            case 5: try references(&c, into: &d.events.partnerIDs); sawPartners = true
+            case 4: try references(&c, into: &d.events.dealIDs)
+            case 5: try references(&c, into: &d.events.partnerIDs)
             case 6: if let n = try optionalString(&c) { d.events.notes[i] = n }
             default:
                 _ = try evidence(&c, &d.quotes)
@@ -399,7 +398,6 @@ struct FastDecoder {
                 has |= 4
             }
         }
-        _ = (sawDeals, sawPartners)
         guard has == 7, let idSpan, let titleSpan else { throw FastPathExit("event fields") }
         guard date == nil || relation == 0 else { throw FastPathExit("dated event with order") }
         d.events.ids.append(bytes: c.raw(idSpan))

@@ -196,7 +196,7 @@ struct CatalogBuilder {
         log.add(r.origin, record: record, message, fix: "use the id of \(article) \(kind) defined in the data, or define it")
     }
 
-    func readDocument(_ d: DocumentDraft, directory: String) -> SourceDocument? {
+    private func readDocument(_ d: DocumentDraft, directory: String) -> SourceDocument? {
         let path = FileAccess.join(directory, d.path)
         let label = "document \"\(d.id)\""
         switch FileAccess.read(path) {

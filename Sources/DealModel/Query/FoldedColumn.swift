@@ -6,8 +6,6 @@ struct FoldedColumn: Sendable {
 
     init(column: StringColumn) { self.column = column }
 
-    init(reserving count: Int, bytes: Int) { column = StringColumn(reservingStrings: count, bytes: bytes) }
-
     mutating func append(_ parts: String...) { append(parts) }
 
     mutating func append(_ parts: [String]) {
@@ -19,5 +17,4 @@ struct FoldedColumn: Sendable {
         column.withBytes(i) { FoldedText.find(needle.bytes, in: $0) }
     }
 
-    var byteCount: Int { column.byteCount }
 }

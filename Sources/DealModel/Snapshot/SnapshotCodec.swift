@@ -144,11 +144,15 @@ enum SnapshotCodec {
     /// `count` lists of positions below `bound`.
     private static func lists(_ r: BinaryReader, count: Int, bound: Int) throws(SnapshotUnusable) -> IndexLists {
         let starts: [UInt32] = try r.array(), items: [Int32] = try r.array()
-        guard starts.count == count + 1, starts.first == 0, Int(starts.last ?? 1) == items.count else { throw SnapshotUnusable("index lists") }
-        var last: UInt32 = 0
-        for s in starts { guard s >= last else { throw SnapshotUnusable("index lists") }; last = s }
+        guard listStarts(starts, count: count, total: items.count) else { throw SnapshotUnusable("index lists") }
         guard items.allSatisfy({ $0 >= 0 && Int($0) < bound }) else { throw SnapshotUnusable("index lists") }
         return IndexLists(starts: starts, items: items)
+    }
+
+    /// Whether `starts` bound `count` lists, in order, of `total` items in all.
+    private static func listStarts(_ starts: [UInt32], count: Int, total: Int) -> Bool {
+        guard starts.count == count + 1, starts.first == 0, Int(starts.last ?? 1) == total else { return false }
+        return zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
     private static func anchorsFit(_ a: [Anchor], _ documents: [SourceDocument]) -> Bool {
@@ -158,9 +162,7 @@ enum SnapshotCodec {
 
     private static func anchorLists(_ r: BinaryReader, count: Int, _ documents: [SourceDocument]) throws(SnapshotUnusable) -> AnchorLists {
         let starts: [UInt32] = try r.array(), anchors: [Anchor] = try r.array()
-        guard starts.count == count + 1, starts.first == 0, Int(starts.last ?? 1) == anchors.count, anchorsFit(anchors, documents) else { throw SnapshotUnusable("anchors") }
-        var last: UInt32 = 0
-        for s in starts { guard s >= last else { throw SnapshotUnusable("anchors") }; last = s }
+        guard listStarts(starts, count: count, total: anchors.count), anchorsFit(anchors, documents) else { throw SnapshotUnusable("anchors") }
         return AnchorLists(starts: starts, anchors: anchors)
     }
 

@@ -34,7 +34,6 @@ struct AnchorLists: Sendable {
         }
     }
 
-    var byteCount: Int { starts.count * 4 + anchors.count * 12 }
 }
 
 /// Where records were written: file, line and column, 12 bytes a record.

@@ -89,9 +89,4 @@ public struct DealTable: RandomAccessCollection, Sendable {
         return UInt16(roles.count)
     }
 
-    /// Bytes held by the columns, for memory figures.
-    var byteCount: Int {
-        ids.byteCount + titles.byteCount + kinds.count * 2 + parties.byteCount + partyRoles.count * 2
-            + dates.count * 4 + valueIndex.count * 4 + amounts.count * 64 + anchors.byteCount + kinds.count * 12
-    }
 }

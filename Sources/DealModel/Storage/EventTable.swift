@@ -71,7 +71,4 @@ public struct EventTable: RandomAccessCollection, Sendable {
         origins.append(e.origin)
     }
 
-    var byteCount: Int {
-        ids.byteCount + titles.byteCount + dates.count * 9 + deals.byteCount + partners.byteCount + anchors.byteCount + dates.count * 12
-    }
 }

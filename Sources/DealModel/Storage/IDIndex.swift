@@ -60,5 +60,4 @@ struct IDIndex: Sendable {
         return Int(truncatingIfNeeded: h)
     }
 
-    var byteCount: Int { slots.count * 4 }
 }

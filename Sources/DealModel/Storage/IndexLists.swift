@@ -12,12 +12,6 @@ public struct IndexLists: RandomAccessCollection, Sendable {
         self.items = items
     }
 
-    /// Gathers lists given as arrays (small catalogs, tests).
-    public init<S: Sequence>(_ lists: S) where S.Element: Collection, S.Element.Element == Int {
-        self.init()
-        for l in lists { append(l) }
-    }
-
     /// Groups pairs (list, item) into lists, each list in the pairs' order.
     init(count: Int, pairs: [(list: Int32, item: Int32)]) {
         var sizes = [UInt32](repeating: 0, count: count + 1)
@@ -50,8 +44,6 @@ public struct IndexLists: RandomAccessCollection, Sendable {
         IndexList(items: items, range: Int(starts[i])..<Int(starts[i + 1]))
     }
 
-    /// Bytes held, for memory figures.
-    var byteCount: Int { starts.count * 4 + items.count * 4 }
 }
 
 /// One list of an `IndexLists`: record indices, as `Int`.

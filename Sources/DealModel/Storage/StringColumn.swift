@@ -60,9 +60,6 @@ struct StringColumn: Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
-    /// Bytes held, for memory figures.
-    var byteCount: Int { bytes.count + ends.count * 4 }
-
     /// Reorders the strings: the result's string `k` is this column's `order[k]`.
     func permuted(_ order: [Int]) -> StringColumn {
         var out = StringColumn(reservingStrings: order.count, bytes: bytes.count)

@@ -134,10 +134,12 @@ public struct AppState: Sendable {
             for d in visibleDeals { for p in catalog.partnersOfDeal[d] { counts[p] += 1 } }
             partnerDealCounts = counts
         }
-        if !search.isEmpty { searchHits = Search.matches(self, text: search) }
-        // Rows moved: a search in progress would point at the wrong ones.
+        // Rows moved: a search in progress would point at the wrong ones, and the
+        // confirmed search's matches are found again (in slices on large catalogs,
+        // so a filter toggle never waits for a million rows).
         pendingSearch = nil
         typedSearch = nil
+        if !search.isEmpty { Search.refind(&self) }
         cursor[1] = keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0
         cursor[2] = keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0
         scroll[1] = 0

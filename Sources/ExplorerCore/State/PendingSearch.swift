@@ -35,11 +35,7 @@ extension Search {
     static func startTyped(_ state: inout AppState, text: String) -> [Effect] {
         state.pendingSearch = nil
         let c = state.catalog
-        var candidates: [Hit]?
-        if let (previous, hits) = state.typedSearch, !previous.isEmpty,
-           FoldedText(text).bytes.starts(with: FoldedText(previous).bytes) {
-            candidates = hits
-        }
+        let candidates = narrowable(state, text: text)
         let total = candidates?.count ?? (c.partners.count + state.visibleDeals.count + state.visibleEvents.count)
         if total <= state.searchSlice {
             if !jump(&state, text: text, forward: true, includeCurrent: true, typing: true) { state.message = "no match" }
@@ -62,6 +58,18 @@ extension Search {
         // typed-ahead keys are never held up by a search about to be replaced.
         state.pendingSearch = PendingSearch(text: text, needle: nil, candidates: candidates, total: total, start: min(max(0, start), total - 1))
         return []
+    }
+
+    /// Finds the confirmed search's matches again after the rows changed, without
+    /// moving the cursor.
+    static func refind(_ state: inout AppState) {
+        let total = state.catalog.partners.count + state.visibleDeals.count + state.visibleEvents.count
+        guard total > state.searchSlice else {
+            state.searchHits = matches(state, text: state.search)
+            return
+        }
+        state.searchHits = []
+        state.pendingSearch = PendingSearch(text: state.search, needle: nil, candidates: nil, total: total, start: 0, jumped: true, confirm: true)
     }
 
     /// Examines one slice of the pending search.
@@ -101,7 +109,7 @@ extension Search {
         let hits = job.before + job.after
         state.typedSearch = (job.text, hits)
         if job.confirm {
-            state.search = job.text
+            if state.search == job.text { state.searchHits = hits } else { state.search = job.text }
             if hits.isEmpty { state.message = "no match for “\(job.text)”" }
         } else if hits.isEmpty {
             state.message = "no match"

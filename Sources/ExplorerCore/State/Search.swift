@@ -44,8 +44,7 @@ public enum Search {
     /// Matches of what is being typed: a longer query can only match rows the shorter
     /// one matched, so typing narrows the last result instead of searching again.
     static func typedMatches(_ state: inout AppState, text: String) -> [Hit] {
-        if let (previous, hits) = state.typedSearch, !previous.isEmpty,
-           FoldedText(text).bytes.starts(with: FoldedText(previous).bytes) {
+        if let hits = narrowable(state, text: text) {
             let c = state.catalog
             let needle = c.needle(text)
             let deals = state.visibleDeals, events = state.visibleEvents
@@ -55,6 +54,14 @@ public enum Search {
         }
         let hits = matches(state, text: text)
         state.typedSearch = (text, hits)
+        return hits
+    }
+
+    /// The matches of the last query typed when `text` extends it: a longer query can
+    /// only match rows the shorter one matched.
+    static func narrowable(_ state: AppState, text: String) -> [Hit]? {
+        guard let (previous, hits) = state.typedSearch, !previous.isEmpty,
+              FoldedText(text).bytes.starts(with: FoldedText(previous).bytes) else { return nil }
         return hits
     }
 
