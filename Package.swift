@@ -37,6 +37,7 @@ let package = Package(
         .executableTarget(name: "dealscope-gen", dependencies: ["DealModel"]),
         .testTarget(name: "DealModelTests", dependencies: ["DealModel", "TerminalText"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "DealModel", "TerminalText"], exclude: ["Snapshots"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "ExplorerCore"]),
         .testTarget(name: "CLITests", dependencies: []),
         // Runs the built dealscope in tmux; `swift build` must run before `swift test`.
         .testTarget(name: "EndToEndTests", dependencies: []),

@@ -44,6 +44,19 @@ static inline FILE *ds_stdin_file(void) { return stdin; }
 static inline int ds_color_pairs(void) { return COLOR_PAIRS; }
 static inline int ds_key_f(int n) { return KEY_F(n); }
 
+// A terminfo string with one or two parameters applied (tiparm is variadic, which
+// Swift cannot call). NULL when the terminal lacks the capability.
+static inline const char *ds_tiparm1(const char *name, int a) {
+    const char *cap = tigetstr(name);
+    if (cap == NULL || cap == (const char *)-1) return NULL;
+    return tiparm(cap, a);
+}
+static inline const char *ds_tiparm2(const char *name, int a, int b) {
+    const char *cap = tigetstr(name);
+    if (cap == NULL || cap == (const char *)-1) return NULL;
+    return tiparm(cap, a, b);
+}
+
 // Installs a handler without SA_RESTART, so a blocking read returns on the signal.
 // Returns 0 on success; `old` (may be NULL) receives the previous action.
 static inline int ds_install_handler(int sig, void (*handler)(int), struct sigaction *old) {

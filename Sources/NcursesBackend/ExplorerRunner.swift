@@ -60,7 +60,7 @@ public enum ExplorerRunner {
         var state = Explorer.loading(label, width: terminal.width, height: terminal.height)
         var loaded = false
         let started = DispatchTime.now()
-        let painter = Painter(styles: RoleStyles(level: terminal.colorLevel), utf8: terminal.utf8)
+        let painter = Painter(codes: .fromTerminfo(lineFeedMovesDown: terminal.lineFeedMovesDown), styles: RoleStyles.table(level: terminal.colorLevel), utf8: terminal.utf8)
         var input = InputReader()
         terminal.setMouseCapture(state.mouseCapture)
         // Paints when input pauses, so held-down keys and pasted text do not queue

@@ -1,87 +1,63 @@
 import CNcurses
 import ExplorerCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Paints explorer grids on the curses screen, writing only the cells that differ
-/// from the grid painted before (a cursor move rewrites two rows, not the screen),
-/// then `wnoutrefresh` + `doupdate`. curses itself again sends only what changed.
+/// Paints explorer grids on the terminal. curses keeps the terminal (modes, keys,
+/// mouse, resizes, Ctrl-Z); the frames are written by `FrameEncoder`, which knows
+/// the grid's meaning and sends fewer bytes than curses' own refresh (one SGR
+/// sequence per style change, no colour changes on blanks, the cheapest cursor move).
+/// curses' `stdscr` stays blank and untouched, so curses never draws over a frame.
 final class Painter {
-    private let styles: RoleStyles
-    private let utf8: Bool
-    private var previous: Grid?
-    /// Cells handed to curses since start: a cheap measure of paint work.
-    private(set) var cellsWritten = 0
+    private var encoder: FrameEncoder
+    /// Bytes written since start: a cheap measure of paint work.
+    private(set) var bytesWritten = 0
 
-    init(styles: RoleStyles, utf8: Bool) {
-        self.styles = styles
-        self.utf8 = utf8
+    init(codes: TerminalCodes, styles: [CellStyle], utf8: Bool) {
+        encoder = FrameEncoder(codes: codes, styles: styles, utf8: utf8)
     }
 
-    /// Makes the next paint write every cell and redraw the terminal from scratch
-    /// (after a resume from Ctrl-Z, a resize, or Ctrl-L).
+    /// Makes the next paint clear the terminal and write every cell (after a
+    /// resume from Ctrl-Z, a resize, or Ctrl-L).
     func invalidate() {
-        previous = nil
-        clearok(ds_curscr(), true)
+        encoder.invalidate()
     }
 
     func paint(_ grid: Grid) {
-        let window = ds_stdscr()
-        let rows = min(grid.height, Int(getmaxy(window)))
-        let columns = min(grid.width, Int(getmaxx(window)))
-        let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
-        if old == nil { werase(window) }
-        for row in 0..<rows {
-            for column in 0..<columns {
-                let cell = grid[row, column]
-                if cell.isContinuation { continue }
-                if let old, old[row, column] == cell { continue }
-                put(cell, row: row, column: column, columns: columns, window: window)
+        let screen = ds_stdscr()
+        // After a resize curses has touched its (blank) screen and would repaint it
+        // at the next read, over the frame: let it do so now, then repaint all.
+        if is_wintouched(screen) {
+            wnoutrefresh(screen)
+            encoder.invalidate()
+        }
+        // Also sends what curses has queued (mouse modes, a bell) before the frame.
+        doupdate()
+        let bytes = encoder.encode(grid)
+        Self.writeAll(bytes)
+        bytesWritten += bytes.count
+    }
+
+    /// Writes to standard output, through interruptions by signals.
+    static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n > 0 {
+                    offset += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
             }
         }
-        if let cursor = grid.cursor, cursor.row < rows, cursor.column < columns {
-            wmove(window, Int32(cursor.row), Int32(cursor.column))
-        } else {
-            wmove(window, 0, 0)
-        }
-        previous = grid
-        wnoutrefresh(window)
-        doupdate()
     }
 
-    /// Writes one cell. When the C library measures the character differently from
-    /// the grid, what is written still takes the grid's width, so no column shifts:
-    /// a character it thinks narrow (an emoji with a presentation selector, "?" for
-    /// non-ASCII without UTF-8) is written alone and followed by a space; anything
-    /// else becomes U+FFFD.
-    private func put(_ cell: Cell, row: Int, column: Int, columns: Int, window: UnsafeMutablePointer<WINDOW>?) {
-        let style = styles[cell.role]
-        let width = Int(cell.width)
-        var characters = utf8 ? Self.wideCharacters(cell.text) : Self.asciiCharacters(cell.text)
-        var padding = 0
-        let measured = characters.first.map { Int(ds_wcwidth($0)) } ?? -1
-        if measured == 1, width == 2 {
-            characters = [characters[0]]
-            padding = 1
-        } else if measured != width {
-            characters = [utf8 ? 0xFFFD : 0x3F]
-            padding = width - 1
-        }
-        characters.append(0)
-        var cchar = cchar_t()
-        characters.withUnsafeBufferPointer { buffer in
-            _ = setcchar(&cchar, buffer.baseAddress, style.attributes, style.pair, nil)
-        }
-        _ = mvwadd_wch(window, Int32(row), Int32(column), &cchar)
-        cellsWritten += 1
-        if padding > 0, column + 1 < columns {
-            var blank = cchar_t()
-            var space: [wchar_t] = [0x20, 0]
-            _ = setcchar(&blank, &space, style.attributes, style.pair, nil)
-            _ = mvwadd_wch(window, Int32(row), Int32(column + 1), &blank)
-        }
-    }
-
-    /// The cluster as wide characters for `setcchar`: the base character and the
-    /// zero-width characters that follow it (at most 5 in all, curses' limit). A
+    /// The cluster as wide characters for the terminal: the base character and the
+    /// zero-width characters that follow it (at most 5 in all, as curses allows). A
     /// following character with a width of its own (the second emoji of a joined
     /// sequence) ends it, so a cell never holds more than the grid measured.
     static func wideCharacters(_ text: String) -> [wchar_t] {

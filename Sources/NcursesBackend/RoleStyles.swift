@@ -2,15 +2,19 @@ import CNcurses
 import ExplorerCore
 
 /// How many colours the terminal offers the explorer.
+///
+/// A 256-colour terminal gets the same 16 palette colours as a 16-colour one: the
+/// user's theme then decides the exact hues (a light or Solarized background keeps
+/// its contrast), and each colour change costs 5 bytes on the wire instead of the
+/// 11 of an indexed colour, which matters over a slow SSH link.
 enum ColorLevel: Sendable {
     /// No colour: NO_COLOR, --no-color, or a monochrome terminal. Attributes only.
     case none
     case basic8
     case basic16
-    case indexed256
 
     init(colors: Int) {
-        self = colors >= 256 ? .indexed256 : colors >= 16 ? .basic16 : colors >= 8 ? .basic8 : .none
+        self = colors >= 16 ? .basic16 : colors >= 8 ? .basic8 : .none
     }
 }
 
@@ -28,8 +32,7 @@ struct Attributes: OptionSet, Sendable {
 /// default, so the user's background always shows).
 struct RoleLook: Sendable {
     var attributes: Attributes
-    /// (foreground, background) for 256, 16 and 8 colours; nil = no colour pair.
-    var colors256: (Int16, Int16)?
+    /// (foreground, background) for 16 and 8 colours; nil = no colour pair.
     var colors16: (Int16, Int16)?
     var colors8: (Int16, Int16)?
 
@@ -38,7 +41,6 @@ struct RoleLook: Sendable {
         case .none: nil
         case .basic8: colors8
         case .basic16: colors16
-        case .indexed256: colors256
         }
     }
 
@@ -48,72 +50,43 @@ struct RoleLook: Sendable {
         // 8/16-colour indices: 1 red, 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan, 8 grey.
         switch role {
         case .normal: RoleLook(attributes: [])
-        case .muted: RoleLook(attributes: [.dim], colors256: (245, -1), colors16: (8, -1))
-        case .border: RoleLook(attributes: [], colors256: (241, -1))
-        case .borderFocused: RoleLook(attributes: [.bold], colors256: (39, -1), colors16: (6, -1), colors8: (6, -1))
+        case .muted: RoleLook(attributes: [.dim], colors16: (8, -1))
+        case .border: RoleLook(attributes: [])
+        case .borderFocused: RoleLook(attributes: [.bold], colors16: (6, -1), colors8: (6, -1))
         case .title: RoleLook(attributes: [.bold])
-        case .titleFocused: RoleLook(attributes: [.reverse, .bold], colors256: (39, -1), colors16: (6, -1), colors8: (6, -1))
-        case .header: RoleLook(attributes: [.bold], colors256: (110, -1))
-        case .selected: RoleLook(attributes: [.underline], colors256: (-1, 237))
+        case .titleFocused: RoleLook(attributes: [.reverse, .bold], colors16: (6, -1), colors8: (6, -1))
+        case .header: RoleLook(attributes: [.bold])
+        case .selected: RoleLook(attributes: [.underline])
         case .selectedFocused: RoleLook(attributes: [.reverse, .bold])
-        case .related: RoleLook(attributes: [.bold], colors256: (179, -1), colors16: (3, -1), colors8: (3, -1))
-        case .match: RoleLook(attributes: [.underline, .bold], colors256: (213, -1), colors16: (5, -1), colors8: (5, -1))
-        case .quote: RoleLook(attributes: [.bold, .underline], colors256: (114, -1), colors16: (2, -1), colors8: (2, -1))
-        case .label: RoleLook(attributes: [], colors256: (110, -1), colors16: (12, -1))
-        case .filtered: RoleLook(attributes: [.bold], colors256: (78, -1), colors16: (10, -1), colors8: (2, -1))
+        case .related: RoleLook(attributes: [.bold], colors16: (3, -1), colors8: (3, -1))
+        case .match: RoleLook(attributes: [.underline, .bold], colors16: (5, -1), colors8: (5, -1))
+        case .quote: RoleLook(attributes: [.bold, .underline], colors16: (2, -1), colors8: (2, -1))
+        case .label: RoleLook(attributes: [], colors16: (12, -1))
+        case .filtered: RoleLook(attributes: [.bold], colors16: (10, -1), colors8: (2, -1))
         case .statusBar: RoleLook(attributes: [.reverse])
-        case .key: RoleLook(attributes: [.bold], colors256: (39, -1), colors16: (6, -1), colors8: (6, -1))
-        case .error: RoleLook(attributes: [.bold], colors256: (203, -1), colors16: (9, -1), colors8: (1, -1))
-        case .figure: RoleLook(attributes: [], colors256: (180, -1))
+        case .key: RoleLook(attributes: [.bold], colors16: (6, -1), colors8: (6, -1))
+        case .error: RoleLook(attributes: [.bold], colors16: (9, -1), colors8: (1, -1))
+        case .figure: RoleLook(attributes: [], colors16: (3, -1), colors8: (3, -1))
         }
     }
 
-    init(attributes: Attributes, colors256: (Int16, Int16)? = nil, colors16: (Int16, Int16)? = nil, colors8: (Int16, Int16)? = nil) {
+    init(attributes: Attributes, colors16: (Int16, Int16)? = nil, colors8: (Int16, Int16)? = nil) {
         self.attributes = attributes
-        self.colors256 = colors256
         self.colors16 = colors16
         self.colors8 = colors8
     }
 }
 
-/// The curses attributes and colour pair of every role, made once after start.
-struct RoleStyles {
-    struct Style {
-        var attributes: attr_t
-        var pair: Int16
-    }
-
-    private var styles: [Style]
-
-    /// Builds the table; with a colour level, initialises one colour pair per role
-    /// that has colours (pair numbers 1…, default background kept).
-    init(level: ColorLevel) {
-        let pairLimit = level == .none ? 0 : Int(ds_color_pairs())
-        var styles: [Style] = []
-        var nextPair: Int16 = 1
-        for role in Role.allCases {
+/// The style of every role at a colour level, indexed by `Role.rawValue`. With a
+/// colour, dim is dropped: grey already says "muted", and dim on grey is too faint.
+enum RoleStyles {
+    static func table(level: ColorLevel) -> [CellStyle] {
+        Role.allCases.map { role in
             let look = RoleLook.of(role)
-            var style = Style(attributes: Self.cursesAttributes(look.attributes), pair: 0)
-            if let (fg, bg) = look.colors(at: level), Int(nextPair) < pairLimit,
-               init_pair(nextPair, fg, bg) == OK {
-                style.pair = nextPair
-                nextPair += 1
+            guard let (foreground, background) = look.colors(at: level) else {
+                return CellStyle(attributes: look.attributes)
             }
-            styles.append(style)
+            return CellStyle(attributes: look.attributes.subtracting(.dim), foreground: foreground, background: background)
         }
-        self.styles = styles
-    }
-
-    subscript(role: Role) -> Style {
-        styles[Int(role.rawValue)]
-    }
-
-    static func cursesAttributes(_ a: Attributes) -> attr_t {
-        var value = attr_t(0)
-        if a.contains(.bold) { value |= ds_a_bold() }
-        if a.contains(.reverse) { value |= ds_a_reverse() }
-        if a.contains(.underline) { value |= ds_a_underline() }
-        if a.contains(.dim) { value |= ds_a_dim() }
-        return value
     }
 }

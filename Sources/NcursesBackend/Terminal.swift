@@ -40,8 +40,9 @@ final class Terminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
-        // The cursor is moved to the selected row after each paint, for screen readers.
-        leaveok(window, false)
+        // curses never moves the cursor: the painter puts it on the selected row
+        // after each frame, for screen readers.
+        leaveok(window, true)
         mouseinterval(0)
         Self.disableFlowControl()
         if colorAllowed, has_colors(), start_color() == OK, use_default_colors() == OK {
@@ -67,6 +68,14 @@ final class Terminal {
         return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
+    /// True when the terminal's output leaves a line feed alone (curses' program
+    /// mode turns ONLCR off), so a line feed moves the cursor straight down.
+    var lineFeedMovesDown: Bool {
+        var modes = termios()
+        guard tcgetattr(1, &modes) == 0 else { return false }
+        return modes.c_oflag & tcflag_t(ONLCR) == 0
+    }
+
     /// Leaves curses: the shell's modes, the normal screen and a visible cursor.
     func stop() {
         guard let screen else { return }
@@ -75,6 +84,7 @@ final class Terminal {
         // ran (tmux) may otherwise keep the bottom rows of the last frame when it
         // switches back to the shell's smaller saved screen.
         werase(ds_stdscr())
+        clearok(ds_curscr(), true)
         wrefresh(ds_stdscr())
         endwin()
         delscreen(screen)

@@ -8,8 +8,8 @@ enum DealsPane {
         let deal = c.deals.deal(d, partyLimit: 12)
         let related = relations.deals.contains(d)
         return ListRow(cells: [date(c, d), deal.kind.label, parties(c, d, deal), value(deal.value), deal.title],
-                       marker: related ? "•" : " ", role: related ? .related : .normal,
-                       cellRoles: [.muted, nil, nil, .figure, nil])
+                       marker: related ? "•" : " ", markerRole: .related,
+                       cellRoles: [nil, nil, nil, .figure, nil])
     }
 
     /// The deal's own date; "—" when the document gives none.

@@ -14,6 +14,11 @@ enum DetailView {
         }
         let c = state.catalog
         var fields: [(String, [Span])] = []
+        // Links to records shown in the other panes (a deal's events, a partner's
+        // deals): after the evidence, so the facts and the sentences behind them come
+        // first and keep their rows from one record to the next (a cursor move then
+        // rewrites only what differs).
+        var links: [(String, [Span])] = []
         var heading: [Span]
         var note: String?
         var kind: String
@@ -25,9 +30,9 @@ enum DetailView {
             if !partner.aliases.isEmpty { fields.append(("Aliases", [Span(partner.aliases.joined(separator: ", "))])) }
             fields.append(("Products", [Span(partner.products.isEmpty ? "none named" : partner.products.map(\.name).joined(separator: ", "), partner.products.isEmpty ? .muted : .normal)]))
             let counterparties = c.counterparties(of: p)
-            fields.append(("Partners", [Span(Shortlist.text(counterparties.count, separator: ", ") { c.partners[counterparties[$0]].name })]))
+            links.append(("Partners", [Span(Shortlist.text(counterparties.count, separator: ", ") { c.partners[counterparties[$0]].name })]))
             let deals = c.dealsOfPartner[p]
-            fields.append(("Deals", [Span(Shortlist.text(deals.count, separator: "; ") { c.deals.title(deals[$0]) })]))
+            links.append(("Deals", [Span(Shortlist.text(deals.count, separator: "; ") { c.deals.title(deals[$0]) })]))
             note = partner.note
         case .deal(let d):
             let deal = c.deals.deal(d, partyLimit: 200)
@@ -50,7 +55,7 @@ enum DetailView {
             if !deal.products.isEmpty { fields.append(("Products", [Span(deal.products.joined(separator: ", "))])) }
             let events = c.eventsOfDeal[d]
             if !events.isEmpty {
-                fields.append(("Events", [Span(Shortlist.text(events.count, separator: "; ") { k in
+                links.append(("Events", [Span(Shortlist.text(events.count, separator: "; ") { k in
                     let event = c.events.event(events[k], listLimit: 0)
                     return "\(TimelinePane.when(event)): \(event.title)"
                 })]))
@@ -65,25 +70,32 @@ enum DetailView {
                 fields.append(("Order", [Span("undated; " + c.orderDescription(event.order))]))
             }
             let deals = c.dealsOfEvent[e]
-            if !deals.isEmpty { fields.append(("Deals", [Span(Shortlist.text(deals.count, separator: "; ") { c.deals.title(deals[$0]) })])) }
+            if !deals.isEmpty { links.append(("Deals", [Span(Shortlist.text(deals.count, separator: "; ") { c.deals.title(deals[$0]) })])) }
             let partners = c.partnersOfEvent[e]
-            fields.append(("Partners", [Span(Shortlist.text(partners.count, separator: ", ") { c.partners[partners[$0]].name })]))
+            links.append(("Partners", [Span(Shortlist.text(partners.count, separator: ", ") { c.partners[partners[$0]].name })]))
             note = event.note
         }
         let evidence = c.evidence(of: record)
         var out = StyledText.wrap(heading, width: width)
         out.append([Span(kind, .muted)])
         let labelWidth = 10
-        for (label, value) in fields {
-            let labelSpan = Span(label + String(repeating: " ", count: max(1, labelWidth - label.count)), .label)
-            out += StyledText.wrap([labelSpan] + value, width: width, indent: labelWidth)
+        func add(_ fields: [(String, [Span])]) {
+            for (label, value) in fields {
+                let labelSpan = Span(label + String(repeating: " ", count: max(1, labelWidth - label.count)), .label)
+                out += StyledText.wrap([labelSpan] + value, width: width, indent: labelWidth)
+            }
         }
+        add(fields)
         for (n, e) in evidence.enumerated() {
             out.append([])
             let file = e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path
             out += StyledText.wrap([Span("Evidence \(n + 1) of \(evidence.count)", .label),
                                     Span(" · \(file), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1)", .muted)], width: width)
             out += StyledText.wrap(paragraphSpans(e), width: width - 2).map { [Span("  ")] + $0 }
+        }
+        if !links.isEmpty {
+            out.append([])
+            add(links)
         }
         if let note {
             // Notes come last: what the document leaves open, in the annotator's words.

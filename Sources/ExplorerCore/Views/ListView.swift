@@ -12,6 +12,8 @@ struct ListColumn {
 struct ListRow {
     var cells: [String]
     var marker: String = " "
+    /// The marker's role (nil: `.filtered` for a marker, `.normal` for none).
+    var markerRole: Role?
     var role: Role = .normal
     /// Per-cell roles for an unselected row (nil: the row's role).
     var cellRoles: [Role?] = []
@@ -53,7 +55,7 @@ enum ListView {
             let selected = index == cursor
             let role: Role = selected ? (focused ? .selectedFocused : .selected) : row.role
             grid.fill(row: y, column: inner.x, width: inner.width, height: 1, role: selected ? role : .normal)
-            grid.put(row.marker, row: y, column: inner.x, role: selected ? role : (row.marker == " " ? .normal : .filtered), limit: markerWidth)
+            grid.put(row.marker, row: y, column: inner.x, role: selected ? role : (row.markerRole ?? (row.marker == " " ? .normal : .filtered)), limit: markerWidth)
             drawCells(row.cells, row: y, role: role, roles: selected ? [] : row.cellRoles)
             if !search.isEmpty && !selected {
                 highlight(search, row: y, from: inner.x + markerWidth, width: inner.width - markerWidth, in: &grid)

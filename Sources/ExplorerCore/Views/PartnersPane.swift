@@ -6,10 +6,9 @@ enum PartnersPane {
             let p = state.catalog.partners[i]
             let count = state.partnerDealCounts[i]
             let inFilter = state.filter.contains(p.id)
-            var role: Role = .normal
-            if relations.partners.contains(i) { role = .related }
-            if count == 0 && !inFilter { role = .muted }
-            return ListRow(cells: [p.name, String(count)], marker: inFilter ? "✓" : (relations.partners.contains(i) ? "•" : " "), role: role)
+            let related = relations.partners.contains(i)
+            return ListRow(cells: [p.name, String(count)], marker: inFilter ? "✓" : (related ? "•" : " "),
+                           markerRole: inFilter ? .filtered : .related, role: count == 0 && !inFilter ? .muted : .normal)
     }
 
     static let columns = [ListColumn(header: "PARTNER", width: nil), ListColumn(header: "DEALS", width: 5, alignRight: true)]

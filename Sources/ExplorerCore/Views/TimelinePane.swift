@@ -7,8 +7,8 @@ enum TimelinePane {
         let e = state.visibleEvents[i]
         let event = state.catalog.events.event(e, listLimit: 0)
         let related = relations.events.contains(e)
-        return ListRow(cells: [when(event), event.title], marker: related ? "•" : " ",
-                       role: related ? .related : .normal, cellRoles: [event.date == nil ? .muted : nil, nil])
+        return ListRow(cells: [when(event), event.title], marker: related ? "•" : " ", markerRole: .related,
+                       cellRoles: [event.date == nil ? .muted : nil, nil])
     }
 
     static func when(_ e: Event) -> String {
