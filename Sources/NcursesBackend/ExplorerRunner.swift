@@ -67,6 +67,11 @@ public enum ExplorerRunner {
         // a frame each; a long burst still paints every `burstLimit` events.
         let burstLimit = 32
         var unpainted = 1
+        // Slices of a long search done since the last paint: while it goes on, its
+        // progress is painted every `progressInterval`, not after every slice.
+        var slicesUnpainted = 0
+        let progressInterval: UInt64 = 40_000_000
+        var lastPaint = DispatchTime.now().uptimeNanoseconds
         // A long search goes on between keystrokes while this is set.
         var busy = false
         while true {
@@ -91,10 +96,14 @@ public enum ExplorerRunner {
                 painter.invalidate()
                 unpainted += 1
             }
-            var event = input.next(waiting: unpainted > 0 || busy ? 0 : (loaded ? pollMilliseconds : 50))
-            if unpainted > 0, event == nil || unpainted >= burstLimit {
+            var event = input.next(waiting: unpainted > 0 || slicesUnpainted > 0 || busy ? 0 : (loaded ? pollMilliseconds : 50))
+            let now = DispatchTime.now().uptimeNanoseconds
+            let due = unpainted > 0 || (slicesUnpainted > 0 && (!busy || now - lastPaint >= progressInterval))
+            if due, event == nil || unpainted >= burstLimit {
                 painter.paint(Explorer.render(state))
                 unpainted = 0
+                slicesUnpainted = 0
+                lastPaint = now
             }
             if event == nil && busy { event = .idle }
             guard let event else {
@@ -105,7 +114,7 @@ public enum ExplorerRunner {
             case .resize, .key(.ctrl("l")): painter.invalidate()
             default: break
             }
-            unpainted += 1
+            if case .idle = event { slicesUnpainted += 1 } else { unpainted += 1 }
             let effects = Explorer.update(&state, event)
             busy = state.isBusy
             for effect in effects {

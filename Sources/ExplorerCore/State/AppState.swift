@@ -69,6 +69,10 @@ public struct AppState: Sendable {
     var pendingSearch: PendingSearch?
     /// Rows a search examines per slice; catalogs with fewer rows are searched at once.
     var searchSlice = Search.sliceSize
+    /// How long one slice may take: a key pressed meanwhile (Enter, Esc, the next
+    /// letter) waits at most this long. Rows that need their quotes read are slow, so
+    /// a slice of `searchSlice` rows can take 30 ms on two cores.
+    public var searchBudget: Duration = .milliseconds(4)
     /// Work is pending (a long search): the backend sends `.idle` events while no
     /// input is waiting, and each goes on with it.
     public var isBusy: Bool { pendingSearch != nil }
