@@ -114,8 +114,11 @@ public enum ExplorerRunner {
             case .resize, .key(.ctrl("l")): painter.invalidate()
             default: break
             }
-            if case .idle = event { slicesUnpainted += 1 } else { unpainted += 1 }
+            let selection = (state.focus, state.cursor)
             let effects = Explorer.update(&state, event)
+            // A slice that jumped to the first match is painted at once; others only
+            // add to the progress painted every `progressInterval`.
+            if case .idle = event, selection == (state.focus, state.cursor) { slicesUnpainted += 1 } else { unpainted += 1 }
             busy = state.isBusy
             for effect in effects {
                 switch effect {

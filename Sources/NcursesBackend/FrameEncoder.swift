@@ -75,6 +75,11 @@ struct FrameEncoder {
             encode(row: row)
             shown.replaceSubrange(base..<(base + width), with: looks)
         }
+        // Every frame ends in the plain style: curses believes the terminal is plain
+        // and does not reset it when it leaves (q, Ctrl-Z), and a terminal without an
+        // alternate screen (the Linux console) would show the shell in reverse video.
+        out += styleChange(from: current, to: .plain)
+        current = .plain
         if let target = grid.cursor, target.row < height, target.column < width {
             out += route(to: target.row, target.column, rewriting: false).0
             cursor = target
@@ -128,7 +133,9 @@ struct FrameEncoder {
                 column = after
                 continue
             }
-            if row == height - 1 && column == width - 1 && !codes.writesLastCell { break }
+            // Writing the bottom-right cell (or a wide character ending there) scrolls
+            // a terminal that wraps at once.
+            if row == height - 1 && column + Int(look.width) >= width && !codes.writesLastCell { break }
             moveTo(row, column, then: writeStyles[column])
             out += styleChange(from: current, to: writeStyles[column])
             current = writeStyles[column]
@@ -212,7 +219,7 @@ struct FrameEncoder {
             if let candidate, !candidate.isEmpty, candidate.count < best.count { best = candidate }
         }
         if r == row {
-            consider(horizontal(from: c, to: column))
+            consider(horizontal(row: row, from: c, to: column))
             // `looks` holds this row only while the row is being encoded.
             if column > c && rewriting {
                 var rewrite: [UInt8] = []
@@ -227,7 +234,7 @@ struct FrameEncoder {
                 if rewrite.count + styleChange(from: style, to: next).count < moveCost { return (rewrite, style) }
             }
         } else {
-            let across = c == column ? [] : horizontal(from: c, to: column)
+            let across = c == column ? [] : horizontal(row: row, from: c, to: column)
             if c == column { consider(codes.toRow?(row)) }
             if row > r, let down = codes.lineFeed, down.count * (row - r) + across.count < best.count {
                 consider(Array([[UInt8]](repeating: down, count: row - r).joined()) + across)
@@ -237,8 +244,8 @@ struct FrameEncoder {
     }
 
     /// The shortest move along a row: to a column, a carriage return, forward.
-    private func horizontal(from c: Int, to column: Int) -> [UInt8] {
-        var best = codes.toColumn?(column) ?? codes.moveTo(0, column)
+    private func horizontal(row: Int, from c: Int, to column: Int) -> [UInt8] {
+        var best = codes.toColumn?(column) ?? codes.moveTo(row, column)
         func consider(_ candidate: [UInt8]?) {
             if let candidate, !candidate.isEmpty, candidate.count < best.count { best = candidate }
         }
@@ -303,6 +310,8 @@ struct SGRParameters {
         if reset.starts(with: [0x1B, 0x28, 0x42]) { reset.removeFirst(3) }
         reset.removeAll { $0 == 0x0F }
         guard reset == Array("\u{1B}[m".utf8) || reset == Array("\u{1B}[0m".utf8) else { return nil }
+        // Back to the default colours is SGR 39/49 only where the terminal says so.
+        if let op = codes.defaultColors, op != Array("\u{1B}[39;49m".utf8) { return nil }
         var attributes: [(Attributes, String)] = []
         for (attribute, code) in [(Attributes.bold, codes.bold), (.dim, codes.dim), (.underline, codes.underline), (.reverse, codes.reverse)] {
             guard let code else { continue }

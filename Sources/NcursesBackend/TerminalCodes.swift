@@ -39,6 +39,8 @@ struct TerminalCodes {
     var underline: [UInt8]?
     var foreground: ((Int) -> [UInt8])?
     var background: ((Int) -> [UInt8])?
+    /// Back to the terminal's default colours (op).
+    var defaultColors: [UInt8]?
     /// Writing the bottom-right cell does not scroll the screen (xenl).
     var writesLastCell: Bool
 
@@ -65,7 +67,7 @@ struct TerminalCodes {
             clearScreen: string("clear") ?? [], carriageReturn: string("cr") ?? [13], backspace: string("cub1"),
             lineFeed: lineFeedMovesDown && string("cud1") == [10] ? [10] : nil, reset: string("sgr0") ?? [],
             bold: string("bold"), dim: string("dim"), reverse: string("rev"), underline: string("smul"),
-            foreground: parameterized("setaf"), background: parameterized("setab"),
+            foreground: parameterized("setaf"), background: parameterized("setab"), defaultColors: string("op"),
             writesLastCell: tigetflag("xenl") > 0)
     }
 
@@ -96,6 +98,6 @@ struct TerminalCodes {
             bold: csi("1m"), dim: csi("2m"), reverse: csi("7m"), underline: csi("4m"),
             foreground: colors == 0 ? nil : { $0 < 8 ? csi("3\($0)m") : csi("9\($0 - 8)m") },
             background: colors == 0 ? nil : { $0 < 8 ? csi("4\($0)m") : csi("10\($0 - 8)m") },
-            writesLastCell: true)
+            defaultColors: colors == 0 ? nil : csi("39;49m"), writesLastCell: true)
     }
 }

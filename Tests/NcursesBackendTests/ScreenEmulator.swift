@@ -17,7 +17,10 @@ struct ScreenEmulator {
     private(set) var row = 0
     private(set) var column = 0
     private(set) var problems: [String] = []
-    private var style = CellStyle.plain
+    /// The style the next character would get (a frame should leave it plain).
+    private(set) var style = CellStyle.plain
+    /// Writing the bottom-right cell scrolls the screen (a terminal without xenl).
+    var scrollsAtLastCell = false
     /// The last column was written: the next character would wrap.
     private var pendingWrap = false
 
@@ -72,6 +75,7 @@ struct ScreenEmulator {
         }
         if pendingWrap { problems.append("text wraps past the right edge at row \(row)") }
         if column + w > width { problems.append("wide character cut at the edge"); return }
+        if scrollsAtLastCell && row == height - 1 && column + w >= width { problems.append("the bottom-right cell was written: the screen scrolls") }
         cells[row * width + column] = Cell(text: String(scalar), style: style)
         if w == 2 { cells[row * width + column + 1] = Cell(text: "", style: style) }
         if column + w >= width {
