@@ -15,11 +15,6 @@ static inline WINDOW *ds_stdscr(void) { return stdscr; }
 static inline int ds_lines(void) { return LINES; }
 static inline int ds_cols(void) { return COLS; }
 static inline int ds_colors(void) { return COLORS; }
-static inline attr_t ds_a_bold(void) { return A_BOLD; }
-static inline attr_t ds_a_reverse(void) { return A_REVERSE; }
-static inline attr_t ds_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t ds_a_dim(void) { return A_DIM; }
-static inline attr_t ds_a_italic(void) { return A_ITALIC; }
 static inline mmask_t ds_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t ds_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t ds_button1_released(void) { return BUTTON1_RELEASED; }
@@ -41,7 +36,6 @@ static inline int ds_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline WINDOW *ds_curscr(void) { return curscr; }
 static inline FILE *ds_stdout_file(void) { return stdout; }
 static inline FILE *ds_stdin_file(void) { return stdin; }
-static inline int ds_color_pairs(void) { return COLOR_PAIRS; }
 static inline int ds_key_f(int n) { return KEY_F(n); }
 
 // A terminfo string with one or two parameters applied (tiparm is variadic, which

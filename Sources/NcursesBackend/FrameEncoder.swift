@@ -177,7 +177,7 @@ struct FrameEncoder {
             return [byte]
         }
         let width = Int(look.width)
-        var characters = utf8 ? Painter.wideCharacters(look.text) : Painter.asciiCharacters(look.text)
+        var characters = utf8 ? wideCharacters(look.text) : Self.asciiCharacters(look.text)
         var padding = 0
         let measured = characters.first.map { measure(UInt32(bitPattern: $0)) } ?? -1
         if measured == 1, width == 2 {
@@ -294,6 +294,31 @@ struct FrameEncoder {
         if style.foreground >= 0 && style.foreground != base.foreground { bytes += codes.foreground?(Int(style.foreground)) ?? [] }
         if style.background >= 0 && style.background != base.background { bytes += codes.background?(Int(style.background)) ?? [] }
         return bytes
+    }
+
+    /// The cluster as wide characters for the terminal: the base character and the
+    /// zero-width characters that follow it (at most 5 in all, as curses allows). A
+    /// following character with a width of its own (the second emoji of a joined
+    /// sequence) ends it, so a cell never holds more than the grid measured.
+    private func wideCharacters(_ text: String) -> [wchar_t] {
+        var result: [wchar_t] = []
+        for scalar in text.unicodeScalars {
+            let c = wchar_t(bitPattern: scalar.value)
+            if result.isEmpty {
+                result.append(c)
+            } else {
+                if measure(scalar.value) != 0 || result.count == 5 { break }
+                result.append(c)
+            }
+        }
+        if result.isEmpty { result = [0x20] }
+        return result
+    }
+
+    /// For a codeset that is not UTF-8: ASCII as it is, anything else as "?".
+    private static func asciiCharacters(_ text: String) -> [wchar_t] {
+        guard let first = text.unicodeScalars.first else { return [0x20] }
+        return [first.isASCII ? wchar_t(bitPattern: first.value) : 0x3F]
     }
 }
 

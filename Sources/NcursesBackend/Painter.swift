@@ -11,8 +11,6 @@ import Glibc
 /// curses' `stdscr` stays blank and untouched, so curses never draws over a frame.
 final class Painter {
     private var encoder: FrameEncoder
-    /// Bytes written since start: a cheap measure of paint work.
-    private(set) var bytesWritten = 0
 
     init(codes: TerminalCodes, styles: [CellStyle], utf8: Bool) {
         encoder = FrameEncoder(codes: codes, styles: styles, utf8: utf8)
@@ -36,7 +34,6 @@ final class Painter {
         doupdate()
         let bytes = encoder.encode(grid)
         Self.writeAll(bytes)
-        bytesWritten += bytes.count
     }
 
     /// Writes to standard output, through interruptions by signals.
@@ -54,30 +51,5 @@ final class Painter {
                 }
             }
         }
-    }
-
-    /// The cluster as wide characters for the terminal: the base character and the
-    /// zero-width characters that follow it (at most 5 in all, as curses allows). A
-    /// following character with a width of its own (the second emoji of a joined
-    /// sequence) ends it, so a cell never holds more than the grid measured.
-    static func wideCharacters(_ text: String) -> [wchar_t] {
-        var result: [wchar_t] = []
-        for scalar in text.unicodeScalars {
-            let c = wchar_t(bitPattern: scalar.value)
-            if result.isEmpty {
-                result.append(c)
-            } else {
-                if ds_wcwidth(c) != 0 || result.count == 5 { break }
-                result.append(c)
-            }
-        }
-        if result.isEmpty { result = [0x20] }
-        return result
-    }
-
-    /// For a codeset that is not UTF-8: ASCII as it is, anything else as "?".
-    static func asciiCharacters(_ text: String) -> [wchar_t] {
-        guard let first = text.unicodeScalars.first else { return [0x20] }
-        return [first.isASCII ? wchar_t(bitPattern: first.value) : 0x3F]
     }
 }

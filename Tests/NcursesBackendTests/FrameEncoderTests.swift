@@ -1,19 +1,11 @@
 import ExplorerCore
 @testable import NcursesBackend
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The frame encoder replayed on an emulated terminal: whatever the frames, the
 /// screen ends up showing the grid, and the bytes spent are few.
 @Suite struct FrameEncoderTests {
     let styles = RoleStyles.table(level: .basic16)
-
-    init() {
-        // Combining marks are recognised through wcwidth, as in the explorer.
-        setlocale(LC_CTYPE, "C.UTF-8")
-    }
 
     func encoder(_ codes: TerminalCodes = .ansi()) -> FrameEncoder {
         FrameEncoder(codes: codes, styles: styles, utf8: true, measure: ScreenEmulator.measure)
