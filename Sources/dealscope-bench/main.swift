@@ -32,6 +32,7 @@ if args.contains("--phases") {
     let t0 = now()
     let (catalog, problems) = DatasetLoader.check(path: dataPath) { p in
         print(pad(String(format3(now() - t0)) + " ms", 14) + pad(memory(), 26) + p.phase)
+        resetPeak()
     }
     print(pad(String(format3(now() - t0)) + " ms", 14) + pad(memory(), 26) + "returned: \(catalog?.deals.count ?? 0) deals, \(problems.count) problems")
     exit(0)
@@ -98,4 +99,11 @@ func memory() -> String {
         if s.hasPrefix("VmHWM:") { peak = mb(s) }
     }
     return "rss " + rss + " (peak " + peak + ")"
+}
+
+/// Resets VmHWM (Linux), so that each phase line shows the peak of the phase before it.
+func resetPeak() {
+    guard let f = fopen("/proc/self/clear_refs", "w") else { return }
+    fputs("5", f)
+    fclose(f)
 }

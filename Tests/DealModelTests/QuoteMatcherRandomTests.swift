@@ -65,3 +65,43 @@ struct QuoteMatcherRandomTests {
 private extension Array where Element == UInt8 {
     var utf8Folded: [UInt8] { self }
 }
+
+/// The same comparison on text full of what folding changes (accents, curly quotes,
+/// dashes, no-break and soft hyphens, runs of whitespace, a dotted capital I), searched
+/// in blocks of a few bytes, so that windows, quotes and whitespace runs cross block
+/// edges, and with a short tail, so that long quotes are compared past it.
+@Suite("Quote matching across block edges")
+struct QuoteMatcherBlockTests {
+    @Test(arguments: [(UInt64(4), 7, 16), (5, 1, 16), (6, 64, 40), (7, 1000, 16)])
+    func foldedTextInSmallBlocks(seed: UInt64, blockSize: Int, tailLimit: Int) {
+        var rng = SplitMix64(state: seed)
+        let words = ["Café", "café", "CAFÉ", "“deal”", "\"deal\"", "side—by—side", "side-by-side", "İstanbul", "i̇stanbul",
+                     "co\u{00AD}op", "OpenAI’s", "openai's", "Ω", "x", "e\u{301}", "12", "and"]
+        let spaces = [" ", " ", "  ", "\n", "\u{00A0}", "\t \n", "\u{2003}"]
+        var text = spaces[rng.below(spaces.count)]
+        for _ in 0..<1500 {
+            text += words[rng.below(words.count)]
+            text += spaces[rng.below(spaces.count)]
+        }
+        let bytes = Array(text.utf8)
+        // Quotes of whole characters (a match is widened to whole characters).
+        let characters = Array(text)
+        var quotes: [String] = []
+        for q in 0..<200 {
+            let start = rng.below(characters.count - 150)
+            let piece = String(characters[start..<(start + 2 + rng.below(q % 4 == 0 ? 120 : 25))])
+            if QuoteMatcher.foldedBytes(piece).count >= 3 { quotes.append(piece) }
+        }
+        let found = QuoteMatcher(text: text, blockSize: blockSize, tailLimit: tailLimit).offsets(ofAll: quotes)
+        let whole = QuoteMatcher(text: text).offsets(ofAll: quotes)
+        let folded = QuoteMatcher.foldedBytes(text)
+        for (k, q) in quotes.enumerated() {
+            let needle = QuoteMatcher.foldedBytes(q)
+            #expect(found[k].count == QuoteMatcherRandomTests.plain(needle, in: folded).count, "seed \(seed), quote \(k) \"\(q)\"")
+            #expect(found[k] == whole[k], "seed \(seed), quote \(k): blocks of \(blockSize) found other places")
+            for r in found[k] {
+                #expect(QuoteMatcher.foldedBytes(String(decoding: bytes[r], as: UTF8.self)) == needle, "seed \(seed), quote \(k)")
+            }
+        }
+    }
+}

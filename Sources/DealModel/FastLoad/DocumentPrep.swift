@@ -1,7 +1,7 @@
 import Dispatch
 import Synchronization
 
-/// Reads a dataset's documents, splits them and folds them for quote matching on
+/// Reads a dataset's documents and splits them into paragraphs and sentences on
 /// another thread, while the fast decoder is still reading the dataset's records.
 final class DocumentPrep: Sendable {
     struct Prepared: Sendable {

@@ -19,6 +19,7 @@ public enum DatasetLoader {
 
     /// `fast: false` skips the snapshot and the fast path (tests compare the paths).
     static func check(path: String?, fast: Bool, snapshots: Bool = false, saveSnapshot: Bool = true, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+        MallocPolicy.apply()
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
         // One file of plain, valid data takes the fast path (or its snapshot, when one

@@ -1,0 +1,145 @@
+/// A stretch of a text folded for quote matching, with the way back to the original.
+///
+/// Folding is what `QuoteMatcher.foldQuery` does to a quote, applied to the text
+/// scalar by scalar: lower case, one space for a run of whitespace, one form of each
+/// quote mark and dash. Its only state is whether the scalar before is whitespace, so
+/// any stretch that starts on a scalar can be folded on its own and gives exactly the
+/// bytes a fold of the whole text has there.
+///
+/// A block owns the folded bytes of its original range (`0..<ownEnd`) and carries a
+/// tail of the text after it, so that windows and quotes that start in the block can
+/// be read to their end.
+struct FoldedBlock {
+    private(set) var bytes: [UInt8] = []
+    /// Folded offsets where the mapping to the original jumps, and the original
+    /// offset there; between jumps both advance together.
+    private var jumpFolded: [Int32] = []
+    private var jumpOriginal: [Int] = []
+    /// Folded bytes that come from the block's own original range.
+    private(set) var ownEnd = 0
+    /// Whether the tail reaches the end of the text.
+    private(set) var reachesEnd = false
+
+    /// Folds `b[from..<to]`, then at least `tail` more folded bytes (or to the end).
+    /// `from` starts a scalar.
+    mutating func fold(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int, tail: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        jumpFolded.removeAll(keepingCapacity: true)
+        jumpOriginal.removeAll(keepingCapacity: true)
+        jumpFolded.append(0)
+        jumpOriginal.append(from)
+        var lastWasSpace = from == 0 || Self.isSpace(b, before: from)
+        var expected = from  // the original offset the next folded byte has if nothing jumps
+        let n = b.count
+        var i = from
+        var limit = Int.max  // set once the block's own range is folded
+        ownEnd = 0
+        while i < n {
+            if i >= to && limit == Int.max {
+                ownEnd = bytes.count
+                limit = bytes.count + tail
+            }
+            if bytes.count >= limit { break }
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    if !lastWasSpace { emit(0x20, from: i, &expected) }
+                    lastWasSpace = true
+                } else {
+                    emit(c >= 0x41 && c <= 0x5A ? c + 0x20 : c, from: i, &expected)
+                    lastWasSpace = false
+                }
+                i += 1
+                continue
+            }
+            let (s, w) = DocumentSplit.scalar(b, i)
+            if QuoteMatcher.isSpace(s) {
+                if !lastWasSpace { emit(0x20, from: i, &expected) }
+                lastWasSpace = true
+            } else {
+                // Every byte of a folded scalar maps to the start of its original.
+                for f in QuoteMatcher.fold(s) { for byte in String(f).utf8 { emit(byte, from: i, &expected) } }
+                lastWasSpace = false
+            }
+            i += w
+        }
+        if limit == Int.max { ownEnd = bytes.count }
+        reachesEnd = i >= n
+    }
+
+    @inline(__always)
+    private mutating func emit(_ byte: UInt8, from original: Int, _ expected: inout Int) {
+        if original != expected {
+            jumpFolded.append(Int32(bytes.count))
+            jumpOriginal.append(original)
+        }
+        bytes.append(byte)
+        expected = original + 1
+    }
+
+    /// The original offset of the scalar a folded byte came from.
+    @inline(__always)
+    func original(_ f: Int) -> Int {
+        var lo = 0, hi = jumpFolded.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if Int(jumpFolded[mid]) <= f { lo = mid } else { hi = mid - 1 }
+        }
+        return jumpOriginal[lo] + (f - Int(jumpFolded[lo]))
+    }
+
+    /// Whether the scalar before `i` is whitespace.
+    static func isSpace(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        let j = DocumentSplit.scalarStart(b, before: i)
+        return QuoteMatcher.isSpace(DocumentSplit.scalar(b, j).0)
+    }
+
+    /// Compares `needle` with the folded text from folded byte `f` on, folding the
+    /// original as far as needed (for a quote longer than the block's tail). Returns
+    /// the original offset just past the last scalar the match takes, or nil.
+    func compareBeyond(_ b: UnsafeBufferPointer<UInt8>, at f: Int, needle: UnsafeBufferPointer<UInt8>) -> Int? {
+        // The scalar folded byte f comes from, and how many of its folded bytes come
+        // before f.
+        let o = original(f)
+        var skip = 0
+        while f - skip > 0 && original(f - skip - 1) == o { skip += 1 }
+        var k = 0  // needle bytes matched
+        var i = o
+        var lastWasSpace = false  // f is never a space: quotes do not start with one
+        var end = o
+        let n = b.count
+        func take(_ byte: UInt8) -> Bool {
+            if skip > 0 { skip -= 1; return true }
+            if k == needle.count { return true }  // the rest of the last scalar's fold
+            guard needle[k] == byte else { return false }
+            k += 1
+            return true
+        }
+        while k < needle.count && i < n {
+            let c = b[i]
+            var w = 1
+            if c < 0x80 {
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    if !lastWasSpace { guard take(0x20) else { return nil } }
+                    lastWasSpace = true
+                } else {
+                    guard take(c >= 0x41 && c <= 0x5A ? c + 0x20 : c) else { return nil }
+                    lastWasSpace = false
+                }
+            } else {
+                let (s, width) = DocumentSplit.scalar(b, i)
+                w = width
+                if QuoteMatcher.isSpace(s) {
+                    if !lastWasSpace { guard take(0x20) else { return nil } }
+                    lastWasSpace = true
+                } else {
+                    for f in QuoteMatcher.fold(s) { for byte in String(f).utf8 { guard take(byte) else { return nil } } }
+                    lastWasSpace = false
+                }
+            }
+            i += w
+            end = i
+        }
+        return k == needle.count ? end : nil
+    }
+}

@@ -1,0 +1,327 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension QuoteMatcher {
+    /// A match found in a block: the needle, and where it starts and ends in the
+    /// original text (the end not yet widened to whole characters).
+    struct Found {
+        var needle: Int32
+        var start: UInt32
+        var end: UInt32
+    }
+
+    /// For every needle (folded bytes), its matches as UTF-8 offsets of the text, given
+    /// to `visit` once per needle that matches at least once, in needle order. Matches
+    /// of one needle do not overlap.
+    ///
+    /// Many quotes are located in one pass over the text (Rabin–Karp): quotes of 16 or
+    /// more bytes by a hash of 16 of their bytes, shorter ones by a hash per length; a
+    /// bit table turns away most places before the hash table is asked, and every
+    /// candidate is compared in full. The text is folded a block at a time, and a long
+    /// text is searched by two threads, each taking half of the blocks.
+    func eachMatchList<E: Error>(of needles: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
+        let count = needles.count
+        var maxLength = 0
+        for n in 0..<count { maxLength = max(maxLength, needles.range(n).count) }
+        let tables = needles.bytes.withUnsafeBufferPointer { ScanTables.build(needles: needles, bytes: $0) }
+        var text = self.text
+        let total = text.utf8.count
+        guard count > 0, total > 0 else { return }
+        // Block edges, each on a scalar.
+        var edges: [Int] = [0]
+        text.withUTF8 { b in
+            var e = blockSize
+            while e < b.count {
+                while e < b.count && !DocumentSplit.isLead(b[e]) { e += 1 }
+                if e < b.count { edges.append(e) }
+                e = max(e + 1, edges.last! + blockSize)
+            }
+        }
+        edges.append(total)
+        let blocks = edges.count - 1
+        let parts = blocks >= 8 ? 2 : 1
+        // Enough tail for every window that starts after a needle's first space, and
+        // for most needles in full; longer ones are compared past the tail.
+        let tail = max(min(maxLength, tailLimit), (tables.map(\.maxShift).max() ?? 0) + Self.window)
+        let results = FoundLists(count: parts)
+        let job = BlockJob(text: self.text, edges: edges, tail: tail, tables: tables, needles: needles)
+        let work: @Sendable (Int) -> Void = { part in
+            results.set(part, job.run(blocks: (part * blocks / parts)..<((part + 1) * blocks / parts)))
+        }
+        if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+
+        // Group by needle (a counting sort: each part found them in order of place),
+        // then drop overlapping matches of one needle and widen the rest.
+        var firstOf = [Int32](repeating: 0, count: count + 1)
+        for part in 0..<parts { for f in results.get(part) { firstOf[Int(f.needle) + 1] += 1 } }
+        for n in 0..<count { firstOf[n + 1] += firstOf[n] }
+        var grouped = [Found](repeating: Found(needle: 0, start: 0, end: 0), count: Int(firstOf[count]))
+        for part in 0..<parts {
+            for f in results.take(part) {
+                grouped[Int(firstOf[Int(f.needle)])] = f
+                firstOf[Int(f.needle)] += 1
+            }
+        }
+        firstOf = []
+        var matches: [Range<Int>] = []
+        var k = 0
+        while k < grouped.count {
+            let n = Int(grouped[k].needle)
+            var next = 0
+            matches.removeAll(keepingCapacity: true)
+            while k < grouped.count && Int(grouped[k].needle) == n {
+                let f = grouped[k]
+                k += 1
+                guard Int(f.start) >= next else { continue }
+                matches.append(widened(Int(f.start)..<Int(f.end)))
+                next = Int(f.end)
+            }
+            if !matches.isEmpty { try visit(n, matches) }
+        }
+    }
+}
+
+/// One search of a text's blocks, shared read-only by the threads.
+private struct BlockJob: Sendable {
+    let text: String
+    let edges: [Int]
+    let tail: Int
+    let tables: [ScanTables]
+    let needles: StringColumn
+
+    func run(blocks: Range<Int>) -> [QuoteMatcher.Found] {
+        var out: [QuoteMatcher.Found] = []
+        var block = FoldedBlock()
+        var text = self.text
+        text.withUTF8 { b in
+            needles.bytes.withUnsafeBufferPointer { nb in
+                for k in blocks {
+                    block.fold(b, from: edges[k], to: edges[k + 1], tail: tail)
+                    for t in tables { t.scan(block, text: b, needles: nb, column: needles, into: &out) }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// The needles of one window length, ready for scanning: the hash of each needle's
+/// window in an open-addressing table, and a bit table of the hashes that turns away
+/// most places of the text with one probe.
+struct ScanTables: Sendable {
+    let k: Int
+    /// For needles looked for after spaces: where each one's window starts in it
+    /// (nil: the needles of this table are looked for everywhere).
+    let shifts: [UInt16]?
+    let table: [UInt64]
+    let shift: UInt64
+    let slotHash: [UInt64]
+    let slotList: [Int32]
+    let mask: Int
+    let power: UInt64
+    /// The needles of each slot's hash: listNeedles[listStarts[g]..<listStarts[g + 1]].
+    let listStarts: [Int32]
+    let listNeedles: [Int32]
+
+    /// The tables for a set of needles: a needle with a space is looked for only where
+    /// a word starts (its window begins just after its first space, and a match puts
+    /// that window right after a space of the text, about six times fewer places); a
+    /// needle of one word is looked for everywhere.
+    static func build(needles: StringColumn, bytes nb: UnsafeBufferPointer<UInt8>) -> [ScanTables] {
+        let count = needles.count
+        var everywhere: [Int: [Int32]] = [:]
+        var afterSpace: [Int: [Int32]] = [:]
+        var shifts = [UInt16](repeating: 0, count: count)
+        for n in 0..<count {
+            let r = needles.range(n)
+            let len = r.count
+            guard len > 0 else { continue }
+            if let p = memchr(nb.baseAddress! + r.lowerBound, 0x20, len) {
+                let j = UnsafeRawPointer(p) - UnsafeRawPointer(nb.baseAddress! + r.lowerBound) + 1
+                if j < len && j <= Int(UInt16.max) {
+                    shifts[n] = UInt16(j)
+                    afterSpace[min(len - j, QuoteMatcher.window), default: []].append(Int32(n))
+                    continue
+                }
+            }
+            everywhere[min(len, QuoteMatcher.window), default: []].append(Int32(n))
+        }
+        var out: [ScanTables] = []
+        for (k, group) in everywhere.sorted(by: { $0.key < $1.key }) {
+            out.append(ScanTables(k: k, group: group, shifts: nil, nb: nb, column: needles))
+        }
+        for (k, group) in afterSpace.sorted(by: { $0.key < $1.key }) {
+            out.append(ScanTables(k: k, group: group, shifts: shifts, nb: nb, column: needles))
+        }
+        return out
+    }
+
+    /// The longest shift of a window into its needle.
+    let maxShift: Int
+
+    init(k: Int, group: [Int32], shifts: [UInt16]?, nb: UnsafeBufferPointer<UInt8>, column: StringColumn) {
+        self.k = k
+        self.shifts = shifts
+        maxShift = shifts.map { s in group.reduce(0) { max($0, Int(s[Int($1)])) } } ?? 0
+        // Needles whose windows hash alike share one slot and a list, so that a
+        // thousand quotes opening with the same words do not make a thousand-long chain.
+        var keyed: [(hash: UInt64, needle: Int32)] = group.map { n in
+            let start = nb.baseAddress! + column.range(Int(n)).lowerBound
+            return (shifts == nil ? QuoteMatcher.hash(start, k) : QuoteMatcher.windowHash(start + Int(shifts![Int(n)]), k), n)
+        }
+        keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.needle < $1.needle }
+        var listStarts: [Int32] = []
+        var listNeedles: [Int32] = []
+        listNeedles.reserveCapacity(keyed.count)
+        var distinct = 0
+        for (i, e) in keyed.enumerated() where i == 0 || e.hash != keyed[i - 1].hash { distinct += 1 }
+        listStarts.reserveCapacity(distinct + 1)
+        // A table at most three quarters full.
+        var size = 16
+        while size * 3 < distinct * 4 { size <<= 1 }
+        let mask = size - 1
+        var slotHash = [UInt64](repeating: 0, count: size)
+        var slotList = [Int32](repeating: -1, count: size)
+        let bits = max(16, min(28, (distinct * 16).bitWidth - (distinct * 16).leadingZeroBitCount))
+        let shift = UInt64(64 - bits)
+        var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
+        for (i, e) in keyed.enumerated() {
+            if i == 0 || e.hash != keyed[i - 1].hash {
+                let g = Int32(listStarts.count)
+                listStarts.append(Int32(listNeedles.count))
+                let m = QuoteMatcher.mix(e.hash)
+                let bit = Int(m >> shift)
+                table[bit >> 6] |= 1 << UInt64(bit & 63)
+                var slot = Int(truncatingIfNeeded: m) & mask
+                while slotList[slot] >= 0 { slot = (slot + 1) & mask }
+                slotHash[slot] = e.hash
+                slotList[slot] = g
+            }
+            listNeedles.append(e.needle)
+        }
+        listStarts.append(Int32(listNeedles.count))
+        var power: UInt64 = 1
+        for _ in 1..<max(k, 1) { power = power &* QuoteMatcher.base }
+        self.table = table
+        self.shift = shift
+        self.slotHash = slotHash
+        self.slotList = slotList
+        self.mask = mask
+        self.power = power
+        self.listStarts = listStarts
+        self.listNeedles = listNeedles
+    }
+
+    /// Nonzero when the bit table says some needle's window may hash to `h`.
+    @inline(__always)
+    private func mayHold(_ h: UInt64, _ t: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        let bit = Int(QuoteMatcher.mix(h) >> shift)
+        return t[bit >> 6] & (1 << UInt64(bit & 63))
+    }
+
+    /// Finds the matches of this table's needles that start in the block's own part.
+    func scan(_ block: FoldedBlock, text: UnsafeBufferPointer<UInt8>, needles nb: UnsafeBufferPointer<UInt8>,
+              column: StringColumn, into out: inout [QuoteMatcher.Found]) {
+        let hay = block.bytes
+        guard hay.count >= k, block.ownEnd > 0 else { return }
+        hay.withUnsafeBufferPointer { hb in
+            table.withUnsafeBufferPointer { t in
+                slotHash.withUnsafeBufferPointer { sh in
+                    slotList.withUnsafeBufferPointer { sl in
+                        let p = hb.baseAddress!
+                        // Confirms every needle whose window hashes to `h`, for the
+                        // window at `w`.
+                        func offer(_ h: UInt64, at w: Int) {
+                            var slot = Int(truncatingIfNeeded: QuoteMatcher.mix(h)) & mask
+                            while sl[slot] >= 0 {
+                                if sh[slot] == h {
+                                    let g = Int(sl[slot])
+                                    for q in Int(listStarts[g])..<Int(listStarts[g + 1]) {
+                                        let n = Int(listNeedles[q])
+                                        let start = w - (shifts.map { Int($0[n]) } ?? 0)
+                                        if start >= 0 && start < block.ownEnd {
+                                            confirm(n, at: start, block, hb, text, nb, column, &out)
+                                        }
+                                    }
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                        if shifts != nil {
+                            // Windows just after a space, up to the longest shift past
+                            // the block's own part (their needles start inside it, at
+                            // least one byte before the window, so the space is in the
+                            // block too).
+                            let end = min(hay.count - k, block.ownEnd - 1 + maxShift)
+                            guard let first = memchr(p, 0x20, hay.count) else { return }
+                            var w = UnsafeRawPointer(first) - UnsafeRawPointer(p) + 1
+                            // Word starts are gathered a batch at a time and then probed,
+                            // so that the probes (cache misses, independent of each
+                            // other) overlap.
+                            var starts = [Int](repeating: 0, count: 64)
+                            starts.withUnsafeMutableBufferPointer { s in
+                                while w <= end {
+                                    var batch = 0
+                                    while batch < 64 && w <= end {
+                                        s[batch] = w
+                                        batch += 1
+                                        guard let hit = memchr(p + w, 0x20, hay.count - w) else { w = Int.max; break }
+                                        w = UnsafeRawPointer(hit) - UnsafeRawPointer(p) + 1
+                                    }
+                                    for b in 0..<batch {
+                                        let h = QuoteMatcher.windowHash(p + s[b], k)
+                                        if mayHold(h, t) != 0 { offer(h, at: s[b]) }
+                                    }
+                                }
+                            }
+                        } else {
+                            let end = min(hay.count - k, block.ownEnd - 1)
+                            var h = QuoteMatcher.hash(p, k)
+                            var i = 0
+                            while true {
+                                if mayHold(h, t) != 0 { offer(h, at: i) }
+                                if i >= end { break }
+                                h = (h &- UInt64(p[i]) &* power) &* QuoteMatcher.base &+ UInt64(p[i + k])
+                                i += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Compares needle `n` in full with the folded text at `start`, and keeps it.
+    @inline(__always)
+    private func confirm(_ n: Int, at start: Int, _ block: FoldedBlock, _ hb: UnsafeBufferPointer<UInt8>,
+                         _ text: UnsafeBufferPointer<UInt8>, _ nb: UnsafeBufferPointer<UInt8>, _ column: StringColumn,
+                         _ out: inout [QuoteMatcher.Found]) {
+        let r = column.range(n)
+        if start + r.count <= hb.count {
+            guard memcmp(hb.baseAddress! + start, nb.baseAddress! + r.lowerBound, r.count) == 0 else { return }
+            let lo = block.original(start)
+            let lastStart = block.original(start + r.count - 1)
+            let hi = lastStart + DocumentSplit.scalar(text, lastStart).1
+            out.append(QuoteMatcher.Found(needle: Int32(n), start: UInt32(lo), end: UInt32(hi)))
+        } else if !block.reachesEnd {
+            guard let hi = block.compareBeyond(text, at: start, needle: UnsafeBufferPointer(rebasing: nb[r])) else { return }
+            out.append(QuoteMatcher.Found(needle: Int32(n), start: UInt32(block.original(start)), end: UInt32(hi)))
+        }
+    }
+}
+
+/// One result list per thread.
+private final class FoundLists: Sendable {
+    private let slots: Mutex<[[QuoteMatcher.Found]]>
+    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+    func set(_ i: Int, _ value: [QuoteMatcher.Found]) { slots.withLock { $0[i] = value } }
+    func get(_ i: Int) -> [QuoteMatcher.Found] { slots.withLock { $0[i] } }
+    /// Hands the list over and lets go of it here.
+    func take(_ i: Int) -> [QuoteMatcher.Found] { slots.withLock { s in defer { s[i] = [] }; return s[i] } }
+}
