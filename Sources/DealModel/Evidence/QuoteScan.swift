@@ -27,34 +27,9 @@ extension QuoteMatcher {
     /// text is searched by two threads, each taking half of the blocks.
     func eachMatchList<E: Error>(of needles: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
         let count = needles.count
-        var maxLength = 0
-        for n in 0..<count { maxLength = max(maxLength, needles.range(n).count) }
-        let tables = needles.bytes.withUnsafeBufferPointer { ScanTables.build(needles: needles, bytes: $0) }
-        var text = self.text
-        let total = text.utf8.count
-        guard count > 0, total > 0 else { return }
-        // Block edges, each on a scalar.
-        var edges: [Int] = [0]
-        text.withUTF8 { b in
-            var e = blockSize
-            while e < b.count {
-                while e < b.count && !DocumentSplit.isLead(b[e]) { e += 1 }
-                if e < b.count { edges.append(e) }
-                e = max(e + 1, edges.last! + blockSize)
-            }
-        }
-        edges.append(total)
-        let blocks = edges.count - 1
-        let parts = blocks >= 8 ? 2 : 1
-        // Enough tail for every window that starts after a needle's first space, and
-        // for most needles in full; longer ones are compared past the tail.
-        let tail = max(min(maxLength, tailLimit), (tables.map(\.maxShift).max() ?? 0) + Self.window)
-        let results = FoundLists(count: parts)
-        let job = BlockJob(text: self.text, edges: edges, tail: tail, tables: tables, needles: needles)
-        let work: @Sendable (Int) -> Void = { part in
-            results.set(part, job.run(blocks: (part * blocks / parts)..<((part + 1) * blocks / parts)))
-        }
-        if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+        // The scan's tables are let go before the matches are grouped.
+        let results = scan(needles)
+        let parts = results.count
 
         // Group by needle (a counting sort: each part found them in order of place),
         // then drop overlapping matches of one needle and widen the rest.
@@ -84,6 +59,43 @@ extension QuoteMatcher {
             }
             if !matches.isEmpty { try visit(n, matches) }
         }
+    }
+}
+
+extension QuoteMatcher {
+    /// The matches of every needle, block by block: one list per thread, each in
+    /// order of place.
+    fileprivate func scan(_ needles: StringColumn) -> FoundLists {
+        let count = needles.count
+        var maxLength = 0
+        for n in 0..<count { maxLength = max(maxLength, needles.range(n).count) }
+        let total = text.utf8.count
+        guard count > 0, total > 0 else { return FoundLists(count: 0) }
+        let tables = needles.bytes.withUnsafeBufferPointer { ScanTables.build(needles: needles, bytes: $0) }
+        // Block edges, each on a scalar.
+        var edges: [Int] = [0]
+        var text = self.text
+        text.withUTF8 { b in
+            var e = blockSize
+            while e < b.count {
+                while e < b.count && !DocumentSplit.isLead(b[e]) { e += 1 }
+                if e < b.count { edges.append(e) }
+                e = max(e + 1, edges.last! + blockSize)
+            }
+        }
+        edges.append(total)
+        let blocks = edges.count - 1
+        let parts = blocks >= 8 ? 2 : 1
+        // Enough tail for every window that starts after a needle's first space, and
+        // for most needles in full; longer ones are compared past the tail.
+        let tail = max(min(maxLength, tailLimit), (tables.map(\.maxShift).max() ?? 0) + Self.window)
+        let results = FoundLists(count: parts)
+        let job = BlockJob(text: self.text, edges: edges, tail: tail, tables: tables, needles: needles)
+        let work: @Sendable (Int) -> Void = { part in
+            results.set(part, job.run(blocks: (part * blocks / parts)..<((part + 1) * blocks / parts)))
+        }
+        if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+        return results
     }
 }
 
@@ -121,7 +133,8 @@ struct ScanTables: Sendable {
     let shifts: [UInt16]?
     let table: [UInt64]
     let shift: UInt64
-    let slotHash: [UInt64]
+    /// The hash of each list of needles, and the lists by slot.
+    let groupHash: [UInt64]
     let slotList: [Int32]
     let mask: Int
     let power: UInt64
@@ -176,41 +189,45 @@ struct ScanTables: Sendable {
             return (shifts == nil ? QuoteMatcher.hash(start, k) : QuoteMatcher.windowHash(start + Int(shifts![Int(n)]), k), n)
         }
         keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.needle < $1.needle }
-        var listStarts: [Int32] = []
-        var listNeedles: [Int32] = []
-        listNeedles.reserveCapacity(keyed.count)
+        // Lists of needles by hash; the sorted pairs are let go before the table is made.
         var distinct = 0
         for (i, e) in keyed.enumerated() where i == 0 || e.hash != keyed[i - 1].hash { distinct += 1 }
+        var listStarts: [Int32] = []
+        var listNeedles: [Int32] = []
+        var groupHash: [UInt64] = []
         listStarts.reserveCapacity(distinct + 1)
-        // A table at most three quarters full.
-        var size = 16
-        while size * 3 < distinct * 4 { size <<= 1 }
-        let mask = size - 1
-        var slotHash = [UInt64](repeating: 0, count: size)
-        var slotList = [Int32](repeating: -1, count: size)
-        let bits = max(16, min(28, (distinct * 16).bitWidth - (distinct * 16).leadingZeroBitCount))
-        let shift = UInt64(64 - bits)
-        var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
+        listNeedles.reserveCapacity(keyed.count)
+        groupHash.reserveCapacity(distinct)
         for (i, e) in keyed.enumerated() {
             if i == 0 || e.hash != keyed[i - 1].hash {
-                let g = Int32(listStarts.count)
                 listStarts.append(Int32(listNeedles.count))
-                let m = QuoteMatcher.mix(e.hash)
-                let bit = Int(m >> shift)
-                table[bit >> 6] |= 1 << UInt64(bit & 63)
-                var slot = Int(truncatingIfNeeded: m) & mask
-                while slotList[slot] >= 0 { slot = (slot + 1) & mask }
-                slotHash[slot] = e.hash
-                slotList[slot] = g
+                groupHash.append(e.hash)
             }
             listNeedles.append(e.needle)
         }
         listStarts.append(Int32(listNeedles.count))
+        keyed = []
+        // A table at most three quarters full, of list numbers.
+        var size = 16
+        while size * 3 < distinct * 4 { size <<= 1 }
+        let mask = size - 1
+        var slotList = [Int32](repeating: -1, count: size)
+        let bits = max(16, min(28, (distinct * 16).bitWidth - (distinct * 16).leadingZeroBitCount))
+        let shift = UInt64(64 - bits)
+        var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
+        for (g, h) in groupHash.enumerated() {
+            let m = QuoteMatcher.mix(h)
+            let bit = Int(m >> shift)
+            table[bit >> 6] |= 1 << UInt64(bit & 63)
+            var slot = Int(truncatingIfNeeded: m) & mask
+            while slotList[slot] >= 0 { slot = (slot + 1) & mask }
+            slotList[slot] = Int32(g)
+        }
         var power: UInt64 = 1
         for _ in 1..<max(k, 1) { power = power &* QuoteMatcher.base }
         self.table = table
         self.shift = shift
-        self.slotHash = slotHash
+        self.groupHash = groupHash
         self.slotList = slotList
         self.mask = mask
         self.power = power
@@ -232,7 +249,7 @@ struct ScanTables: Sendable {
         guard hay.count >= k, block.ownEnd > 0 else { return }
         hay.withUnsafeBufferPointer { hb in
             table.withUnsafeBufferPointer { t in
-                slotHash.withUnsafeBufferPointer { sh in
+                groupHash.withUnsafeBufferPointer { gh in
                     slotList.withUnsafeBufferPointer { sl in
                         let p = hb.baseAddress!
                         // Confirms every needle whose window hashes to `h`, for the
@@ -240,8 +257,8 @@ struct ScanTables: Sendable {
                         func offer(_ h: UInt64, at w: Int) {
                             var slot = Int(truncatingIfNeeded: QuoteMatcher.mix(h)) & mask
                             while sl[slot] >= 0 {
-                                if sh[slot] == h {
-                                    let g = Int(sl[slot])
+                                let g = Int(sl[slot])
+                                if gh[g] == h {
                                     for q in Int(listStarts[g])..<Int(listStarts[g + 1]) {
                                         let n = Int(listNeedles[q])
                                         let start = w - (shifts.map { Int($0[n]) } ?? 0)
@@ -319,6 +336,7 @@ struct ScanTables: Sendable {
 /// One result list per thread.
 private final class FoundLists: Sendable {
     private let slots: Mutex<[[QuoteMatcher.Found]]>
+    var count: Int { slots.withLock { $0.count } }
     init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
     func set(_ i: Int, _ value: [QuoteMatcher.Found]) { slots.withLock { $0[i] = value } }
     func get(_ i: Int) -> [QuoteMatcher.Found] { slots.withLock { $0[i] } }

@@ -14,7 +14,7 @@ struct FastResolver {
         let documents = prepared.map(\.document)
         try checkDocuments(d)
         progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
-        let anchors = try locateQuotes(d, prepared)
+        var anchors = try locateQuotes(d, prepared)
         prepared = []
         d.quotes = FastQuotes()
         func evidence(_ r: Range<Int>) -> [Evidence] {
@@ -40,8 +40,11 @@ struct FastResolver {
         for p in partners { partnerIDs.append(p.id) }
         let partnerIndex = IDIndex(partnerIDs)
 
-        // Deals: parties, shared amounts, products, amendments.
-        let deals = d.deals
+        // Deals: parties, shared amounts, products, amendments. The columns as written
+        // are held here alone, so that each can be let go once it is turned into the
+        // catalog's.
+        var deals = d.deals
+        d.deals = FastDeals()
         let dealIndex = IDIndex(deals.ids)
         guard dealIndex.duplicates == 0 else { throw FastPathExit("deal id used twice") }
         var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
@@ -70,8 +73,11 @@ struct FastResolver {
             }
         }
 
+        deals.partyIDs = StringColumn()
+
         // Events: references and order anchors (as file positions; -2 the document).
-        let events = d.events
+        var events = d.events
+        d.events = FastEvents()
         let eventIndex = IDIndex(events.ids)
         guard eventIndex.duplicates == 0 else { throw FastPathExit("event id used twice") }
         var eventDeals = [Int32](repeating: 0, count: events.dealIDs.count)
@@ -93,6 +99,9 @@ struct FastResolver {
             guard let target, target != Int32(e) else { throw FastPathExit("bad order anchor") }
             anchorOf[e] = target
         }
+        events.dealIDs = StringColumn()
+        events.partnerIDs = StringColumn()
+        events.orderAnchors = StringColumn()
 
         // The timeline.
         progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
@@ -123,11 +132,11 @@ struct FastResolver {
         for (k, old) in timeline.enumerated() { eventPosition[old] = Int32(k) }
 
         progress?(LoadProgress(phase: "indexing", fraction: 0.9))
-        d.deals = FastDeals()
-        let dealTable = Self.dealTable(deals, order: dealOrder, position: dealPosition, parties: partyPositions, anchors: anchors, file: file)
-        d.events = FastEvents()
-        let eventTable = Self.eventTable(events, order: timeline, position: eventPosition, dealPosition: dealPosition,
+        let dealTable = Self.dealTable(&deals, order: dealOrder, position: dealPosition, parties: partyPositions, anchors: anchors, file: file)
+        partyPositions = []
+        let eventTable = Self.eventTable(&events, order: timeline, position: eventPosition, dealPosition: dealPosition,
                                          deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, anchors: anchors, file: file)
+        anchors = []
         return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable)
     }
 
@@ -145,8 +154,9 @@ struct FastResolver {
         let q = d.quotes
         let documents = prepared.map(\.document)
         let named = q.documentNames.map { name in documents.firstIndex { $0.id == name }! }
-        var anchors = [Anchor](repeating: Anchor(document: 0, start: 0, end: 0), count: q.count)
-        var found = [Bool](repeating: false, count: q.count)
+        // Made when the first matches arrive, once the matcher's tables are let go.
+        var anchors: [Anchor] = []
+        var found: [Bool] = []
         for k in documents.indices {
             // The quotes of this document, as a column of their own unless all are.
             var members: [Int]? = nil
@@ -158,6 +168,10 @@ struct FastResolver {
                 members = mine
             }
             try prepared[k].matcher.eachMatchList(of: needles) { (n: Int, matches: [Range<Int>]) throws(FastPathExit) in
+                if anchors.isEmpty {
+                    anchors = [Anchor](repeating: Anchor(document: 0, start: 0, end: 0), count: q.count)
+                    found = [Bool](repeating: false, count: q.count)
+                }
                 let i = members?[n] ?? n
                 let occurrence = Int(q.occurrence[i])
                 let chosen: Range<Int>
@@ -172,7 +186,7 @@ struct FastResolver {
                 found[i] = true
             }
         }
-        guard !found.contains(false) else { throw FastPathExit("quote not found") }
+        guard found.count == q.count, !found.contains(false) else { throw FastPathExit("quote not found") }
         return anchors
     }
 
@@ -188,12 +202,18 @@ struct FastResolver {
         return AnchorLists(starts: ends, anchors: out)
     }
 
-    private static func dealTable(_ deals: FastDeals, order: [Int], position: [Int32], parties: [Int32], anchors: [Anchor], file: String) -> DealTable {
+    /// The catalog's deal columns, in `order`; each column as written is let go once
+    /// it is copied.
+    private static func dealTable(_ deals: inout FastDeals, order: [Int], position: [Int32], parties: [Int32], anchors: [Anchor], file: String) -> DealTable {
         var t = DealTable()
         t.ids = deals.ids.permuted(order)
+        deals.ids = StringColumn()
         t.titles = deals.titles.permuted(order)
+        deals.titles = StringColumn()
         t.kinds = order.map { deals.kinds[$0] }
         t.statuses = order.map { deals.statuses[$0] }
+        deals.kinds = []
+        deals.statuses = []
         var starts: [UInt32] = [0], items: [Int32] = [], roles: [UInt16] = []
         starts.reserveCapacity(order.count + 1)
         items.reserveCapacity(parties.count)
@@ -207,22 +227,28 @@ struct FastResolver {
         t.parties = IndexLists(starts: starts, items: items)
         t.partyRoles = roles
         t.roles = deals.roles
+        deals.partyRoles = []
         t.dates = order.map { deals.dates[$0] }
+        deals.dates = []
         t.valueIndex = order.map { deals.valueIndex[$0] }
+        deals.valueIndex = []
         t.amounts = deals.amounts
         t.amends = Dictionary(uniqueKeysWithValues: deals.amends.map { (Int(position[$0.key]), $0.value) })
         t.products = Dictionary(uniqueKeysWithValues: deals.products.map { (Int(position[$0.key]), $0.value) })
         t.notes = Dictionary(uniqueKeysWithValues: deals.notes.map { (Int(position[$0.key]), $0.value) })
         t.anchors = anchorLists(deals.quoteStarts, order: order, anchors: anchors)
         t.origins = OriginColumn(file: file, lines: order.map { deals.lines[$0] }, columns: order.map { deals.columns[$0] })
+        deals = FastDeals()
         return t
     }
 
-    private static func eventTable(_ events: FastEvents, order: [Int], position: [Int32], dealPosition: [Int32],
+    private static func eventTable(_ events: inout FastEvents, order: [Int], position: [Int32], dealPosition: [Int32],
                                    deals: [Int32], partners: [Int32], anchorOf: [Int32], anchors: [Anchor], file: String) -> EventTable {
         var t = EventTable()
         t.ids = events.ids.permuted(order)
+        events.ids = StringColumn()
         t.titles = events.titles.permuted(order)
+        events.titles = StringColumn()
         t.dates = order.map { events.dates[$0] }
         t.orderRelations = order.map { events.orderRelations[$0] }
         t.orderAnchors = order.map { let a = anchorOf[$0]; return a >= 0 ? position[Int(a)] : a }
@@ -236,6 +262,7 @@ struct FastResolver {
         t.notes = Dictionary(uniqueKeysWithValues: events.notes.map { (Int(position[$0.key]), $0.value) })
         t.anchors = anchorLists(events.quoteStarts, order: order, anchors: anchors)
         t.origins = OriginColumn(file: file, lines: order.map { events.lines[$0] }, columns: order.map { events.columns[$0] })
+        events = FastEvents()
         return t
     }
 }
