@@ -281,19 +281,26 @@ struct ScanTables: Sendable {
                             // Word starts are gathered a batch at a time and then probed,
                             // so that the probes (cache misses, independent of each
                             // other) overlap.
-                            var starts = [Int](repeating: 0, count: 64)
-                            starts.withUnsafeMutableBufferPointer { s in
-                                while w <= end {
-                                    var batch = 0
-                                    while batch < 64 && w <= end {
-                                        s[batch] = w
-                                        batch += 1
-                                        guard let hit = memchr(p + w, 0x20, hay.count - w) else { w = Int.max; break }
-                                        w = UnsafeRawPointer(hit) - UnsafeRawPointer(p) + 1
-                                    }
-                                    for b in 0..<batch {
-                                        let h = QuoteMatcher.windowHash(p + s[b], k)
-                                        if mayHold(h, t) != 0 { offer(h, at: s[b]) }
+                            var batchStarts = [Int](repeating: 0, count: 64)
+                            var batchHashes = [UInt64](repeating: 0, count: 64)
+                            var batchBits = [UInt64](repeating: 0, count: 64)
+                            batchStarts.withUnsafeMutableBufferPointer { s in
+                                batchHashes.withUnsafeMutableBufferPointer { hs in
+                                    batchBits.withUnsafeMutableBufferPointer { bits in
+                                        while w <= end {
+                                            var batch = 0
+                                            while batch < 64 && w <= end {
+                                                s[batch] = w
+                                                hs[batch] = QuoteMatcher.windowHash(p + w, k)
+                                                batch += 1
+                                                guard let hit = memchr(p + w, 0x20, hay.count - w) else { w = Int.max; break }
+                                                w = UnsafeRawPointer(hit) - UnsafeRawPointer(p) + 1
+                                            }
+                                            // The bit table first, for all (independent loads
+                                            // that overlap), then the hash table for the few.
+                                            for b in 0..<batch { bits[b] = mayHold(hs[b], t) }
+                                            for b in 0..<batch where bits[b] != 0 { offer(hs[b], at: s[b]) }
+                                        }
                                     }
                                 }
                             }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Turns a `FastDataset` into a `Catalog`: reads the documents, locates every quote,
 /// resolves every reference and orders the timeline, checking what `CatalogBuilder`
 /// checks and giving up (`FastPathExit`) at the first thing it would report.
@@ -132,10 +134,27 @@ struct FastResolver {
         for (k, old) in timeline.enumerated() { eventPosition[old] = Int32(k) }
 
         progress?(LoadProgress(phase: "indexing", fraction: 0.9))
-        let dealTable = Self.dealTable(&deals, order: dealOrder, position: dealPosition, parties: partyPositions, anchors: anchors, file: file)
+        // The two tables are made at once, one on each core; each part is written by
+        // one thread only, and read here after both are done.
+        nonisolated(unsafe) var dealTable = DealTable()
+        nonisolated(unsafe) var eventTable = EventTable()
+        nonisolated(unsafe) var dealColumns = deals
+        nonisolated(unsafe) var eventColumns = events
+        deals = FastDeals()
+        events = FastEvents()
+        do {
+            let file = self.file, dealPosition = dealPosition, partyPositions = partyPositions, anchors = anchors
+            let eventPosition = eventPosition, eventDeals = eventDeals, eventPartners = eventPartners, anchorOf = anchorOf
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    dealTable = Self.dealTable(&dealColumns, order: dealOrder, position: dealPosition, parties: partyPositions, anchors: anchors, file: file)
+                } else {
+                    eventTable = Self.eventTable(&eventColumns, order: timeline, position: eventPosition, dealPosition: dealPosition,
+                                                 deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, anchors: anchors, file: file)
+                }
+            }
+        }
         partyPositions = []
-        let eventTable = Self.eventTable(&events, order: timeline, position: eventPosition, dealPosition: dealPosition,
-                                         deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, anchors: anchors, file: file)
         anchors = []
         return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable)
     }
