@@ -31,6 +31,9 @@ struct FastDeals {
     var partyStarts: [UInt32] = [0]
     var partyRoles: [UInt16] = []
     var roles: [String] = []
+    /// The roles packed (`FastDecoder.packed`; .max for a long one), to match a role
+    /// without making a string.
+    var roleKeys: [UInt64] = []
     var dates: [UInt32] = []
     var valueIndex: [Int32] = []
     var amounts: [Amount] = []

@@ -26,6 +26,15 @@ struct FastDecoder {
         var c = JSONCursor(bytes)
         var d = FastDataset()
         var sawDocuments = false
+        // Pages read are handed back every 32 MB (not asked about at every record).
+        let mapped = self.mapped
+        var nextRelease = 1 << 25
+        func released(_ c: inout JSONCursor) {
+            if c.i >= nextRelease {
+                mapped?.release(upTo: c.i)
+                nextRelease = c.i + (1 << 25)
+            }
+        }
         try c.object(Self.top) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
             switch key {
             case 0:
@@ -37,15 +46,15 @@ struct FastDecoder {
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.documents.append(try document(&c)) }
                 documentsRead?(d.documents)
             case 3:
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.partners.append(try partner(&c, &d.quotes)); mapped?.release(upTo: c.i) } }
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.partners.append(try partner(&c, &d.quotes)); released(&c) } }
             case 4:
                 // Each record's quotes follow the last one's: the list starts where
                 // the quotes of the arrays read before it end.
                 d.deals.quoteStarts = [UInt32(d.quotes.count)]
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try deal(&c, &d); mapped?.release(upTo: c.i) } }
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try deal(&c, &d); released(&c) } }
             case 5:
                 d.events.quoteStarts = [UInt32(d.quotes.count)]
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); mapped?.release(upTo: c.i) } }
+                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); released(&c) } }
             default: _ = try c.string()  // $schema
             }
         }
@@ -298,9 +307,9 @@ struct FastDecoder {
                 var n = 0
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in
                     var partner: JSONCursor.Span?
-                    var role: String?
+                    var role: UInt16 = 0
                     try c.object(Self.party) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-                        if key == 0 { partner = try required(&c) } else { role = try optionalString(&c) }
+                        if key == 0 { partner = try required(&c) } else { role = try self.role(&c, &d.deals) }
                     }
                     guard let partner else { throw FastPathExit("party fields") }
                     if partner.escaped {
@@ -308,7 +317,7 @@ struct FastDecoder {
                     } else {
                         d.deals.partyIDs.append(bytes: c.raw(partner))
                     }
-                    d.deals.partyRoles.append(Self.intern(role, &d.deals.roles))
+                    d.deals.partyRoles.append(role)
                     n += 1
                 }
                 guard n > 0 else { throw FastPathExit("no parties") }
@@ -334,6 +343,30 @@ struct FastDecoder {
         if let value { d.deals.valueIndex.append(Int32(d.deals.amounts.count)); d.deals.amounts.append(value) } else { d.deals.valueIndex.append(-1) }
         d.deals.lines.append(UInt32(at.line))
         d.deals.columns.append(UInt32(at.column))
+    }
+
+    /// A party's role as its number in the deals' roles (0: none), added when new;
+    /// a plain role is matched by its bytes, with no string made.
+    private func role(_ c: inout JSONCursor, _ deals: inout FastDeals) throws(FastPathExit) -> UInt16 {
+        if c.takeNull() { return 0 }
+        let s = try c.string()
+        let key = s.escaped ? nil : Self.packed(c.raw(s))
+        if let key, let k = deals.roleKeys.firstIndex(of: key) { return UInt16(k + 1) }
+        let n = Self.intern(try c.text(s), &deals.roles)
+        // Roles of up to 7 bytes are known by their bytes (and length) packed in a word.
+        while deals.roleKeys.count < deals.roles.count {
+            var text = deals.roles[deals.roleKeys.count]
+            deals.roleKeys.append(text.withUTF8 { Self.packed($0) } ?? .max)
+        }
+        return n
+    }
+
+    /// Up to 7 bytes and their count in one word; nil for longer ones.
+    static func packed(_ b: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard b.count <= 7 else { return nil }
+        var v = UInt64(b.count) << 56
+        for (k, x) in b.enumerated() { v |= UInt64(x) << UInt64(8 * k) }
+        return v
     }
 
     static func intern(_ role: String?, _ roles: inout [String]) -> UInt16 {

@@ -278,15 +278,36 @@ struct JSONCursor {
     }
 }
 
-/// The keys an object may have, found by length and bytes.
-struct KeySet {
-    let keys: [[UInt8]]
-    init(_ keys: [String]) { self.keys = keys.map { Array($0.utf8) } }
+/// The keys an object may have, found by length and bytes. The keys are kept in one
+/// block that lives as long as the process (key sets are static), so finding a key
+/// touches no reference counts: an array of arrays retained and released each inner
+/// array it compared, a dozen times per record.
+struct KeySet: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Each key's start in `bytes` and length.
+    private let starts: UnsafeMutablePointer<Int>
+    private let lengths: UnsafeMutablePointer<Int>
+    let count: Int
+
+    init(_ keys: [String]) {
+        let all = keys.flatMap { Array($0.utf8) }
+        bytes = .allocate(capacity: max(1, all.count))
+        bytes.initialize(from: all, count: all.count)
+        starts = .allocate(capacity: max(1, keys.count))
+        lengths = .allocate(capacity: max(1, keys.count))
+        var at = 0
+        for (k, key) in keys.enumerated() {
+            starts[k] = at
+            lengths[k] = key.utf8.count
+            at += key.utf8.count
+        }
+        count = keys.count
+    }
 
     @inline(__always)
     func index(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        for (k, key) in keys.enumerated() where key.count == n {
-            if key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) }) == 0 { return k }
+        for k in 0..<count where lengths[k] == n {
+            if memcmp(bytes + starts[k], p, n) == 0 { return k }
         }
         return nil
     }
