@@ -49,76 +49,38 @@ struct FastResolver {
         d.deals = FastDeals()
         let dealIndex = IDIndex(deals.ids)
         guard dealIndex.duplicates == 0 else { throw FastPathExit("deal id used twice") }
-        var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
-        // The last deal each partner was seen in, to find a party listed twice at once.
-        var lastDeal = [Int32](repeating: -1, count: partners.count)
-        for deal in 0..<deals.count {
-            let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
-            for k in parties {
-                guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
-                guard lastDeal[p] != Int32(deal) else { throw FastPathExit("party listed twice") }
-                lastDeal[p] = Int32(deal)
-                partyPositions[k] = Int32(p)
-            }
-            let v = Int(deals.valueIndex[deal])
-            if v >= 0 {
-                for s in deals.amounts[v].sharedBy {
-                    guard let p = partnerIndex.find(s, in: partnerIDs), lastDeal[p] == Int32(deal) else { throw FastPathExit("sharedBy names a non-party") }
-                }
-            }
-            if let products = deals.products[deal] {
-                let owned = Set(parties.flatMap { partners[Int(partyPositions[$0])].products.map { TextFolding.fold($0.name) } })
-                guard products.allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
-            }
-            if let amends = deals.amends[deal] {
-                guard amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
-            }
-        }
-
-        deals.partyIDs = StringColumn()
-
-        // Events: references and order anchors (as file positions; -2 the document).
+        // Events are read while deals are checked, one on each core.
         var events = d.events
         d.events = FastEvents()
         let eventIndex = IDIndex(events.ids)
         guard eventIndex.duplicates == 0 else { throw FastPathExit("event id used twice") }
-        var eventDeals = [Int32](repeating: 0, count: events.dealIDs.count)
-        for k in 0..<events.dealIDs.count {
-            guard let p = events.dealIDs.withBytes(k, { dealIndex.find(bytes: $0, in: deals.ids) }) else { throw FastPathExit("unknown deal") }
-            eventDeals[k] = Int32(p)
-        }
-        var eventPartners = [Int32](repeating: 0, count: events.partnerIDs.count)
-        for k in 0..<events.partnerIDs.count {
-            guard let p = events.partnerIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
-            eventPartners[k] = Int32(p)
-        }
-        var anchorOf = [Int32](repeating: -1, count: events.count)
-        let documentWord = Array(EventOrder.documentAnchor.utf8)
-        for e in 0..<events.count where events.orderRelations[e] != 0 {
-            let target: Int32? = events.orderAnchors.withBytes(e) { b in
-                b.elementsEqual(documentWord) ? -2 : eventIndex.find(bytes: b, in: events.ids).map(Int32.init)
+        nonisolated(unsafe) var partyPositions: [Int32] = []
+        nonisolated(unsafe) var ordering: EventOrdering?
+        nonisolated(unsafe) var dealFailure: FastPathExit?
+        nonisolated(unsafe) var eventFailure: FastPathExit?
+        do {
+            let deals = deals, events = events, partners = partners, anchors = anchors, documentDate = documents.first?.date, partnerIDs = partnerIDs
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                do throws(FastPathExit) {
+                    if part == 0 {
+                        partyPositions = try Self.checkDeals(deals, partners: partners, partnerIndex: partnerIndex, partnerIDs: partnerIDs, dealIndex: dealIndex)
+                    } else {
+                        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
+                        ordering = try Self.orderEvents(events, eventIndex: eventIndex, dealIDs: deals.ids, dealIndex: dealIndex,
+                                                        partnerIndex: partnerIndex, partnerIDs: partnerIDs, anchors: anchors, documentDate: documentDate)
+                    }
+                } catch {
+                    if part == 0 { dealFailure = error } else { eventFailure = error }
+                }
             }
-            guard let target, target != Int32(e) else { throw FastPathExit("bad order anchor") }
-            anchorOf[e] = target
         }
+        if let failure = dealFailure ?? eventFailure { throw failure }
+        guard let ordering else { throw FastPathExit("timeline") }
+        let (eventDeals, eventPartners, anchorOf, timeline) = (ordering.deals, ordering.partners, ordering.anchorOf, ordering.timeline)
+        deals.partyIDs = StringColumn()
         events.dealIDs = StringColumn()
         events.partnerIDs = StringColumn()
         events.orderAnchors = StringColumn()
-
-        // The timeline.
-        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
-        let relations = EventTable.relations
-        let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
-            let r = Int(events.orderRelations[e])
-            guard r > 0 else { return nil }
-            let a = Int(anchorOf[e])
-            return (relations[r - 1], a == -2 ? nil : a)
-        }
-        guard let timeline = TimelineOrder.sortPositions(
-            count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
-            documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
-            id: { events.ids[$0] }, documentDate: documents.first?.date)
-        else { throw FastPathExit("order cycle") }
 
         // Deals follow the timeline of their first event.
         var firstEvent = [Int](repeating: Int.max, count: deals.count)
@@ -127,7 +89,7 @@ struct FastResolver {
                 firstEvent[Int(eventDeals[k])] = t
             }
         }
-        let dealOrder = (0..<deals.count).sorted { a, b in firstEvent[a] != firstEvent[b] ? firstEvent[a] < firstEvent[b] : a < b }
+        let dealOrder = Self.stableOrder(keys: firstEvent, limit: events.count)
         var dealPosition = [Int32](repeating: 0, count: deals.count)
         for (k, old) in dealOrder.enumerated() { dealPosition[old] = Int32(k) }
         var eventPosition = [Int32](repeating: 0, count: events.count)
@@ -157,6 +119,98 @@ struct FastResolver {
         partyPositions = []
         anchors = []
         return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable)
+    }
+
+    /// Positions sorted by key (Int.max last), equal keys in position order: a counting
+    /// sort, as keys are timeline positions below `limit`.
+    static func stableOrder(keys: [Int], limit: Int) -> [Int] {
+        var starts = [Int](repeating: 0, count: limit + 2)
+        for k in keys { starts[(k == Int.max ? limit : k) + 1] += 1 }
+        for i in 0...limit { starts[i + 1] += starts[i] }
+        var order = [Int](repeating: 0, count: keys.count)
+        for (i, k) in keys.enumerated() {
+            let slot = k == Int.max ? limit : k
+            order[starts[slot]] = i
+            starts[slot] += 1
+        }
+        return order
+    }
+
+    /// Every deal's parties as catalog partner positions, checking each reference.
+    private static func checkDeals(_ deals: FastDeals, partners: [Partner], partnerIndex: IDIndex, partnerIDs: StringColumn,
+                                   dealIndex: IDIndex) throws(FastPathExit) -> [Int32] {
+        var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
+        // The last deal each partner was seen in, to find a party listed twice at once.
+        var lastDeal = [Int32](repeating: -1, count: partners.count)
+        for deal in 0..<deals.count {
+            let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
+            for k in parties {
+                guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
+                guard lastDeal[p] != Int32(deal) else { throw FastPathExit("party listed twice") }
+                lastDeal[p] = Int32(deal)
+                partyPositions[k] = Int32(p)
+            }
+            let v = Int(deals.valueIndex[deal])
+            if v >= 0 {
+                for s in deals.amounts[v].sharedBy {
+                    guard let p = partnerIndex.find(s, in: partnerIDs), lastDeal[p] == Int32(deal) else { throw FastPathExit("sharedBy names a non-party") }
+                }
+            }
+            if let products = deals.products[deal] {
+                let owned = Set(parties.flatMap { partners[Int(partyPositions[$0])].products.map { TextFolding.fold($0.name) } })
+                guard products.allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
+            }
+            if let amends = deals.amends[deal] {
+                guard amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
+            }
+        }
+        return partyPositions
+    }
+
+    /// Events' references resolved, and their timeline.
+    struct EventOrdering: Sendable {
+        var deals: [Int32]
+        var partners: [Int32]
+        /// Each event's order anchor as a file position (-2: the document; -1: none).
+        var anchorOf: [Int32]
+        var timeline: [Int]
+    }
+
+    private static func orderEvents(_ events: FastEvents, eventIndex: IDIndex, dealIDs: StringColumn, dealIndex: IDIndex,
+                                    partnerIndex: IDIndex, partnerIDs: StringColumn, anchors: [Anchor],
+                                    documentDate: PartialDate?) throws(FastPathExit) -> EventOrdering {
+        var eventDeals = [Int32](repeating: 0, count: events.dealIDs.count)
+        for k in 0..<events.dealIDs.count {
+            guard let p = events.dealIDs.withBytes(k, { dealIndex.find(bytes: $0, in: dealIDs) }) else { throw FastPathExit("unknown deal") }
+            eventDeals[k] = Int32(p)
+        }
+        var eventPartners = [Int32](repeating: 0, count: events.partnerIDs.count)
+        for k in 0..<events.partnerIDs.count {
+            guard let p = events.partnerIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
+            eventPartners[k] = Int32(p)
+        }
+        var anchorOf = [Int32](repeating: -1, count: events.count)
+        let documentWord = Array(EventOrder.documentAnchor.utf8)
+        for e in 0..<events.count where events.orderRelations[e] != 0 {
+            let target: Int32? = events.orderAnchors.withBytes(e) { b in
+                b.elementsEqual(documentWord) ? -2 : eventIndex.find(bytes: b, in: events.ids).map(Int32.init)
+            }
+            guard let target, target != Int32(e) else { throw FastPathExit("bad order anchor") }
+            anchorOf[e] = target
+        }
+        let relations = EventTable.relations
+        let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
+            let r = Int(events.orderRelations[e])
+            guard r > 0 else { return nil }
+            let a = Int(anchorOf[e])
+            return (relations[r - 1], a == -2 ? nil : a)
+        }
+        guard let timeline = TimelineOrder.sortPositions(
+            count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
+            documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
+            id: { events.ids[$0] }, documentDate: documentDate)
+        else { throw FastPathExit("order cycle") }
+        return EventOrdering(deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, timeline: timeline)
     }
 
     private func checkDocuments(_ d: FastDataset) throws(FastPathExit) {
