@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Everything loaded from one or more datasets, checked, anchored and indexed.
 /// The explorer and the command line ask it every question they have.
 ///
@@ -151,10 +153,46 @@ public final class Catalog: Sendable {
         events.partnerIDs = partnerIDs
         events.documents = documents
         events.dealIDs = deals
+        // The relations on one core; the id tables, day bounds and search columns on
+        // the other.
+        nonisolated(unsafe) var relations = Relations()
+        nonisolated(unsafe) var lookups: Lookups?
+        let (d, e) = (deals, events)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                relations = Self.relations(partners: partners, deals: d, events: e)
+            } else {
+                lookups = Self.lookups(documents: documents, partners: partners, deals: d, events: e)
+            }
+        }
+        let l = lookups!
         var out = Stored(title: title, files: files, documents: documents, partners: partners, deals: deals, events: events,
-                         dealIndex: IDIndex(deals.ids), eventIndex: IDIndex(events.ids))
-        out.partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+                         dealIndex: l.dealIndex, eventIndex: l.eventIndex)
+        out.partnerIndex = l.partnerIndex
+        out.partnersOfDeal = relations.partnersOfDeal
+        out.dealsOfPartner = relations.dealsOfPartner
+        out.dealsOfEvent = relations.dealsOfEvent
+        out.partnersOfEvent = relations.partnersOfEvent
+        out.eventsOfDeal = relations.eventsOfDeal
+        out.eventsOfPartner = relations.eventsOfPartner
+        out.eventBounds = l.eventBounds
+        out.partnerSearch = l.partnerSearch
+        out.partnerNames = l.partnerNames
+        return out
+    }
 
+    /// Every one-to-many relation between partners, deals and events.
+    struct Relations: Sendable {
+        var partnersOfDeal = IndexLists()
+        var dealsOfPartner = IndexLists()
+        var dealsOfEvent = IndexLists()
+        var partnersOfEvent = IndexLists()
+        var eventsOfDeal = IndexLists()
+        var eventsOfPartner = IndexLists()
+    }
+
+    static func relations(partners: [Partner], deals: DealTable, events: EventTable) -> Relations {
+        var r = Relations()
         // Parties of each deal, each once; deals of each partner.
         var partnersOfDeal = IndexLists()
         var partnerDealPairs: [(list: Int32, item: Int32)] = []
@@ -172,8 +210,8 @@ public final class Catalog: Sendable {
             }
             partnersOfDeal.append(int32: list)
         }
-        out.partnersOfDeal = partnersOfDeal
-        out.dealsOfPartner = IndexLists(count: partners.count, pairs: partnerDealPairs)
+        r.partnersOfDeal = partnersOfDeal
+        r.dealsOfPartner = IndexLists(count: partners.count, pairs: partnerDealPairs)
         partnerDealPairs = []
 
         // Deals of each event (sorted), events of each deal (timeline order), partners
@@ -198,18 +236,34 @@ public final class Catalog: Sendable {
             dealsOfEvent.append(int32: ds)
             partnersOfEvent.append(int32: list)
         }
-        out.dealsOfEvent = dealsOfEvent
-        out.partnersOfEvent = partnersOfEvent
-        out.eventsOfDeal = IndexLists(count: deals.count, pairs: dealEventPairs)
+        r.dealsOfEvent = dealsOfEvent
+        r.partnersOfEvent = partnersOfEvent
+        r.eventsOfDeal = IndexLists(count: deals.count, pairs: dealEventPairs)
         dealEventPairs = []
         var partnerEventPairs: [(list: Int32, item: Int32)] = []
         partnerEventPairs.reserveCapacity(partnersOfEvent.items.count)
         for e in 0..<events.count { for p in partnersOfEvent[e] { partnerEventPairs.append((Int32(p), Int32(e))) } }
-        out.eventsOfPartner = IndexLists(count: partners.count, pairs: partnerEventPairs)
+        r.eventsOfPartner = IndexLists(count: partners.count, pairs: partnerEventPairs)
         partnerEventPairs = []
 
+        return r
+    }
+
+    /// Id tables, day bounds and the partners' search columns.
+    struct Lookups: Sendable {
+        var dealIndex: IDIndex
+        var eventIndex: IDIndex
+        var partnerIndex: [String: Int]
+        var eventBounds: [DayBounds] = []
+        var partnerSearch = FoldedColumn()
+        var partnerNames = FoldedColumn()
+    }
+
+    static func lookups(documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) -> Lookups {
+        var r = Lookups(dealIndex: IDIndex(deals.ids), eventIndex: IDIndex(events.ids),
+                        partnerIndex: Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
         let documentDate = documents.first?.date
-        out.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)
+        r.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)
 
         // Deals and events are found by their parties' names and aliases, not by the
         // parties' products: "chatgpt" finds the ChatGPT deal, not every OpenAI deal.
@@ -220,9 +274,9 @@ public final class Catalog: Sendable {
             partnerSearch.append(p.id, p.allNames.joined(separator: " "), quotes(p.evidence), quotes(p.products.flatMap(\.evidence)))
             partnerNames.append(([p.name] + p.aliases).joined(separator: " "))
         }
-        out.partnerSearch = partnerSearch
-        out.partnerNames = partnerNames
-        return out
+        r.partnerSearch = partnerSearch
+        r.partnerNames = partnerNames
+        return r
     }
 
     /// A catalog with nothing in it: what the explorer shows while data loads.
