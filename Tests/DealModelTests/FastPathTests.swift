@@ -9,11 +9,16 @@ struct FastPathTests {
     static func bothWays(_ path: String) throws -> (fast: [String], careful: [String]) {
         let (careful, problems) = DatasetLoader.check(path: path, fast: false)
         #expect(problems.isEmpty, "\(problems)")
-        let fast: Catalog
-        do { fast = try FastLoad.attempt(file: path) } catch {
+        let fast: Catalog, readAhead: Catalog
+        do {
+            fast = try FastLoad.attempt(file: path)
+            // The events read on another thread, as in a large file.
+            readAhead = try FastLoad.attempt(file: path, readAheadFrom: 0)
+        } catch {
             Issue.record("the fast path gave up on \(path): \(error)")
             throw error
         }
+        expectSame(CatalogDump.lines(readAhead), CatalogDump.lines(fast))
         return (CatalogDump.lines(fast), CatalogDump.lines(try #require(careful)))
     }
 
@@ -98,6 +103,44 @@ struct FastPathTests {
         #expect(fast.contains { $0.hasPrefix("deal supply Supply \"deal\" ") })
     }
 
+    /// Events read ahead on another thread give the same catalog whatever the order of
+    /// the top-level keys, and a title that quotes `"events": [` does not mislead the
+    /// search for where the events start.
+    @Test(arguments: [false, true])
+    func eventsReadAheadInAnyKeyOrder(eventsFirst: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dealscope-ahead-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Acme and Globex agreed a deal.\nThey signed it in 2025. Then \"events\": [ happened.".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        let events = """
+          "events": [
+            { "id": "e1", "title": "Signing \\"events\\": [", "date": "2025", "deals": ["d1"], "evidence": ["They signed it in 2025"] },
+            { "id": "e2", "title": "Later", "order": { "after": "e1" }, "evidence": ["\\"events\\": [ happened"] }
+          ]
+        """
+        let deals = """
+          "deals": [
+            { "id": "d1", "title": "Not \\"events\\": [ here", "kind": "framework", "status": "stated",
+              "parties": [{ "partner": "acme" }, { "partner": "globex" }], "evidence": ["Acme and Globex agreed a deal"] }
+          ]
+        """
+        let json = """
+        {
+          "dealscope": 1,
+          "documents": [{ "id": "a", "path": "a.txt" }],
+          "partners": [
+            { "id": "acme", "name": "Acme", "evidence": ["Acme and"] },
+            { "id": "globex", "name": "Globex", "evidence": ["and Globex"] }
+          ],
+        \(eventsFirst ? events + ",\n" + deals : deals + ",\n" + events)
+        }
+        """
+        try json.write(toFile: dir + "/x.dealscope.json", atomically: true, encoding: .utf8)
+        let (fast, careful) = try Self.bothWays(dir + "/x.dealscope.json")
+        Self.expectSame(fast, careful)
+        #expect(fast.contains { $0.hasPrefix("event e2 Later ") })
+    }
+
     /// Every error fixture is left to the careful loader, which names the problem.
     @Test func everyErrorFixtureLeavesTheFastPath() throws {
         let dir = Paths.fixtures + "/errors"
@@ -105,6 +148,7 @@ struct FastPathTests {
         #expect(files.count >= 15)
         for f in files {
             #expect(FastLoad.load(file: dir + "/" + f) == nil, "\(f)")
+            #expect(FastLoad.load(file: dir + "/" + f, readAheadFrom: 0) == nil, "\(f), events read ahead")
             let (_, problems) = DatasetLoader.check(path: dir + "/" + f)
             #expect(!problems.isEmpty, "\(f)")
         }

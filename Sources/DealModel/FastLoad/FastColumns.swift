@@ -1,6 +1,18 @@
 /// Records of one dataset file as the fast loader reads them: columns, with references
 /// still as the ids written in the file.
 struct FastQuotes {
+    /// Appends another set of quotes (read apart), naming its documents as these do.
+    mutating func append(_ other: FastQuotes) {
+        needles.append(contentsOf: other.needles)
+        let names = other.documentNames.map { name -> Int32 in
+            if let k = documentNames.firstIndex(of: name) { return Int32(k) }
+            documentNames.append(name)
+            return Int32(documentNames.count - 1)
+        }
+        document.append(contentsOf: other.document.map { $0 < 0 ? $0 : names[Int($0)] })
+        occurrence.append(contentsOf: other.occurrence)
+    }
+
     /// Each quote's text, folded for matching.
     var needles = StringColumn()
     /// Index into `documentNames`, or -1 for the dataset's first document.

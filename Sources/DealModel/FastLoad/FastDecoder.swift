@@ -19,6 +19,8 @@ struct FastDecoder {
     let file: String
     /// The mapped file being read, told as records are done with.
     var mapped: MappedFile? = nil
+    /// From this file size on, the events are read ahead on another thread.
+    var readAheadFrom = FastDecoder.readAheadSize
     /// Told the documents as soon as they are read, to prepare them meanwhile.
     var documentsRead: (([DocumentDraft]) -> Void)? = nil
 
@@ -26,6 +28,9 @@ struct FastDecoder {
         var c = JSONCursor(bytes)
         var d = FastDataset()
         var sawDocuments = false
+        // The events of a large file are read meanwhile on another thread.
+        let ahead = bytes.count >= readAheadFrom ? EventsAhead(bytes: bytes, mapped: mapped, file: file) : nil
+        defer { _ = ahead?.wait() }
         // Pages read are handed back every 32 MB (not asked about at every record).
         let mapped = self.mapped
         var nextRelease = 1 << 25
@@ -54,13 +59,31 @@ struct FastDecoder {
                 if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try deal(&c, &d); released(&c) } }
             case 5:
                 d.events.quoteStarts = [UInt32(d.quotes.count)]
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); released(&c) } }
+                c.skipSpace()
+                if let read = ahead?.wait(), read.start == c.i {
+                    Self.take(read, into: &d, lineOffset: c.line - 1)
+                    c.jump(to: read.end, line: read.endLine + c.line - 1, lineStart: read.endLineStart)
+                } else if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); released(&c) } }
             default: _ = try c.string()  // $schema
             }
         }
         c.skipSpace()
         guard c.atEnd, d.sawVersion, sawDocuments, !d.documents.isEmpty else { throw FastPathExit("dataset shape") }
         return d
+    }
+
+    /// Files from this size on have their events read ahead (`EventsAhead`).
+    static let readAheadSize = 1 << 23
+
+    /// Takes events read ahead as if read here: their quotes follow the ones read so
+    /// far, and their lines are counted from the file's start.
+    static func take(_ read: EventsAhead.Read, into d: inout FastDataset, lineOffset: Int) {
+        var events = read.dataset.events
+        let base = UInt32(d.quotes.count)
+        events.quoteStarts = events.quoteStarts.map { $0 + base }
+        events.lines = events.lines.map { $0 + UInt32(lineOffset) }
+        d.events = events
+        d.quotes.append(read.dataset.quotes)
     }
 
     // MARK: Fields
@@ -399,7 +422,7 @@ struct FastDecoder {
         return Amount(amount: value, currency: currency, approximate: approximate, text: text, sharedBy: shared)
     }
 
-    private func event(_ c: inout JSONCursor, _ d: inout FastDataset) throws(FastPathExit) {
+    func event(_ c: inout JSONCursor, _ d: inout FastDataset) throws(FastPathExit) {
         c.skipSpace()
         let at = c.location()
         let i = d.events.count

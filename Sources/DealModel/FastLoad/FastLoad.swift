@@ -3,12 +3,14 @@
 /// accept without a word; at the first doubt it returns nil, and the careful loader
 /// reads the file again and reports every problem with its line and column.
 enum FastLoad {
-    static func load(file: String, progress: ProgressHandler? = nil) -> Catalog? {
-        try? attempt(file: file, progress: progress)
+    static func load(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize) -> Catalog? {
+        try? attempt(file: file, progress: progress, readAheadFrom: readAheadFrom)
     }
 
     /// The same, saying why the fast path was left.
-    static func attempt(file: String, progress: ProgressHandler? = nil) throws(FastPathExit) -> Catalog {
+    /// `readAheadFrom`: the file size from which events are read on another thread
+    /// (tests set it to 0).
+    static func attempt(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize) throws(FastPathExit) -> Catalog {
         progress?(LoadProgress(phase: "reading and parsing", fraction: 0))
         let dataset: FastDataset
         let directory = FileAccess.directory(of: file)
@@ -17,7 +19,7 @@ enum FastLoad {
         do {
             // The file is mapped, read once, and let go as it is decoded.
             guard let mapped = MappedFile(path: file) else { throw FastPathExit("unreadable") }
-            var decoder = FastDecoder(file: file, mapped: mapped)
+            var decoder = FastDecoder(file: file, mapped: mapped, readAheadFrom: readAheadFrom)
             decoder.documentsRead = { prep.start($0, directory: directory) }
             dataset = try decoder.decode(mapped.bytes)
         }

@@ -30,6 +30,23 @@ struct JSONCursor {
         if count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { i = 3 }
     }
 
+    /// A cursor that starts at `offset` of the same bytes, on a line that starts at
+    /// `lineStart` (lines are then counted from 1 there: the caller adds the lines
+    /// before).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, lineStart: Int) {
+        self.init(bytes)
+        i = offset
+        self.lineStart = lineStart
+    }
+
+    /// Moves on to `offset`, which is on line `line` (starting at `lineStart`): where
+    /// another cursor, started here, ended.
+    mutating func jump(to offset: Int, line: Int, lineStart: Int) {
+        i = offset
+        self.line = line
+        self.lineStart = lineStart
+    }
+
     var atEnd: Bool { i >= count }
 
     @inline(__always)

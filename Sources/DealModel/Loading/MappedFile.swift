@@ -9,7 +9,9 @@ import Darwin
 /// A file mapped into memory, read-only, for reading it once from start to end. The
 /// pages already read can be handed back (`release(upTo:)`), so a 500 MB dataset does
 /// not stay in the process's memory while it is decoded.
-final class MappedFile {
+/// `release` is for the one thread that reads the file from start to end; `drop`,
+/// which keeps no state, for any thread.
+final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     private let length: Int
     private var released = 0
@@ -39,6 +41,15 @@ final class MappedFile {
         guard end - released >= 1 << 25, let base = bytes.baseAddress else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
         released = end
+    }
+
+    /// The same for the whole pages inside `range`, from any thread (for a part of the
+    /// file read apart from the main cursor).
+    func drop(_ range: Range<Int>) {
+        let page = 1 << 16
+        let lo = (range.lowerBound + page - 1) / page * page, hi = range.upperBound / page * page
+        guard hi > lo, let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + lo), hi - lo, MADV_DONTNEED)
     }
 
     deinit {

@@ -31,6 +31,12 @@ struct StringColumn: Sendable {
         ends.append(UInt32(bytes.count))
     }
 
+    mutating func append(contentsOf other: StringColumn) {
+        let base = UInt32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+    }
+
     mutating func append(bytes b: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: b)
         ends.append(UInt32(bytes.count))
