@@ -10,7 +10,9 @@
 /// tail of the text after it, so that windows and quotes that start in the block can
 /// be read to their end.
 struct FoldedBlock {
-    private(set) var bytes: [UInt8] = []
+    /// The folded bytes are `buffer[0..<count]`; the buffer is kept from block to block.
+    private var buffer: [UInt8] = []
+    private(set) var count = 0
     /// Folded offsets where the mapping to the original jumps, and the original
     /// offset there; between jumps both advance together.
     private var jumpFolded: [Int32] = []
@@ -20,61 +22,95 @@ struct FoldedBlock {
     /// Whether the tail reaches the end of the text.
     private(set) var reachesEnd = false
 
+    /// The folded bytes.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+    }
+
     /// Folds `b[from..<to]`, then at least `tail` more folded bytes (or to the end).
     /// `from` starts a scalar.
     mutating func fold(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int, tail: Int) {
-        bytes.removeAll(keepingCapacity: true)
         jumpFolded.removeAll(keepingCapacity: true)
         jumpOriginal.removeAll(keepingCapacity: true)
         jumpFolded.append(0)
         jumpOriginal.append(from)
+        // A scalar folds to at most three bytes for each two of it (İ to i and a dot
+        // above); the tail may end a scalar past its length.
+        let capacity = 2 * (to - from) + tail + 64
+        if buffer.count < capacity { buffer = [UInt8](repeating: 0, count: capacity) }
         var lastWasSpace = from == 0 || Self.isSpace(b, before: from)
         var expected = from  // the original offset the next folded byte has if nothing jumps
         let n = b.count
         var i = from
+        var o = 0
         var limit = Int.max  // set once the block's own range is folded
         ownEnd = 0
-        while i < n {
-            if i >= to && limit == Int.max {
-                ownEnd = bytes.count
-                limit = bytes.count + tail
+        buffer.withUnsafeMutableBufferPointer { outBuffer in
+            let out = outBuffer.baseAddress!
+            @inline(__always) func emit(_ byte: UInt8, from original: Int) {
+                if original != expected {
+                    jumpFolded.append(Int32(o))
+                    jumpOriginal.append(original)
+                }
+                out[o] = byte
+                o += 1
+                expected = original + 1
             }
-            if bytes.count >= limit { break }
-            let c = b[i]
-            if c < 0x80 {
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                    if !lastWasSpace { emit(0x20, from: i, &expected) }
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while i < n {
+                if i >= to && limit == Int.max {
+                    ownEnd = o
+                    limit = o + tail
+                }
+                if o >= limit { break }
+                // Eight plain bytes at once: ASCII, no control or line end, no two
+                // spaces in a row (nor a space after one): they fold to themselves,
+                // capitals to small letters, and nothing jumps.
+                if i + 8 <= n && (i + 8 <= to || i >= to) {
+                    let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let printable = (x &+ 0x6060_6060_6060_6060) & high  // bytes of 0x20 or more
+                    let spaces = ~(x &+ 0x5F5F_5F5F_5F5F_5F5F) & high     // bytes below 0x21
+                    if x & high == 0, printable == high, spaces & (spaces << 8) == 0, !(lastWasSpace && spaces & 0x80 != 0) {
+                        let capitals = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & high
+                        if i != expected {
+                            jumpFolded.append(Int32(o))
+                            jumpOriginal.append(i)
+                        }
+                        UnsafeMutableRawPointer(out + o).storeBytes(of: x | (capitals >> 2), as: UInt64.self)
+                        o += 8
+                        i += 8
+                        expected = i
+                        lastWasSpace = spaces >> 63 != 0
+                        continue
+                    }
+                }
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                        if !lastWasSpace { emit(0x20, from: i) }
+                        lastWasSpace = true
+                    } else {
+                        emit(c >= 0x41 && c <= 0x5A ? c + 0x20 : c, from: i)
+                        lastWasSpace = false
+                    }
+                    i += 1
+                    continue
+                }
+                let (s, w) = DocumentSplit.scalar(b, i)
+                if QuoteMatcher.isSpace(s) {
+                    if !lastWasSpace { emit(0x20, from: i) }
                     lastWasSpace = true
                 } else {
-                    emit(c >= 0x41 && c <= 0x5A ? c + 0x20 : c, from: i, &expected)
+                    // Every byte of a folded scalar maps to the start of its original.
+                    for f in QuoteMatcher.fold(s) { for byte in String(f).utf8 { emit(byte, from: i) } }
                     lastWasSpace = false
                 }
-                i += 1
-                continue
+                i += w
             }
-            let (s, w) = DocumentSplit.scalar(b, i)
-            if QuoteMatcher.isSpace(s) {
-                if !lastWasSpace { emit(0x20, from: i, &expected) }
-                lastWasSpace = true
-            } else {
-                // Every byte of a folded scalar maps to the start of its original.
-                for f in QuoteMatcher.fold(s) { for byte in String(f).utf8 { emit(byte, from: i, &expected) } }
-                lastWasSpace = false
-            }
-            i += w
         }
-        if limit == Int.max { ownEnd = bytes.count }
+        count = o
+        if limit == Int.max { ownEnd = o }
         reachesEnd = i >= n
-    }
-
-    @inline(__always)
-    private mutating func emit(_ byte: UInt8, from original: Int, _ expected: inout Int) {
-        if original != expected {
-            jumpFolded.append(Int32(bytes.count))
-            jumpOriginal.append(original)
-        }
-        bytes.append(byte)
-        expected = original + 1
     }
 
     /// The original offset of the scalar a folded byte came from.

@@ -245,9 +245,9 @@ struct ScanTables: Sendable {
     /// Finds the matches of this table's needles that start in the block's own part.
     func scan(_ block: FoldedBlock, text: UnsafeBufferPointer<UInt8>, needles nb: UnsafeBufferPointer<UInt8>,
               column: StringColumn, into out: inout [QuoteMatcher.Found]) {
-        let hay = block.bytes
-        guard hay.count >= k, block.ownEnd > 0 else { return }
-        hay.withUnsafeBufferPointer { hb in
+        guard block.count >= k, block.ownEnd > 0 else { return }
+        block.withBytes { hb in
+            let hay = hb
             table.withUnsafeBufferPointer { t in
                 groupHash.withUnsafeBufferPointer { gh in
                     slotList.withUnsafeBufferPointer { sl in
