@@ -141,9 +141,10 @@ struct QuoteMatcher: Sendable {
     }
 
     /// A hash of `count` bytes computed at once (no rolling): for a full window, two
-    /// 8-byte loads and two multiplications.
+    /// 8-byte loads and two multiplications; for a half window, one.
     @inline(__always)
     static func windowHash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        if count == 8 { return mix(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) &* 0x9E37_79B9_7F4A_7C15) }
         guard count == window else { return hash(p, count) }
         let a = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
         let b = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self)

@@ -159,7 +159,10 @@ struct ScanTables: Sendable {
                 let j = UnsafeRawPointer(p) - UnsafeRawPointer(nb.baseAddress! + r.lowerBound) + 1
                 if j < len && j <= Int(UInt16.max) {
                     shifts[n] = UInt16(j)
-                    afterSpace[min(len - j, QuoteMatcher.window), default: []].append(Int32(n))
+                    // Windows of 16 bytes, or 8 for shorter rests (one pass over the
+                    // text serves all of them), or the whole rest when shorter still.
+                    let rest = len - j
+                    afterSpace[rest >= QuoteMatcher.window ? QuoteMatcher.window : rest >= 8 ? 8 : rest, default: []].append(Int32(n))
                     continue
                 }
             }
