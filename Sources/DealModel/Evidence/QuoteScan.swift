@@ -187,44 +187,48 @@ struct ScanTables: Sendable {
         maxShift = shifts.map { s in group.reduce(0) { max($0, Int(s[Int($1)])) } } ?? 0
         // Needles whose windows hash alike share one slot and a list, so that a
         // thousand quotes opening with the same words do not make a thousand-long chain.
-        var keyed: [(hash: UInt64, needle: Int32)] = group.map { n in
-            let start = nb.baseAddress! + column.range(Int(n)).lowerBound
-            return (shifts == nil ? QuoteMatcher.hash(start, k) : QuoteMatcher.windowHash(start + Int(shifts![Int(n)]), k), n)
-        }
-        keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.needle < $1.needle }
-        // Lists of needles by hash; the sorted pairs are let go before the table is made.
-        var distinct = 0
-        for (i, e) in keyed.enumerated() where i == 0 || e.hash != keyed[i - 1].hash { distinct += 1 }
-        var listStarts: [Int32] = []
-        var listNeedles: [Int32] = []
-        var groupHash: [UInt64] = []
-        listStarts.reserveCapacity(distinct + 1)
-        listNeedles.reserveCapacity(keyed.count)
-        groupHash.reserveCapacity(distinct)
-        for (i, e) in keyed.enumerated() {
-            if i == 0 || e.hash != keyed[i - 1].hash {
-                listStarts.append(Int32(listNeedles.count))
-                groupHash.append(e.hash)
-            }
-            listNeedles.append(e.needle)
-        }
-        listStarts.append(Int32(listNeedles.count))
-        keyed = []
-        // A table at most three quarters full, of list numbers.
+        // Each distinct hash gets a list number as it is first met (no sort), then the
+        // lists are laid out in one array, each in needle order.
         var size = 16
-        while size * 3 < distinct * 4 { size <<= 1 }
+        while size * 3 < group.count * 4 { size <<= 1 }
         let mask = size - 1
         var slotList = [Int32](repeating: -1, count: size)
+        var groupHash: [UInt64] = []
+        var listOf = [Int32](repeating: 0, count: group.count)
+        var listSizes: [Int32] = []
+        for (i, n) in group.enumerated() {
+            let start = nb.baseAddress! + column.range(Int(n)).lowerBound
+            let h = shifts == nil ? QuoteMatcher.hash(start, k) : QuoteMatcher.windowHash(start + Int(shifts![Int(n)]), k)
+            var slot = Int(truncatingIfNeeded: QuoteMatcher.mix(h)) & mask
+            while slotList[slot] >= 0 && groupHash[Int(slotList[slot])] != h { slot = (slot + 1) & mask }
+            if slotList[slot] < 0 {
+                slotList[slot] = Int32(groupHash.count)
+                groupHash.append(h)
+                listSizes.append(0)
+            }
+            let g = Int(slotList[slot])
+            listOf[i] = Int32(g)
+            listSizes[g] += 1
+        }
+        let distinct = groupHash.count
+        var listStarts = [Int32](repeating: 0, count: distinct + 1)
+        for g in 0..<distinct { listStarts[g + 1] = listStarts[g] + listSizes[g] }
+        listSizes = []
+        var fill = listStarts
+        var listNeedles = [Int32](repeating: 0, count: group.count)
+        for (i, n) in group.enumerated() {
+            let g = Int(listOf[i])
+            listNeedles[Int(fill[g])] = n
+            fill[g] += 1
+        }
+        fill = []
+        listOf = []
         let bits = max(16, min(28, (distinct * 16).bitWidth - (distinct * 16).leadingZeroBitCount))
         let shift = UInt64(64 - bits)
         var table = [UInt64](repeating: 0, count: (1 << bits) / 64 + 1)
-        for (g, h) in groupHash.enumerated() {
-            let m = QuoteMatcher.mix(h)
-            let bit = Int(m >> shift)
+        for h in groupHash {
+            let bit = Int(QuoteMatcher.mix(h) >> shift)
             table[bit >> 6] |= 1 << UInt64(bit & 63)
-            var slot = Int(truncatingIfNeeded: m) & mask
-            while slotList[slot] >= 0 { slot = (slot + 1) & mask }
-            slotList[slot] = Int32(g)
         }
         var power: UInt64 = 1
         for _ in 1..<max(k, 1) { power = power &* QuoteMatcher.base }
@@ -269,6 +273,7 @@ struct ScanTables: Sendable {
                                             confirm(n, at: start, block, hb, text, nb, column, &out)
                                         }
                                     }
+                                    return  // each hash has one slot
                                 }
                                 slot = (slot + 1) & mask
                             }
