@@ -35,7 +35,9 @@ final class EventsAhead: Sendable {
     init(bytes: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, file: String) {
         let address = UInt(bitPattern: bytes.baseAddress), count = bytes.count
         group.enter()
-        DispatchQueue.global().async { [self] in
+        // A queue of its own gets a thread of its own: the global queue has as many
+        // threads as cores, all busy while a load runs.
+        DispatchQueue(label: "dealscope.read-ahead").async { [self] in
             defer { group.leave() }
             let b = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: address), count: count)
             let decoder = FastDecoder(file: file)
@@ -73,8 +75,16 @@ final class EventsAhead: Sendable {
     }
 
     /// Where the array of the file's last `"events"` key starts (its `[`), searching
-    /// back from the end a megabyte at a time (pages searched are handed back).
+    /// back from the end a megabyte at a time (pages searched are handed back). Keys at
+    /// the start of a line are looked for first (a file laid out one record per line
+    /// has thousands of quote marks to a line end); a file without them is searched
+    /// at every quote mark.
     static func findEventsArray(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?) -> Int? {
+        if let at = search(b, mapped: mapped, lineStartsOnly: true) { return at }
+        return search(b, mapped: mapped, lineStartsOnly: false)
+    }
+
+    private static func search(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, lineStartsOnly: Bool) -> Int? {
         guard let base = b.baseAddress, b.count > 16 else { return nil }
         let key = Array("\"events\"".utf8)
         let chunk = 1 << 20
@@ -85,11 +95,15 @@ final class EventsAhead: Sendable {
             let end = min(b.count, hi + key.count)
             var found: Int?
             var from = lo
-            while from < end, let p = memchr(base + from, 0x22, end - from) {
-                let at = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+            while from < end, let p = memchr(base + from, lineStartsOnly ? 0x0A : 0x22, end - from) {
+                var at = UnsafeRawPointer(p) - UnsafeRawPointer(base)
+                from = at + 1
+                if lineStartsOnly {
+                    at += 1
+                    while at < end && (b[at] == 0x20 || b[at] == 0x09) { at += 1 }
+                }
                 if at + key.count <= b.count, memcmp(base + at, key, key.count) == 0,
                    let bracket = arrayAfterKey(b, key: at, length: key.count) { found = bracket }
-                from = at + 1
             }
             mapped?.drop(lo..<end)
             if let found { return found }
