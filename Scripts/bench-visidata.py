@@ -228,7 +228,8 @@ class Pane:
             self.check()
             if time.monotonic() - since > timeout:
                 raise Failed("timeout >%g s (%s)" % (timeout, what))
-            time.sleep(self.limits["poll"])
+            # Quickly at first (a 2 ms change is seen as such), then less often.
+            time.sleep(min(self.limits["poll"], max(0.002, (time.monotonic() - since) / 4)))
 
     def settle(self, start_size, timeout):
         """Bytes written since `start_size` (taken before the key was sent) until the
@@ -570,8 +571,8 @@ VisiData: `|` selects every row whose party_a
 matches, until it reports "selected K rows" (VisiData redraws every 100 ms while
 busy, so its figure carries up to that much). (4) dealscope: matches over partners,
 deals and events (names, titles, quotes…); VisiData: rows selected by (3).
-Times come from polling the tmux screen (capture-pane every %.0f ms): they carry
-that resolution and tmux's own delay. dealscope's first screen is its loading
+Times come from polling the tmux screen (capture-pane every 2 ms at first, then
+less often, up to every %.0f ms): they carry that resolution and tmux's own delay. dealscope's first screen is its loading
 screen (panes and progress; data loads on another thread), its full load is when
 the status line counts every deal. Peak memory is VmHWM at the end of
 the run (or when the tool was stopped). Bytes are what the process passed to

@@ -51,7 +51,7 @@ final class EventsAhead: Sendable {
             do {
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in
                     try decoder.event(&c, &d)
-                    if c.i - dropped >= 1 << 25 {
+                    if c.i - dropped >= 1 << 22 {
                         mapped?.drop(dropped..<c.i)
                         dropped = c.i
                     }

@@ -31,13 +31,13 @@ struct FastDecoder {
         // The events of a large file are read meanwhile on another thread.
         let ahead = bytes.count >= readAheadFrom ? EventsAhead(bytes: bytes, mapped: mapped, file: file) : nil
         defer { _ = ahead?.wait() }
-        // Pages read are handed back every 32 MB (not asked about at every record).
+        // Pages read are handed back every 4 MB (not asked about at every record).
         let mapped = self.mapped
-        var nextRelease = 1 << 25
+        var nextRelease = 1 << 22
         func released(_ c: inout JSONCursor) {
             if c.i >= nextRelease {
                 mapped?.release(upTo: c.i)
-                nextRelease = c.i + (1 << 25)
+                nextRelease = c.i + (1 << 22)
             }
         }
         try c.object(Self.top) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in

@@ -38,7 +38,7 @@ final class MappedFile: @unchecked Sendable {
     func release(upTo offset: Int) {
         let page = 1 << 16
         let end = offset / page * page
-        guard end - released >= 1 << 25, let base = bytes.baseAddress else { return }
+        guard end - released >= 1 << 22, let base = bytes.baseAddress else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
         released = end
     }
