@@ -253,9 +253,8 @@ struct FastDecoder {
     /// Folds a quote for matching (plain ASCII without allocating), after checking it
     /// has at least three visible characters.
     private func quoteText(_ c: inout JSONCursor, _ s: JSONCursor.Span, _ quotes: inout FastQuotes) throws(FastPathExit) {
-        if !s.escaped, let (folded, visible) = QuoteMatcher.foldASCII(c.raw(s)) {
+        if !s.escaped, let visible = quotes.needles.appendFoldingASCII(c.raw(s)) {
             guard visible >= 3 else { throw FastPathExit("short quote") }
-            folded.withUnsafeBufferPointer { quotes.needles.append(bytes: $0) }
             return
         }
         let text = try c.text(s)

@@ -327,7 +327,7 @@ struct FastResolver {
         t.orderAnchors = order.map { let a = anchorOf[$0]; return a >= 0 ? position[Int(a)] : a }
         var dealLists = IndexLists(), partnerLists = IndexLists()
         for old in order {
-            dealLists.append(int32: deals[Int(events.dealStarts[old])..<Int(events.dealStarts[old + 1])].map { dealPosition[Int($0)] })
+            dealLists.append(int32: deals[Int(events.dealStarts[old])..<Int(events.dealStarts[old + 1])].lazy.map { dealPosition[Int($0)] })
             partnerLists.append(int32: partners[Int(events.partnerStarts[old])..<Int(events.partnerStarts[old + 1])])
         }
         t.deals = dealLists

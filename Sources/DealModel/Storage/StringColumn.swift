@@ -31,6 +31,33 @@ struct StringColumn: Sendable {
         ends.append(UInt32(bytes.count))
     }
 
+    /// Appends plain ASCII bytes folded as `QuoteMatcher.foldASCII` folds them (lower
+    /// case, one space for a run of whitespace, none at the ends), straight into the
+    /// column; returns how many visible characters they hold, or nil (appending
+    /// nothing) when a byte is not ASCII.
+    mutating func appendFoldingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let start = bytes.count
+        var lastWasSpace = true
+        var visible = 0
+        for c in b {
+            if c >= 0x80 {
+                bytes.removeSubrange(start...)
+                return nil
+            }
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                if !lastWasSpace { bytes.append(0x20) }
+                lastWasSpace = true
+            } else {
+                bytes.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+                lastWasSpace = false
+                visible += 1
+            }
+        }
+        if bytes.count > start && bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
+        ends.append(UInt32(bytes.count))
+        return visible
+    }
+
     mutating func append(contentsOf other: StringColumn) {
         let base = UInt32(bytes.count)
         bytes.append(contentsOf: other.bytes)
