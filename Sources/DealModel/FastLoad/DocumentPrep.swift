@@ -17,9 +17,9 @@ final class DocumentPrep: Sendable {
     func start(_ drafts: [DocumentDraft], directory: String) {
         guard !started.exchange(true, ordering: .relaxed) else { return }
         group.enter()
-        // A queue of its own gets a thread of its own: the global queue has as many
-        // threads as cores, all busy while a load runs.
-        DispatchQueue(label: "dealscope.read-ahead").async { [self] in
+        // A thread of its own (the global queue has as many threads as cores, all busy
+        // while a load runs), at a lower priority than the main cursor.
+        BackgroundThread.start { [self] in
             var prepared: [Prepared]? = []
             for d in drafts {
                 guard let doc = Self.read(d, directory: directory) else { prepared = nil; break }

@@ -35,9 +35,9 @@ final class EventsAhead: Sendable {
     init(bytes: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, file: String) {
         let address = UInt(bitPattern: bytes.baseAddress), count = bytes.count
         group.enter()
-        // A queue of its own gets a thread of its own: the global queue has as many
-        // threads as cores, all busy while a load runs.
-        DispatchQueue(label: "dealscope.read-ahead").async { [self] in
+        // A thread of its own (the global queue has as many threads as cores, all busy
+        // while a load runs), at a lower priority than the main cursor.
+        BackgroundThread.start { [self] in
             defer { group.leave() }
             let b = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: address), count: count)
             let decoder = FastDecoder(file: file)

@@ -301,9 +301,11 @@ struct JSONCursor {
 /// array it compared, a dozen times per record.
 struct KeySet: @unchecked Sendable {
     private let bytes: UnsafeMutablePointer<UInt8>
-    /// Each key's start in `bytes` and length.
+    /// Each key's start in `bytes` and length, and for keys of up to 8 bytes the bytes
+    /// as one word (compared at once).
     private let starts: UnsafeMutablePointer<Int>
     private let lengths: UnsafeMutablePointer<Int>
+    private let words: UnsafeMutablePointer<UInt64>
     let count: Int
 
     init(_ keys: [String]) {
@@ -312,17 +314,33 @@ struct KeySet: @unchecked Sendable {
         bytes.initialize(from: all, count: all.count)
         starts = .allocate(capacity: max(1, keys.count))
         lengths = .allocate(capacity: max(1, keys.count))
+        words = .allocate(capacity: max(1, keys.count))
         var at = 0
         for (k, key) in keys.enumerated() {
+            let utf8 = Array(key.utf8)
             starts[k] = at
-            lengths[k] = key.utf8.count
-            at += key.utf8.count
+            lengths[k] = utf8.count
+            words[k] = utf8.count <= 8 ? Self.word(utf8.withUnsafeBufferPointer { $0.baseAddress! }, utf8.count) : 0
+            at += utf8.count
         }
         count = keys.count
     }
 
+    /// Up to 8 bytes as a word, the rest zero.
+    @inline(__always)
+    static func word(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var v: UInt64 = 0
+        for k in 0..<n { v |= UInt64(p[k]) << UInt64(8 * k) }
+        return v
+    }
+
     @inline(__always)
     func index(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        if n <= 8 {
+            let w = Self.word(p, n)
+            for k in 0..<count where lengths[k] == n && words[k] == w { return k }
+            return nil
+        }
         for k in 0..<count where lengths[k] == n {
             if memcmp(bytes + starts[k], p, n) == 0 { return k }
         }

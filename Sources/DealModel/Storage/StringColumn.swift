@@ -37,23 +37,33 @@ struct StringColumn: Sendable {
     /// nothing) when a byte is not ASCII.
     mutating func appendFoldingASCII(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         let start = bytes.count
-        var lastWasSpace = true
+        // Room for all of them (growing as appends grow), then trimmed to what folds.
+        bytes.append(contentsOf: repeatElement(0, count: b.count))
+        var n = 0
         var visible = 0
-        for c in b {
-            if c >= 0x80 {
-                bytes.removeSubrange(start...)
-                return nil
+        let ok = bytes.withUnsafeMutableBufferPointer { out -> Bool in
+            let o = out.baseAddress! + start
+            var lastWasSpace = true
+            for c in b {
+                if c >= 0x80 { return false }
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    if !lastWasSpace { o[n] = 0x20; n += 1 }
+                    lastWasSpace = true
+                } else {
+                    o[n] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+                    n += 1
+                    lastWasSpace = false
+                    visible += 1
+                }
             }
-            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                if !lastWasSpace { bytes.append(0x20) }
-                lastWasSpace = true
-            } else {
-                bytes.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
-                lastWasSpace = false
-                visible += 1
-            }
+            if n > 0 && o[n - 1] == 0x20 { n -= 1 }
+            return true
         }
-        if bytes.count > start && bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
+        guard ok else {
+            bytes.removeLast(bytes.count - start)
+            return nil
+        }
+        bytes.removeLast(bytes.count - start - n)
         ends.append(UInt32(bytes.count))
         return visible
     }

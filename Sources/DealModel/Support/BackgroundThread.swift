@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A thread of its own for work that runs beside the loader's main cursor, at a lower
+/// priority (nice +10): on two cores the main cursor is the longest part of a load,
+/// and it should not wait while the helpers (reading the document, decoding the
+/// events ahead) take turns with it; they fit in the other core.
+enum BackgroundThread {
+    private final class Work {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    #if os(Linux)
+    @_silgen_name("gettid")
+    private static func gettid() -> Int32
+    #endif
+
+    /// Runs `body` on a new thread (detached; it ends with `body`).
+    static func start(_ body: @escaping @Sendable () -> Void) {
+        let work = Unmanaged.passRetained(Work(body)).toOpaque()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        var thread = pthread_t()
+        let started = pthread_create(&thread, &attributes, { raw in
+            let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
+            #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(BackgroundThread.gettid()), 10)
+            #endif
+            work.body()
+            return nil
+        }, work)
+        if started != 0 {
+            // No thread to be had: the work is done here instead.
+            Unmanaged<Work>.fromOpaque(work).takeRetainedValue().body()
+        }
+    }
+}
