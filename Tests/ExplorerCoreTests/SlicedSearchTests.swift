@@ -96,3 +96,50 @@ struct SlicedSearchTests {
         #expect(s.cursor == cursor, "finding the matches again does not move the cursor")
     }
 }
+
+/// A slice also ends when its time is up (checked every 1,024 rows): with no time at
+/// all, a search of a few thousand rows takes a slice per 1,023 rows, and still ends
+/// exactly where a search at once ends.
+@Suite("Sliced search against the clock")
+struct SearchBudgetTests {
+    /// A catalog of `deals` deals between 40 partners, each quoting its own line.
+    static func catalog(deals: Int) -> Catalog {
+        let partners = (0..<40).map { Partner(id: "p\($0)", name: "Partner \($0)", aliases: [], products: [], note: nil, evidence: [], origin: SourceLocation(file: "t", line: 0, column: 0)) }
+        var text = ""
+        var lines: [Range<Int>] = []
+        for d in 0..<deals {
+            let line = "Deal \(d) joins Partner \(d % 40) and Partner \((d + 1) % 40).\n"
+            lines.append(text.utf8.count..<(text.utf8.count + line.utf8.count - 1))
+            text += line
+        }
+        let document = SourceDocument(id: "doc", title: nil, date: nil, path: "doc.txt", text: text)
+        let records = (0..<deals).map { d in
+            Deal(id: "d\(d)", title: "Deal \(d)", kind: .framework, status: .stated,
+                 parties: [Party(partner: "p\(d % 40)", role: nil), Party(partner: "p\((d + 1) % 40)", role: nil)],
+                 date: nil, value: nil, amends: nil, products: [], note: nil,
+                 evidence: [Evidence(document: document, utf8Range: lines[d])], origin: SourceLocation(file: "t", line: d, column: 1))
+        }
+        return Catalog(title: nil, files: [], documents: [document], partners: partners, deals: records, events: [Event]())
+    }
+
+    @Test(arguments: ["deal 2999", "partner 7", "zzzz"])
+    func aSliceWithNoTimeLeftStopsAfter1023Rows(query: String) {
+        let catalog = Self.catalog(deals: 3000)
+        var once = Explorer.start(catalog: catalog, width: 120, height: 40)
+        once.searchSlice = Int.max
+        _ = press(&once, "/" + query)
+        #expect(!once.isBusy)
+
+        var s = Explorer.start(catalog: catalog, width: 120, height: 40)
+        s.searchSlice = 2_000
+        s.searchBudget = .zero
+        _ = press(&s, "/" + query)
+        #expect(s.isBusy)
+        let slices = SlicedSearchTests.finish(&s)
+        // 3,040 rows at 1,023 a slice: at least three slices (four when the first
+        // match ends one early), where the row limit alone would take two.
+        #expect(slices >= 3, "\(slices) slices")
+        #expect(s.typedSearch?.1 == Search.matches(s, text: query))
+        #expect(s.focus == once.focus && s.cursor == once.cursor, "\(query): lands where a search at once lands")
+    }
+}
