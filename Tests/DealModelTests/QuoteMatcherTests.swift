@@ -51,6 +51,16 @@ struct QuoteMatcherTests {
         #expect(Self.matches("a longer quote than the text itself", in: "short") == [])
     }
 
+    /// İ folds to two scalars (i and a dot above): a match may end on its i and the
+    /// next start on its dot. They do not overlap in the folded text, so both count.
+    @Test func matchesMeetingInsideADottedCapitalIBothCount() {
+        let found = QuoteMatcher(text: "İxyİxyİ").offsets(ofAll: ["\u{307}xyi"])[0]
+        #expect(found.count == 2)
+        for blockSize in [1, 2, 3, 5] {
+            #expect(QuoteMatcher(text: "İxyİxyİ", blockSize: blockSize, tailLimit: 16).offsets(ofAll: ["\u{307}xyi"])[0].count == 2)
+        }
+    }
+
     @Test func aMatchNeverSplitsACharacter() {
         // "e" followed by a combining acute accent is one character; the match takes it whole.
         let text = "Cafe\u{301} society"

@@ -133,25 +133,31 @@ struct FoldedBlock {
     /// Compares `needle` with the folded text from folded byte `f` on, folding the
     /// original as far as needed (for a quote longer than the block's tail). Returns
     /// the original offset just past the last scalar the match takes, or nil.
-    func compareBeyond(_ b: UnsafeBufferPointer<UInt8>, at f: Int, needle: UnsafeBufferPointer<UInt8>) -> Int? {
+    func compareBeyond(_ b: UnsafeBufferPointer<UInt8>, at f: Int, needle: UnsafeBufferPointer<UInt8>) -> (end: Int, last: Int, lastSub: Int)? {
         // The scalar folded byte f comes from, and how many of its folded bytes come
         // before f.
         let o = original(f)
-        var skip = 0
-        while f - skip > 0 && original(f - skip - 1) == o { skip += 1 }
+        var skip = sub(f)
+        // Where the last byte matched comes from: its scalar, and its place in the
+        // scalar's fold.
+        var scalar = o, inScalar = 0, last = o, lastSub = 0
         var k = 0  // needle bytes matched
         var i = o
         var lastWasSpace = false  // f is never a space: quotes do not start with one
         var end = o
         let n = b.count
         func take(_ byte: UInt8) -> Bool {
+            defer { inScalar += 1 }
             if skip > 0 { skip -= 1; return true }
             if k == needle.count { return true }  // the rest of the last scalar's fold
             guard needle[k] == byte else { return false }
             k += 1
+            (last, lastSub) = (scalar, inScalar)
             return true
         }
         while k < needle.count && i < n {
+            scalar = i
+            inScalar = 0
             let c = b[i]
             var w = 1
             if c < 0x80 {
@@ -176,6 +182,15 @@ struct FoldedBlock {
             i += w
             end = i
         }
-        return k == needle.count ? end : nil
+        return k == needle.count ? (end, last, lastSub) : nil
+    }
+
+    /// How many folded bytes of the same original scalar come before folded byte `f`
+    /// (0 but inside a scalar that folds to several bytes, as İ does).
+    func sub(_ f: Int) -> Int {
+        let o = original(f)
+        var k = 0
+        while f - k > 0 && original(f - k - 1) == o { k += 1 }
+        return k
     }
 }

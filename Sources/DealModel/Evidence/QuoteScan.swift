@@ -9,11 +9,18 @@ import Darwin
 
 extension QuoteMatcher {
     /// A match found in a block: the needle, and where it starts and ends in the
-    /// original text (the end not yet widened to whole characters).
+    /// original text (the end not yet widened to whole characters). Matches of one
+    /// needle must not overlap in the folded text, where a scalar may fold to several
+    /// bytes (İ to i and a dot above): its first and last folded bytes are kept as
+    /// the original scalar and the place in that scalar's fold.
     struct Found {
         var needle: Int32
         var start: UInt32
         var end: UInt32
+        /// The scalar of the last folded byte.
+        var last: UInt32
+        var startSub: UInt8
+        var lastSub: UInt8
     }
 
     /// For every needle (folded bytes), its matches as UTF-8 offsets of the text, given
@@ -36,7 +43,7 @@ extension QuoteMatcher {
         var firstOf = [Int32](repeating: 0, count: count + 1)
         for part in 0..<parts { for f in results.get(part) { firstOf[Int(f.needle) + 1] += 1 } }
         for n in 0..<count { firstOf[n + 1] += firstOf[n] }
-        var grouped = [Found](repeating: Found(needle: 0, start: 0, end: 0), count: Int(firstOf[count]))
+        var grouped = [Found](repeating: Found(needle: 0, start: 0, end: 0, last: 0, startSub: 0, lastSub: 0), count: Int(firstOf[count]))
         for part in 0..<parts {
             for f in results.take(part) {
                 grouped[Int(firstOf[Int(f.needle)])] = f
@@ -48,14 +55,16 @@ extension QuoteMatcher {
         var k = 0
         while k < grouped.count {
             let n = Int(grouped[k].needle)
-            var next = 0
+            // The first folded place the next match may start at: (scalar, place in
+            // its fold).
+            var next = (0, 0)
             matches.removeAll(keepingCapacity: true)
             while k < grouped.count && Int(grouped[k].needle) == n {
                 let f = grouped[k]
                 k += 1
-                guard Int(f.start) >= next else { continue }
+                guard (Int(f.start), Int(f.startSub)) >= next else { continue }
                 matches.append(widened(Int(f.start)..<Int(f.end)))
-                next = Int(f.end)
+                next = (Int(f.last), Int(f.lastSub) + 1)
             }
             if !matches.isEmpty { try visit(n, matches) }
         }
@@ -340,10 +349,13 @@ struct ScanTables: Sendable {
             let lo = block.original(start)
             let lastStart = block.original(start + r.count - 1)
             let hi = lastStart + DocumentSplit.scalar(text, lastStart).1
-            out.append(QuoteMatcher.Found(needle: Int32(n), start: UInt32(lo), end: UInt32(hi)))
+            out.append(QuoteMatcher.Found(needle: Int32(n), start: UInt32(lo), end: UInt32(hi), last: UInt32(lastStart),
+                                          startSub: UInt8(truncatingIfNeeded: block.sub(start)),
+                                          lastSub: UInt8(truncatingIfNeeded: block.sub(start + r.count - 1))))
         } else if !block.reachesEnd {
-            guard let hi = block.compareBeyond(text, at: start, needle: UnsafeBufferPointer(rebasing: nb[r])) else { return }
-            out.append(QuoteMatcher.Found(needle: Int32(n), start: UInt32(block.original(start)), end: UInt32(hi)))
+            guard let m = block.compareBeyond(text, at: start, needle: UnsafeBufferPointer(rebasing: nb[r])) else { return }
+            out.append(QuoteMatcher.Found(needle: Int32(n), start: UInt32(block.original(start)), end: UInt32(m.end), last: UInt32(m.last),
+                                          startSub: UInt8(truncatingIfNeeded: block.sub(start)), lastSub: UInt8(truncatingIfNeeded: m.lastSub)))
         }
     }
 }
