@@ -13,7 +13,7 @@ struct FastPathTests {
         do {
             fast = try FastLoad.attempt(file: path)
             // The events read on another thread, as in a large file.
-            readAhead = try FastLoad.attempt(file: path, readAheadFrom: 0)
+            readAhead = try FastLoad.attempt(file: path, readAheadFrom: 0, readAheadWaits: true)
         } catch {
             Issue.record("the fast path gave up on \(path): \(error)")
             throw error
@@ -148,7 +148,7 @@ struct FastPathTests {
         #expect(files.count >= 15)
         for f in files {
             #expect(FastLoad.load(file: dir + "/" + f) == nil, "\(f)")
-            #expect(FastLoad.load(file: dir + "/" + f, readAheadFrom: 0) == nil, "\(f), events read ahead")
+            #expect(FastLoad.load(file: dir + "/" + f, readAheadFrom: 0, readAheadWaits: true) == nil, "\(f), events read ahead")
             let (_, problems) = DatasetLoader.check(path: dir + "/" + f)
             #expect(!problems.isEmpty, "\(f)")
         }

@@ -30,6 +30,11 @@ final class EventsAhead: Sendable {
 
     private let group = DispatchGroup()
     private let result = Mutex<Read?>(nil)
+    /// Where the guess starts once the search is over (-1 while it runs, Int.min when
+    /// nothing was found), and whether the main cursor has given up on it.
+    private let guess = Atomic<Int>(-1)
+    private let cancelled = Atomic<Bool>(false)
+    private struct Cancelled: Error {}
 
     /// Starts reading; `bytes` stays mapped while this runs (the decoder waits for it).
     init(bytes: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, file: String) {
@@ -41,7 +46,9 @@ final class EventsAhead: Sendable {
             defer { group.leave() }
             let b = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: address), count: count)
             let decoder = FastDecoder(file: file)
-            guard let start = Self.findEventsArray(b, mapped: mapped) else { return }
+            let found = Self.findEventsArray(b, mapped: mapped) { cancelled.load(ordering: .relaxed) }
+            guess.store(found ?? Int.min, ordering: .releasing)
+            guard let start = found, !cancelled.load(ordering: .relaxed) else { return }
             var lineStart = start
             while lineStart > 0 && b[lineStart - 1] != 0x0A { lineStart -= 1 }
             var c = JSONCursor(b, from: start, lineStart: lineStart)
@@ -50,6 +57,7 @@ final class EventsAhead: Sendable {
             var dropped = start
             do {
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in
+                    if cancelled.load(ordering: .relaxed) { throw FastPathExit("no longer needed") }
                     try decoder.event(&c, &d)
                     if c.i - dropped >= 1 << 22 {
                         mapped?.drop(dropped..<c.i)
@@ -65,6 +73,25 @@ final class EventsAhead: Sendable {
         }
     }
 
+    /// The events read ahead from `offset`, waiting for them if they are on their way;
+    /// nil (and the reading stopped) when the guess is not known to start there, as
+    /// when the events come first in the file and the main cursor is there before it.
+    /// `waiting` (for tests): waits for the search however long it takes.
+    func take(at offset: Int, waiting: Bool = false) -> Read? {
+        if waiting {
+            guard let read = wait(), read.start == offset else { return nil }
+            return read
+        }
+        guard guess.load(ordering: .acquiring) == offset, let read = wait(), read.start == offset else {
+            cancel()
+            return nil
+        }
+        return read
+    }
+
+    /// Stops the reading at the next record.
+    func cancel() { cancelled.store(true, ordering: .relaxed) }
+
     /// The events read ahead, once done; nil when there are none to use.
     func wait() -> Read? {
         group.wait()
@@ -75,21 +102,19 @@ final class EventsAhead: Sendable {
     }
 
     /// Where the array of the file's last `"events"` key starts (its `[`), searching
-    /// back from the end a megabyte at a time (pages searched are handed back). Keys at
-    /// the start of a line are looked for first (a file laid out one record per line
-    /// has thousands of quote marks to a line end); a file without them is searched
-    /// at every quote mark.
-    static func findEventsArray(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?) -> Int? {
-        if let at = search(b, mapped: mapped, lineStartsOnly: true) { return at }
-        return search(b, mapped: mapped, lineStartsOnly: false)
+    /// back from the end a megabyte at a time (pages searched are handed back) for the
+    /// key at the start of a line. A file on one line is not read ahead: finding the
+    /// key would mean stopping at every quote mark of it.
+    static func findEventsArray(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, stop: () -> Bool = { false }) -> Int? {
+        search(b, mapped: mapped, lineStartsOnly: true, stop: stop)
     }
 
-    private static func search(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, lineStartsOnly: Bool) -> Int? {
+    static func search(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, lineStartsOnly: Bool, stop: () -> Bool) -> Int? {
         guard let base = b.baseAddress, b.count > 16 else { return nil }
         let key = Array("\"events\"".utf8)
         let chunk = 1 << 20
         var hi = b.count
-        while hi > 0 {
+        while hi > 0 && !stop() {
             let lo = max(0, hi - chunk)
             // Overlap the next chunk by a key's length, so a key across the edge is found.
             let end = min(b.count, hi + key.count)

@@ -21,6 +21,9 @@ struct FastDecoder {
     var mapped: MappedFile? = nil
     /// From this file size on, the events are read ahead on another thread.
     var readAheadFrom = FastDecoder.readAheadSize
+    /// Waits for the events read ahead even when the main cursor gets there first
+    /// (tests, so that the events read ahead are always the ones used).
+    var readAheadWaits = false
     /// Told the documents as soon as they are read, to prepare them meanwhile.
     var documentsRead: (([DocumentDraft]) -> Void)? = nil
 
@@ -30,7 +33,10 @@ struct FastDecoder {
         var sawDocuments = false
         // The events of a large file are read meanwhile on another thread.
         let ahead = bytes.count >= readAheadFrom ? EventsAhead(bytes: bytes, mapped: mapped, file: file) : nil
-        defer { _ = ahead?.wait() }
+        defer {
+            ahead?.cancel()
+            _ = ahead?.wait()  // the mapped bytes stay until it is done with them
+        }
         // Pages read are handed back every 4 MB (not asked about at every record).
         let mapped = self.mapped
         var nextRelease = 1 << 22
@@ -60,7 +66,7 @@ struct FastDecoder {
             case 5:
                 d.events.quoteStarts = [UInt32(d.quotes.count)]
                 c.skipSpace()
-                if let read = ahead?.wait(), read.start == c.i {
+                if let read = ahead?.take(at: c.i, waiting: readAheadWaits) {
                     Self.take(read, into: &d, lineOffset: c.line - 1)
                     c.jump(to: read.end, line: read.endLine + c.line - 1, lineStart: read.endLineStart)
                 } else if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); released(&c) } }

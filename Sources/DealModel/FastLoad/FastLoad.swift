@@ -3,14 +3,15 @@
 /// accept without a word; at the first doubt it returns nil, and the careful loader
 /// reads the file again and reports every problem with its line and column.
 enum FastLoad {
-    static func load(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize) -> Catalog? {
-        try? attempt(file: file, progress: progress, readAheadFrom: readAheadFrom)
+    static func load(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize, readAheadWaits: Bool = false) -> Catalog? {
+        try? attempt(file: file, progress: progress, readAheadFrom: readAheadFrom, readAheadWaits: readAheadWaits)
     }
 
     /// The same, saying why the fast path was left.
     /// `readAheadFrom`: the file size from which events are read on another thread
-    /// (tests set it to 0).
-    static func attempt(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize) throws(FastPathExit) -> Catalog {
+    /// (tests set it to 0, and `readAheadWaits` so that what is read ahead is used).
+    static func attempt(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
+                        readAheadWaits: Bool = false) throws(FastPathExit) -> Catalog {
         progress?(LoadProgress(phase: "reading and parsing", fraction: 0))
         let dataset: FastDataset
         let directory = FileAccess.directory(of: file)
@@ -19,7 +20,7 @@ enum FastLoad {
         do {
             // The file is mapped, read once, and let go as it is decoded.
             guard let mapped = MappedFile(path: file) else { throw FastPathExit("unreadable") }
-            var decoder = FastDecoder(file: file, mapped: mapped, readAheadFrom: readAheadFrom)
+            var decoder = FastDecoder(file: file, mapped: mapped, readAheadFrom: readAheadFrom, readAheadWaits: readAheadWaits)
             decoder.documentsRead = { prep.start($0, directory: directory) }
             dataset = try decoder.decode(mapped.bytes)
         }
