@@ -78,23 +78,35 @@ struct QuoteMatcher: Sendable {
     /// whitespace, none at the ends); nil when a byte is not ASCII. Also says how many
     /// visible characters it has.
     static func foldASCII(_ b: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], visible: Int)? {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var lastWasSpace = true
         var visible = 0
+        var ok = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+            guard let (n, v) = foldASCII(b, into: out.baseAddress!) else { ok = false; count = 0; return }
+            (count, visible) = (n, v)
+        }
+        return ok ? (bytes, visible) : nil
+    }
+
+    /// The same into `out` (room for `b.count` bytes): how many bytes it wrote and how
+    /// many visible characters they hold; nil when a byte is not ASCII.
+    static func foldASCII(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, visible: Int)? {
+        var n = 0
+        var visible = 0
+        var lastWasSpace = true
         for c in b {
             if c >= 0x80 { return nil }
             if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                if !lastWasSpace { out.append(0x20) }
+                if !lastWasSpace { out[n] = 0x20; n += 1 }
                 lastWasSpace = true
             } else {
-                out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+                out[n] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+                n += 1
                 lastWasSpace = false
                 visible += 1
             }
         }
-        if out.last == 0x20 { out.removeLast() }
-        return (out, visible)
+        if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+        return (n, visible)
     }
 
     /// The folded UTF-8 bytes of a quote; plain ASCII is folded without decoding.

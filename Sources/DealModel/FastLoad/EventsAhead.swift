@@ -106,10 +106,6 @@ final class EventsAhead: Sendable {
     /// key at the start of a line. A file on one line is not read ahead: finding the
     /// key would mean stopping at every quote mark of it.
     static func findEventsArray(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, stop: () -> Bool = { false }) -> Int? {
-        search(b, mapped: mapped, lineStartsOnly: true, stop: stop)
-    }
-
-    static func search(_ b: UnsafeBufferPointer<UInt8>, mapped: MappedFile?, lineStartsOnly: Bool, stop: () -> Bool) -> Int? {
         guard let base = b.baseAddress, b.count > 16 else { return nil }
         let key = Array("\"events\"".utf8)
         let chunk = 1 << 20
@@ -120,13 +116,10 @@ final class EventsAhead: Sendable {
             let end = min(b.count, hi + key.count)
             var found: Int?
             var from = lo
-            while from < end, let p = memchr(base + from, lineStartsOnly ? 0x0A : 0x22, end - from) {
-                var at = UnsafeRawPointer(p) - UnsafeRawPointer(base)
-                from = at + 1
-                if lineStartsOnly {
-                    at += 1
-                    while at < end && (b[at] == 0x20 || b[at] == 0x09) { at += 1 }
-                }
+            while from < end, let p = memchr(base + from, 0x0A, end - from) {
+                var at = UnsafeRawPointer(p) - UnsafeRawPointer(base) + 1
+                from = at
+                while at < end && (b[at] == 0x20 || b[at] == 0x09) { at += 1 }
                 if at + key.count <= b.count, memcmp(base + at, key, key.count) == 0,
                    let bracket = arrayAfterKey(b, key: at, length: key.count) { found = bracket }
             }

@@ -39,33 +39,11 @@ struct StringColumn: Sendable {
         let start = bytes.count
         // Room for all of them (growing as appends grow), then trimmed to what folds.
         bytes.append(contentsOf: repeatElement(0, count: b.count))
-        var n = 0
-        var visible = 0
-        let ok = bytes.withUnsafeMutableBufferPointer { out -> Bool in
-            let o = out.baseAddress! + start
-            var lastWasSpace = true
-            for c in b {
-                if c >= 0x80 { return false }
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                    if !lastWasSpace { o[n] = 0x20; n += 1 }
-                    lastWasSpace = true
-                } else {
-                    o[n] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-                    n += 1
-                    lastWasSpace = false
-                    visible += 1
-                }
-            }
-            if n > 0 && o[n - 1] == 0x20 { n -= 1 }
-            return true
-        }
-        guard ok else {
-            bytes.removeLast(bytes.count - start)
-            return nil
-        }
-        bytes.removeLast(bytes.count - start - n)
+        let folded = bytes.withUnsafeMutableBufferPointer { QuoteMatcher.foldASCII(b, into: $0.baseAddress! + start) }
+        bytes.removeLast(bytes.count - start - (folded?.count ?? 0))
+        guard let folded else { return nil }
         ends.append(UInt32(bytes.count))
-        return visible
+        return folded.visible
     }
 
     mutating func append(contentsOf other: StringColumn) {
