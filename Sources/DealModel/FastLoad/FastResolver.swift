@@ -100,6 +100,7 @@ struct FastResolver {
         // one thread only, and read here after both are done.
         nonisolated(unsafe) var dealTable = DealTable()
         nonisolated(unsafe) var eventTable = EventTable()
+        nonisolated(unsafe) var dealIDs = dealIndex, eventIDs = eventIndex
         nonisolated(unsafe) var dealColumns = deals
         nonisolated(unsafe) var eventColumns = events
         deals = FastDeals()
@@ -110,15 +111,19 @@ struct FastResolver {
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 if part == 0 {
                     dealTable = Self.dealTable(&dealColumns, order: dealOrder, position: dealPosition, parties: partyPositions, anchors: anchors, file: file)
+                    // The id tables made to check references serve the catalog, renumbered.
+                    dealIDs = dealIDs.renumbered(dealPosition)
                 } else {
                     eventTable = Self.eventTable(&eventColumns, order: timeline, position: eventPosition, dealPosition: dealPosition,
                                                  deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, anchors: anchors, file: file)
+                    eventIDs = eventIDs.renumbered(eventPosition)
                 }
             }
         }
         partyPositions = []
         anchors = []
-        return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable)
+        return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable,
+                       idIndexes: (dealIDs, eventIDs))
     }
 
     /// Positions sorted by key (Int.max last), equal keys in position order: a counting
@@ -325,13 +330,21 @@ struct FastResolver {
         t.dates = order.map { events.dates[$0] }
         t.orderRelations = order.map { events.orderRelations[$0] }
         t.orderAnchors = order.map { let a = anchorOf[$0]; return a >= 0 ? position[Int(a)] : a }
-        var dealLists = IndexLists(), partnerLists = IndexLists()
+        // Plain loops into reserved arrays (appending a lazy map per event goes
+        // through the slow generic path).
+        var dealStarts: [UInt32] = [0], dealItems: [Int32] = [], partnerStarts: [UInt32] = [0], partnerItems: [Int32] = []
+        dealStarts.reserveCapacity(order.count + 1)
+        partnerStarts.reserveCapacity(order.count + 1)
+        dealItems.reserveCapacity(deals.count)
+        partnerItems.reserveCapacity(partners.count)
         for old in order {
-            dealLists.append(int32: deals[Int(events.dealStarts[old])..<Int(events.dealStarts[old + 1])].lazy.map { dealPosition[Int($0)] })
-            partnerLists.append(int32: partners[Int(events.partnerStarts[old])..<Int(events.partnerStarts[old + 1])])
+            for k in Int(events.dealStarts[old])..<Int(events.dealStarts[old + 1]) { dealItems.append(dealPosition[Int(deals[k])]) }
+            dealStarts.append(UInt32(dealItems.count))
+            for k in Int(events.partnerStarts[old])..<Int(events.partnerStarts[old + 1]) { partnerItems.append(partners[k]) }
+            partnerStarts.append(UInt32(partnerItems.count))
         }
-        t.deals = dealLists
-        t.partners = partnerLists
+        t.deals = IndexLists(starts: dealStarts, items: dealItems)
+        t.partners = IndexLists(starts: partnerStarts, items: partnerItems)
         t.notes = Dictionary(uniqueKeysWithValues: events.notes.map { (Int(position[$0.key]), $0.value) })
         t.anchors = anchorLists(events.quoteStarts, order: order, anchors: anchors)
         t.origins = OriginColumn(file: file, lines: order.map { events.lines[$0] }, columns: order.map { events.columns[$0] })

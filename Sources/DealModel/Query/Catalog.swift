@@ -70,8 +70,12 @@ public final class Catalog: Sendable {
     }
 
     /// Builds the indexes over filled tables.
-    convenience init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) {
-        self.init(stored: Self.index(title: title, files: files, documents: documents, partners: partners, deals: deals, events: events))
+    /// `idIndexes`: the deals' and events' id tables when already made (the fast
+    /// loader has them from checking references).
+    convenience init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable,
+                     idIndexes: (deals: IDIndex, events: IDIndex)? = nil) {
+        self.init(stored: Self.index(title: title, files: files, documents: documents, partners: partners, deals: deals, events: events,
+                                     idIndexes: idIndexes))
     }
 
     /// Everything a catalog holds, as stored (and as a snapshot saves it).
@@ -144,7 +148,8 @@ public final class Catalog: Sendable {
         return s
     }
 
-    static func index(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) -> Stored {
+    static func index(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable,
+                      idIndexes: (deals: IDIndex, events: IDIndex)? = nil) -> Stored {
         let partnerIDs = partners.map(\.id)
         var deals = deals
         deals.partnerIDs = partnerIDs
@@ -162,7 +167,7 @@ public final class Catalog: Sendable {
             if part == 0 {
                 relations = Self.relations(partners: partners, deals: d, events: e)
             } else {
-                lookups = Self.lookups(documents: documents, partners: partners, deals: d, events: e)
+                lookups = Self.lookups(documents: documents, partners: partners, deals: d, events: e, idIndexes: idIndexes)
             }
         }
         let l = lookups!
@@ -259,8 +264,9 @@ public final class Catalog: Sendable {
         var partnerNames = FoldedColumn()
     }
 
-    static func lookups(documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable) -> Lookups {
-        var r = Lookups(dealIndex: IDIndex(deals.ids), eventIndex: IDIndex(events.ids),
+    static func lookups(documents: [SourceDocument], partners: [Partner], deals: DealTable, events: EventTable,
+                        idIndexes: (deals: IDIndex, events: IDIndex)? = nil) -> Lookups {
+        var r = Lookups(dealIndex: idIndexes?.deals ?? IDIndex(deals.ids), eventIndex: idIndexes?.events ?? IDIndex(events.ids),
                         partnerIndex: Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
         let documentDate = documents.first?.date
         r.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)

@@ -34,6 +34,16 @@ struct IDIndex: Sendable {
         }
     }
 
+    /// The same table for the same ids moved to new positions (`position[old]`): a
+    /// slot depends only on the id's bytes, so no id is hashed again. Only for ids
+    /// without repeats (the first of equal ids would no longer be known).
+    func renumbered(_ position: [Int32]) -> IDIndex {
+        precondition(duplicates == 0)
+        var out = self
+        out.slots = slots.map { $0 < 0 ? $0 : position[Int($0)] }
+        return out
+    }
+
     func find(_ id: String, in ids: StringColumn) -> Int? {
         var id = id
         return id.withUTF8 { find(bytes: $0, in: ids) }

@@ -19,25 +19,21 @@ extension TimelineOrder {
             var parent: Int32, relation: Int8, position: Int
         }
         // Dated events first: sorted by their key, equal keys one group.
-        let dated = (0..<count).compactMap { i in date(i).map { (key: (0, $0.year, $0.month ?? 0, $0.day ?? 0, documentPosition(i)), event: i) } }
-            .sorted { $0.key < $1.key }
-        let documentKey = documentDate.map { (0, $0.year, $0.month ?? 0, $0.day ?? 0, Int.max) } ?? (1, 0, 0, 0, 0)
+        let dated = datedOrder(count: count, date: date, documentPosition: documentPosition, documentDate: documentDate)
         var group = [Int32](repeating: -1, count: count)
         var groups = 0
         // Root groups in order (the document's among them), by their keys.
         var roots: [Int32] = []
         var documentGroup: Int32 = -1
-        var previous: (Int, Int, Int, Int, Int)?
-        for e in dated {
-            if documentGroup < 0 && documentKey < e.key {
+        for k in dated.events.indices {
+            if k == dated.documentBefore {
                 documentGroup = Int32(groups); roots.append(documentGroup); groups += 1
             }
-            if previous.map({ $0 != e.key }) ?? true {
+            if k == 0 || dated.newKey[k] {
                 roots.append(Int32(groups))
                 groups += 1
-                previous = e.key
             }
-            group[e.event] = Int32(groups - 1)
+            group[Int(dated.events[k])] = Int32(groups - 1)
         }
         if documentGroup < 0 { documentGroup = Int32(groups); roots.append(documentGroup); groups += 1 }
 
@@ -92,7 +88,7 @@ extension TimelineOrder {
             switch step {
             case .emit(let g):
                 let m = members[g]
-                out += m.count > 1 ? m.sorted { id($0) < id($1) } : Array(m)
+                if m.count == 1 { out.append(m[0]) } else if m.count > 1 { out += m.sorted { id($0) < id($1) } }
             case .visit(let g):
                 let kids = edges[childStart[g]..<childStart[g + 1]]
                 // Pushed in reverse: what is shown first is popped first.
@@ -100,6 +96,58 @@ extension TimelineOrder {
                 steps.append(.emit(g))
                 for k in kids.reversed() where k.relation < 0 { steps.append(.visit(Int(k.child))) }
             }
+        }
+        return out
+    }
+
+    /// Dated events sorted by key (year, month, day, document position), equal keys in
+    /// event order: `newKey[k]` when the k-th one's key differs from the one before,
+    /// `documentBefore` the first whose key is above the document's (nil: none is, or
+    /// the document has no date).
+    struct DatedOrder {
+        var events: [Int32] = []
+        var newKey: [Bool] = []
+        var documentBefore: Int?
+    }
+
+    static func datedOrder(count: Int, date: (Int) -> PartialDate?, documentPosition: (Int) -> Int,
+                           documentDate: PartialDate?) -> DatedOrder {
+        // A day as one number keeps the order of (year, month, day) while months and
+        // days stay below 100; positions below 2³² - 1 fit beside it in 64 bits, and
+        // the document's key takes the position above them all.
+        func day(_ d: PartialDate) -> UInt64? {
+            guard (0...400_000).contains(d.year), (0...99).contains(d.month ?? 0), (0...99).contains(d.day ?? 0) else { return nil }
+            return UInt64(d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0))
+        }
+        var items: [RadixSort.Item] = []
+        var packable = documentDate.map { day($0) != nil } ?? true
+        for i in 0..<count where packable {
+            guard let d = date(i) else { continue }
+            let p = documentPosition(i)
+            guard let dd = day(d), p >= 0, p < Int(UInt32.max) else { packable = false; break }
+            items.append(RadixSort.Item(key: dd << 32 | UInt64(p), value: UInt32(i)))
+        }
+        var out = DatedOrder()
+        if packable {
+            RadixSort.sort(&items)
+            let documentKey = documentDate.flatMap(day).map { $0 << 32 | UInt64(UInt32.max) }
+            out.events.reserveCapacity(items.count)
+            out.newKey.reserveCapacity(items.count)
+            for (k, item) in items.enumerated() {
+                out.events.append(Int32(item.value))
+                out.newKey.append(k > 0 && items[k - 1].key != item.key)
+                if out.documentBefore == nil, let documentKey, documentKey < item.key { out.documentBefore = k }
+            }
+            return out
+        }
+        // Keys out of those ranges: compared as tuples.
+        let dated = (0..<count).compactMap { i in date(i).map { (key: (0, $0.year, $0.month ?? 0, $0.day ?? 0, documentPosition(i)), event: i) } }
+            .sorted { $0.key < $1.key }
+        let documentKey = documentDate.map { (0, $0.year, $0.month ?? 0, $0.day ?? 0, Int.max) } ?? (1, 0, 0, 0, 0)
+        for (k, e) in dated.enumerated() {
+            out.events.append(Int32(e.event))
+            out.newKey.append(k > 0 && dated[k - 1].key != e.key)
+            if out.documentBefore == nil, documentKey < e.key { out.documentBefore = k }
         }
         return out
     }
