@@ -31,7 +31,7 @@ extension QuoteMatcher {
     /// more bytes by a hash of 16 of their bytes, shorter ones by a hash per length; a
     /// bit table turns away most places before the hash table is asked, and every
     /// candidate is compared in full. The text is folded a block at a time, and a long
-    /// text is searched by two threads, each taking half of the blocks.
+    /// text is searched by every core, in parts of a few blocks taken as cores come free.
     func eachMatchList<E: Error>(of needles: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
         let count = needles.count
         // The scan's tables are let go before the matches are grouped.
@@ -72,7 +72,7 @@ extension QuoteMatcher {
 }
 
 extension QuoteMatcher {
-    /// The matches of every needle, block by block: one list per thread, each in
+    /// The matches of every needle, block by block: one list per part (parts in order of place), each in
     /// order of place.
     fileprivate func scan(_ needles: StringColumn) -> FoundLists {
         let count = needles.count
@@ -94,7 +94,10 @@ extension QuoteMatcher {
         }
         edges.append(total)
         let blocks = edges.count - 1
-        let parts = blocks >= 8 ? 2 : 1
+        // Parts of a few blocks each, taken in turn by the threads as they come free:
+        // halves would leave one core idle whenever the other half is slower (more
+        // matches, another thread of the load running on that core).
+        let parts = blocks >= 8 ? min(blocks / 4, 32) : 1
         // Enough tail for every window that starts after a needle's first space, and
         // for most needles in full; longer ones are compared past the tail.
         let tail = max(min(maxLength, tailLimit), (tables.map(\.maxShift).max() ?? 0) + Self.window)
@@ -360,7 +363,7 @@ struct ScanTables: Sendable {
     }
 }
 
-/// One result list per thread.
+/// One result list per part.
 private final class FoundLists: Sendable {
     private let slots: Mutex<[[QuoteMatcher.Found]]>
     var count: Int { slots.withLock { $0.count } }

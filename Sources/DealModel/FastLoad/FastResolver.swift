@@ -15,68 +15,61 @@ struct FastResolver {
         var prepared = preparedDocuments
         let documents = prepared.map(\.document)
         try checkDocuments(d)
+        // What needs no quote's place (ids, parties, events' references) is checked on
+        // the other core while the quotes are located: the matcher's tables are made
+        // on one core, and the scan takes whichever core is free.
+        let records = (partners: d.partners, deals: d.deals, events: d.events)
+        let pending = BackgroundResult { () -> Result<References, FastPathExit> in
+            Result { () throws(FastPathExit) in try Self.resolve(partners: records.partners, deals: records.deals, events: records.events) }
+        }
         progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
-        var anchors = try locateQuotes(d, prepared)
+        var anchors: [Anchor]
+        do {
+            anchors = try locateQuotes(d, prepared)
+        } catch {
+            _ = pending.value()
+            throw error
+        }
         prepared = []
         d.quotes = FastQuotes()
         func evidence(_ r: Range<Int>) -> [Evidence] {
             r.map { Evidence(document: documents[Int(anchors[$0].document)], utf8Range: Int(anchors[$0].start)..<Int(anchors[$0].end)) }
         }
 
-        // Partners, by folded name then id.
         progress?(LoadProgress(phase: "checking references", fraction: 0.7))
-        var seenPartners = Set<String>()
-        var partners: [Partner] = []
-        partners.reserveCapacity(d.partners.count)
-        for p in d.partners {
-            guard seenPartners.insert(p.id).inserted else { throw FastPathExit("partner id used twice") }
-            partners.append(Partner(id: p.id, name: p.name, aliases: p.aliases,
-                                    products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes)) },
-                                    note: p.note, evidence: evidence(p.quotes),
-                                    origin: SourceLocation(file: file, line: p.line, column: p.column)))
+        let refs = try pending.value().get()
+        // Partners, by folded name then id.
+        let partners = refs.partnerOrder.map { i in
+            let p = d.partners[i]
+            return Partner(id: p.id, name: p.name, aliases: p.aliases,
+                           products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes)) },
+                           note: p.note, evidence: evidence(p.quotes),
+                           origin: SourceLocation(file: file, line: p.line, column: p.column))
         }
-        partners = partners.map { (key: TextFolding.fold($0.name), partner: $0) }
-            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.partner.id < $1.partner.id }
-            .map(\.partner)
-        var partnerIDs = StringColumn()
-        for p in partners { partnerIDs.append(p.id) }
-        let partnerIndex = IDIndex(partnerIDs)
-
-        // Deals: parties, shared amounts, products, amendments. The columns as written
-        // are held here alone, so that each can be let go once it is turned into the
-        // catalog's.
+        d.partners = []
+        // The columns as written are held here alone, so that each can be let go once
+        // it is turned into the catalog's.
         var deals = d.deals
         d.deals = FastDeals()
-        let dealIndex = IDIndex(deals.ids)
-        guard dealIndex.duplicates == 0 else { throw FastPathExit("deal id used twice") }
-        // Events are read while deals are checked, one on each core.
         var events = d.events
         d.events = FastEvents()
-        let eventIndex = IDIndex(events.ids)
-        guard eventIndex.duplicates == 0 else { throw FastPathExit("event id used twice") }
-        nonisolated(unsafe) var partyPositions: [Int32] = []
-        nonisolated(unsafe) var ordering: EventOrdering?
-        nonisolated(unsafe) var dealFailure: FastPathExit?
-        nonisolated(unsafe) var eventFailure: FastPathExit?
-        do {
-            let deals = deals, events = events, partners = partners, anchors = anchors, documentDate = documents.first?.date, partnerIDs = partnerIDs
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                do throws(FastPathExit) {
-                    if part == 0 {
-                        partyPositions = try Self.checkDeals(deals, partners: partners, partnerIndex: partnerIndex, partnerIDs: partnerIDs, dealIndex: dealIndex)
-                    } else {
-                        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
-                        ordering = try Self.orderEvents(events, eventIndex: eventIndex, dealIDs: deals.ids, dealIndex: dealIndex,
-                                                        partnerIndex: partnerIndex, partnerIDs: partnerIDs, anchors: anchors, documentDate: documentDate)
-                    }
-                } catch {
-                    if part == 0 { dealFailure = error } else { eventFailure = error }
-                }
-            }
+        let (dealIndex, eventIndex) = (refs.dealIndex, refs.eventIndex)
+        var partyPositions = refs.partyPositions
+        let (eventDeals, eventPartners, anchorOf) = (refs.eventDeals, refs.eventPartners, refs.anchorOf)
+
+        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
+        let relations = EventTable.relations
+        let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
+            let r = Int(events.orderRelations[e])
+            guard r > 0 else { return nil }
+            let a = Int(anchorOf[e])
+            return (relations[r - 1], a == -2 ? nil : a)
         }
-        if let failure = dealFailure ?? eventFailure { throw failure }
-        guard let ordering else { throw FastPathExit("timeline") }
-        let (eventDeals, eventPartners, anchorOf, timeline) = (ordering.deals, ordering.partners, ordering.anchorOf, ordering.timeline)
+        guard let timeline = TimelineOrder.sortPositions(
+            count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
+            documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
+            id: { events.ids[$0] }, documentDate: documents.first?.date)
+        else { throw FastPathExit("order cycle") }
         deals.partyIDs = StringColumn()
         events.dealIDs = StringColumn()
         events.partnerIDs = StringColumn()
@@ -141,52 +134,42 @@ struct FastResolver {
         return order
     }
 
-    /// Every deal's parties as catalog partner positions, checking each reference.
-    private static func checkDeals(_ deals: FastDeals, partners: [Partner], partnerIndex: IDIndex, partnerIDs: StringColumn,
-                                   dealIndex: IDIndex) throws(FastPathExit) -> [Int32] {
-        var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
-        // The last deal each partner was seen in, to find a party listed twice at once.
-        var lastDeal = [Int32](repeating: -1, count: partners.count)
-        for deal in 0..<deals.count {
-            let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
-            for k in parties {
-                guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
-                guard lastDeal[p] != Int32(deal) else { throw FastPathExit("party listed twice") }
-                lastDeal[p] = Int32(deal)
-                partyPositions[k] = Int32(p)
-            }
-            let v = Int(deals.valueIndex[deal])
-            if v >= 0 {
-                for s in deals.amounts[v].sharedBy {
-                    guard let p = partnerIndex.find(s, in: partnerIDs), lastDeal[p] == Int32(deal) else { throw FastPathExit("sharedBy names a non-party") }
-                }
-            }
-            if let products = deals.products[deal] {
-                let owned = Set(parties.flatMap { partners[Int(partyPositions[$0])].products.map { TextFolding.fold($0.name) } })
-                guard products.allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
-            }
-            if let amends = deals.amends[deal] {
-                guard amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
-            }
-        }
-        return partyPositions
-    }
-
-    /// Events' references resolved, and their timeline.
-    struct EventOrdering: Sendable {
-        var deals: [Int32]
-        var partners: [Int32]
-        /// Each event's order anchor as a file position (-2: the document; -1: none).
+    /// What is checked and resolved before the quotes are placed.
+    struct References: Sendable {
+        /// Partners as written, in the catalog's order (folded name, then id).
+        var partnerOrder: [Int]
+        var partnerIndex: IDIndex
+        var dealIndex: IDIndex
+        var eventIndex: IDIndex
+        /// Each party of each deal as a catalog partner position.
+        var partyPositions: [Int32]
+        /// Events' deals and partners as positions, and each event's order anchor as
+        /// a position as written (-2: the document; -1: none).
+        var eventDeals: [Int32]
+        var eventPartners: [Int32]
         var anchorOf: [Int32]
-        var timeline: [Int]
     }
 
-    private static func orderEvents(_ events: FastEvents, eventIndex: IDIndex, dealIDs: StringColumn, dealIndex: IDIndex,
-                                    partnerIndex: IDIndex, partnerIDs: StringColumn, anchors: [Anchor],
-                                    documentDate: PartialDate?) throws(FastPathExit) -> EventOrdering {
+    private static func resolve(partners fast: [FastPartner], deals: FastDeals, events: FastEvents) throws(FastPathExit) -> References {
+        var seen = Set<String>()
+        for p in fast { guard seen.insert(p.id).inserted else { throw FastPathExit("partner id used twice") } }
+        seen = []
+        let order = fast.indices.map { (key: TextFolding.fold(fast[$0].name), index: $0) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : fast[$0.index].id < fast[$1.index].id }
+            .map(\.index)
+        var partnerIDs = StringColumn()
+        for i in order { partnerIDs.append(fast[i].id) }
+        let partnerIndex = IDIndex(partnerIDs)
+        let dealIndex = IDIndex(deals.ids)
+        guard dealIndex.duplicates == 0 else { throw FastPathExit("deal id used twice") }
+        let eventIndex = IDIndex(events.ids)
+        guard eventIndex.duplicates == 0 else { throw FastPathExit("event id used twice") }
+        let partyPositions = try checkDeals(deals, partnerCount: fast.count, products: { fast[order[$0]].products.map(\.name) },
+                                            partnerIndex: partnerIndex, partnerIDs: partnerIDs, dealIndex: dealIndex)
+
         var eventDeals = [Int32](repeating: 0, count: events.dealIDs.count)
         for k in 0..<events.dealIDs.count {
-            guard let p = events.dealIDs.withBytes(k, { dealIndex.find(bytes: $0, in: dealIDs) }) else { throw FastPathExit("unknown deal") }
+            guard let p = events.dealIDs.withBytes(k, { dealIndex.find(bytes: $0, in: deals.ids) }) else { throw FastPathExit("unknown deal") }
             eventDeals[k] = Int32(p)
         }
         var eventPartners = [Int32](repeating: 0, count: events.partnerIDs.count)
@@ -203,19 +186,40 @@ struct FastResolver {
             guard let target, target != Int32(e) else { throw FastPathExit("bad order anchor") }
             anchorOf[e] = target
         }
-        let relations = EventTable.relations
-        let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
-            let r = Int(events.orderRelations[e])
-            guard r > 0 else { return nil }
-            let a = Int(anchorOf[e])
-            return (relations[r - 1], a == -2 ? nil : a)
+        return References(partnerOrder: order, partnerIndex: partnerIndex, dealIndex: dealIndex, eventIndex: eventIndex,
+                          partyPositions: partyPositions, eventDeals: eventDeals, eventPartners: eventPartners, anchorOf: anchorOf)
+    }
+
+    /// Every deal's parties as catalog partner positions, checking each reference.
+    /// `products(p)`: the product names of the partner at catalog position p.
+    private static func checkDeals(_ deals: FastDeals, partnerCount: Int, products: (Int) -> [String], partnerIndex: IDIndex,
+                                   partnerIDs: StringColumn, dealIndex: IDIndex) throws(FastPathExit) -> [Int32] {
+        var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
+        // The last deal each partner was seen in, to find a party listed twice at once.
+        var lastDeal = [Int32](repeating: -1, count: partnerCount)
+        for deal in 0..<deals.count {
+            let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
+            for k in parties {
+                guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
+                guard lastDeal[p] != Int32(deal) else { throw FastPathExit("party listed twice") }
+                lastDeal[p] = Int32(deal)
+                partyPositions[k] = Int32(p)
+            }
+            let v = Int(deals.valueIndex[deal])
+            if v >= 0 {
+                for s in deals.amounts[v].sharedBy {
+                    guard let p = partnerIndex.find(s, in: partnerIDs), lastDeal[p] == Int32(deal) else { throw FastPathExit("sharedBy names a non-party") }
+                }
+            }
+            if let named = deals.products[deal] {
+                let owned = Set(parties.flatMap { products(Int(partyPositions[$0])).map(TextFolding.fold) })
+                guard named.allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
+            }
+            if let amends = deals.amends[deal] {
+                guard amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
+            }
         }
-        guard let timeline = TimelineOrder.sortPositions(
-            count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
-            documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
-            id: { events.ids[$0] }, documentDate: documentDate)
-        else { throw FastPathExit("order cycle") }
-        return EventOrdering(deals: eventDeals, partners: eventPartners, anchorOf: anchorOf, timeline: timeline)
+        return partyPositions
     }
 
     private func checkDocuments(_ d: FastDataset) throws(FastPathExit) {

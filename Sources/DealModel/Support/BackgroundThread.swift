@@ -2,14 +2,15 @@
 import Glibc
 #endif
 
-/// A thread of its own for work that runs beside the loader's main cursor, at a lower
-/// priority (nice +10): on two cores the main cursor is the longest part of a load,
-/// and it should not wait while the helpers (reading the document, decoding the
-/// events ahead) take turns with it; they fit in the other core.
+/// A thread of its own for work that runs beside the loader's main cursor, by default
+/// at a lower priority (nice +10): on two cores the main cursor is the longest part of
+/// a load, and it should not wait while the helpers (reading the document, decoding
+/// the events ahead) take turns with it; they fit in the other core.
 enum BackgroundThread {
     private final class Work {
+        let nice: Int32
         let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
+        init(nice: Int32, _ body: @escaping () -> Void) { self.nice = nice; self.body = body }
     }
 
     #if os(Linux)
@@ -17,9 +18,9 @@ enum BackgroundThread {
     private static func gettid() -> Int32
     #endif
 
-    /// Runs `body` on a new thread (detached; it ends with `body`).
-    static func start(_ body: @escaping @Sendable () -> Void) {
-        let work = Unmanaged.passRetained(Work(body)).toOpaque()
+    /// Runs `body` on a new thread (detached; it ends with `body`), at `nice`.
+    static func start(nice: Int32 = 10, _ body: @escaping @Sendable () -> Void) {
+        let work = Unmanaged.passRetained(Work(nice: nice, body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -28,7 +29,7 @@ enum BackgroundThread {
         let started = pthread_create(&thread, &attributes, { raw in
             let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
             #if os(Linux)
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(BackgroundThread.gettid()), 10)
+            if work.nice != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(BackgroundThread.gettid()), work.nice) }
             #endif
             work.body()
             return nil

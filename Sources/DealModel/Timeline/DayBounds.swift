@@ -27,8 +27,14 @@ struct DayBounds: Sendable, Equatable {
             }
             return b
         }
+        // One stack for all (not an array made per event); a dated event needs none.
+        var stack: [Int] = []
         for start in 0..<count where memo[start] == nil {
-            var stack = [start]
+            if let d = date(start) {
+                memo[start] = of(d)
+                continue
+            }
+            stack.append(start)
             while let i = stack.last {
                 if memo[i] != nil { stack.removeLast(); continue }
                 var anchor = document

@@ -20,6 +20,20 @@ extension TimelineOrder {
         }
         // Dated events first: sorted by their key, equal keys one group.
         let dated = datedOrder(count: count, date: date, documentPosition: documentPosition, documentDate: documentDate)
+        if dated.events.count == count {
+            // Every event dated: no group has children, and the walk below comes down
+            // to the keys' order, equal keys by id.
+            var out: [Int] = []
+            out.reserveCapacity(count)
+            var k = 0
+            while k < count {
+                var j = k + 1
+                while j < count && !dated.newKey[j] { j += 1 }
+                if j - k == 1 { out.append(Int(dated.events[k])) } else { out += dated.events[k..<j].map { Int($0) }.sorted { id($0) < id($1) } }
+                k = j
+            }
+            return out
+        }
         var group = [Int32](repeating: -1, count: count)
         var groups = 0
         // Root groups in order (the document's among them), by their keys.
@@ -39,10 +53,12 @@ extension TimelineOrder {
 
         // Undated events, anchors first (an explicit stack; a cycle ends it).
         var childOf: [ChildKey: Int32] = [:]
+        childOf.reserveCapacity(count - dated.events.count)
+        var stack: [Int] = []
         var edges: [(parent: Int32, relation: Int8, position: Int, child: Int32)] = []
         var visiting = [Bool](repeating: false, count: count)
         for first in 0..<count where group[first] < 0 {
-            var stack = [first]
+            stack.append(first)
             while let i = stack.last {
                 if group[i] >= 0 { stack.removeLast(); continue }
                 let (relation, target) = link(i) ?? (.before, nil)
