@@ -141,6 +141,27 @@ struct FastPathTests {
         #expect(fast.contains { $0.hasPrefix("event e2 Later ") })
     }
 
+    /// A large file's deals are read by two threads: the rest of the deals array, from
+    /// a record halfway, on the thread that read the events. `bothWays` shows that the
+    /// catalog is the same; this shows that the rest is indeed taken, and that the
+    /// columns (lines, quotes, roles) read that way are the ones read in one go.
+    @Test func restOfTheDealsIsReadOnAnotherThread() throws {
+        let path = Paths.bundledDataset
+        let mapped = try #require(MappedFile(path: path))
+        let split = try FastDecoder(file: path, mapped: mapped, readAheadFrom: 0, readAheadWaits: true).decode(mapped.bytes)
+        let whole = try FastDecoder(file: path).decode(mapped.bytes)
+        #expect(whole.dealsReadAhead == 0)
+        #expect(split.dealsReadAhead > 0 && split.dealsReadAhead < split.deals.count, "\(split.dealsReadAhead) of \(split.deals.count)")
+        #expect(split.deals.lines == whole.deals.lines)
+        #expect(split.deals.columns == whole.deals.columns)
+        #expect(split.deals.quoteStarts == whole.deals.quoteStarts)
+        #expect(split.deals.partyStarts == whole.deals.partyStarts)
+        func roles(_ d: FastDataset) -> [String] { d.deals.partyRoles.map { $0 == 0 ? "" : d.deals.roles[Int($0) - 1] } }
+        #expect(roles(split) == roles(whole))
+        #expect(split.quotes.needles.bytes == whole.quotes.needles.bytes)
+        #expect((0..<split.deals.count).map { split.deals.ids[$0] } == (0..<whole.deals.count).map { whole.deals.ids[$0] })
+    }
+
     /// Every error fixture is left to the careful loader, which names the problem.
     @Test func everyErrorFixtureLeavesTheFastPath() throws {
         let dir = Paths.fixtures + "/errors"

@@ -24,6 +24,15 @@ struct FastQuotes {
     var count: Int { document.count }
 }
 
+extension FastQuotes {
+    /// Room for about the quotes of `size` bytes of records (see `FastDataset.reserve`).
+    mutating func reserve(recordBytes size: Int) {
+        needles.reserve(strings: size / 64, bytes: size / 4)
+        document.reserveCapacity(size / 64)
+        occurrence.reserveCapacity(size / 64)
+    }
+}
+
 struct FastPartner {
     var id = ""
     var name = ""
@@ -59,6 +68,76 @@ struct FastDeals {
     var count: Int { kinds.count }
 }
 
+extension FastDeals {
+    /// Room for the deals of about `size` bytes of records: generous guesses from the
+    /// smallest records seen in practice (room never filled costs address space only),
+    /// so that a large file's columns are not copied over and over as they grow, each
+    /// copy touching fresh pages.
+    mutating func reserve(recordBytes size: Int) {
+        let n = size / 128
+        ids.reserve(strings: n, bytes: size / 16)
+        titles.reserve(strings: n, bytes: size / 4)
+        partyIDs.reserve(strings: 2 * n, bytes: size / 8)
+        for column in [\FastDeals.kinds, \FastDeals.statuses] { self[keyPath: column].reserveCapacity(n) }
+        for column in [\FastDeals.partyStarts, \FastDeals.dates, \FastDeals.quoteStarts, \FastDeals.lines, \FastDeals.columns] {
+            self[keyPath: column].reserveCapacity(n)
+        }
+        partyRoles.reserveCapacity(2 * n)
+        valueIndex.reserveCapacity(n)
+    }
+
+    /// A role's number (0: none), the role added when new; its packed bytes are kept
+    /// beside it (`roleKeys`).
+    mutating func intern(role: String?) -> UInt16 {
+        let n = FastDecoder.intern(role, &roles)
+        while roleKeys.count < roles.count {
+            var text = roles[roleKeys.count]
+            roleKeys.append(text.withUTF8 { FastDecoder.packed($0) } ?? .max)
+        }
+        return n
+    }
+
+    /// Appends deals read apart (the rest of the array, read ahead), as if read here:
+    /// their quotes numbered from `quoteBase`, lines from `lineOffset`, roles, values
+    /// and rare fields renumbered to these deals'.
+    mutating func append(_ o: FastDeals, quoteBase: UInt32, lineOffset: UInt32) {
+        let n = count
+        ids.append(contentsOf: o.ids)
+        titles.append(contentsOf: o.titles)
+        kinds += o.kinds
+        statuses += o.statuses
+        let partyBase = UInt32(partyIDs.count)
+        partyIDs.append(contentsOf: o.partyIDs)
+        partyStarts += o.partyStarts.dropFirst().map { $0 + partyBase }
+        let roleNumber: [UInt16] = [0] + o.roles.map { intern(role: $0) }
+        partyRoles += o.partyRoles.map { roleNumber[Int($0)] }
+        dates += o.dates
+        let amountBase = Int32(amounts.count)
+        valueIndex += o.valueIndex.map { $0 < 0 ? $0 : $0 + amountBase }
+        amounts += o.amounts
+        for (k, v) in o.amends { amends[k + n] = v }
+        for (k, v) in o.products { products[k + n] = v }
+        for (k, v) in o.notes { notes[k + n] = v }
+        quoteStarts += o.quoteStarts.dropFirst().map { $0 + quoteBase }
+        lines += o.lines.map { $0 + lineOffset }
+        columns += o.columns
+    }
+}
+
+extension FastEvents {
+    /// Room for the events of about `size` bytes of records (see `FastDeals.reserve`).
+    mutating func reserve(recordBytes size: Int) {
+        let n = size / 96
+        ids.reserve(strings: n, bytes: size / 16)
+        titles.reserve(strings: n, bytes: size / 4)
+        dealIDs.reserve(strings: n, bytes: size / 8)
+        for column in [\FastEvents.dates, \FastEvents.dealStarts, \FastEvents.partnerStarts, \FastEvents.quoteStarts, \FastEvents.lines, \FastEvents.columns] {
+            self[keyPath: column].reserveCapacity(n)
+        }
+        orderRelations.reserveCapacity(n)
+    }
+}
+
 struct FastEvents {
     var ids = StringColumn()
     var titles = StringColumn()
@@ -85,4 +164,6 @@ struct FastDataset {
     var deals = FastDeals()
     var events = FastEvents()
     var quotes = FastQuotes()
+    /// Deals read ahead on another thread (the rest of the deals array), for tests.
+    var dealsReadAhead = 0
 }

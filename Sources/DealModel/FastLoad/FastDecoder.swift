@@ -31,12 +31,12 @@ struct FastDecoder {
         var c = JSONCursor(bytes)
         var d = FastDataset()
         var sawDocuments = false
+        let large = bytes.count >= readAheadFrom
+        if large { d.quotes.reserve(recordBytes: bytes.count) }
         // The events of a large file are read meanwhile on another thread.
-        let ahead = bytes.count >= readAheadFrom ? EventsAhead(bytes: bytes, mapped: mapped, file: file) : nil
-        defer {
-            ahead?.cancel()
-            _ = ahead?.wait()  // the mapped bytes stay until it is done with them
-        }
+        let ahead = large ? EventsAhead(bytes: bytes, mapped: mapped, file: file, waits: readAheadWaits) : nil
+        // The mapped bytes stay until it is done with them.
+        defer { ahead?.finish() }
         // Pages read are handed back every 4 MB (not asked about at every record).
         let mapped = self.mapped
         var nextRelease = 1 << 22
@@ -62,11 +62,27 @@ struct FastDecoder {
                 // Each record's quotes follow the last one's: the list starts where
                 // the quotes of the arrays read before it end.
                 d.deals.quoteStarts = [UInt32(d.quotes.count)]
-                if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try deal(&c, &d); released(&c) } }
+                if large { d.deals.reserve(recordBytes: bytes.count - c.i) }
+                if !c.takeNull() {
+                    try c.array { (c: inout JSONCursor) throws(FastPathExit) in
+                        if let ahead {
+                            // The rest of the deals, when read ahead from here.
+                            c.skipSpace()
+                            if let tail = ahead.deal(at: c.i, lineStart: c.lineStart) {
+                                LoadTrace.say("\(tail.dataset.deals.count) deals from byte \(tail.start) on were read on another thread")
+                                Self.take(tail, into: &d, lineOffset: c.line - 1)
+                                c.jump(to: tail.end, line: tail.endLine + c.line - 1, lineStart: tail.endLineStart)
+                                return
+                            }
+                        }
+                        try deal(&c, &d)
+                        released(&c)
+                    }
+                }
             case 5:
                 d.events.quoteStarts = [UInt32(d.quotes.count)]
                 c.skipSpace()
-                if let read = ahead?.take(at: c.i, waiting: readAheadWaits) {
+                if let read = ahead?.take(at: c.i) {
                     Self.take(read, into: &d, lineOffset: c.line - 1)
                     c.jump(to: read.end, line: read.endLine + c.line - 1, lineStart: read.endLineStart)
                 } else if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); released(&c) } }
@@ -90,6 +106,13 @@ struct FastDecoder {
         events.lines = events.lines.map { $0 + UInt32(lineOffset) }
         d.events = events
         d.quotes.append(read.dataset.quotes)
+    }
+
+    /// Takes deals read ahead as if read here (see `take(_:into:lineOffset:)` above).
+    static func take(_ tail: EventsAhead.Tail, into d: inout FastDataset, lineOffset: Int) {
+        d.deals.append(tail.dataset.deals, quoteBase: UInt32(d.quotes.count), lineOffset: UInt32(lineOffset))
+        d.quotes.append(tail.dataset.quotes)
+        d.dealsReadAhead += tail.dataset.deals.count
     }
 
     // MARK: Fields
@@ -315,7 +338,7 @@ struct FastDecoder {
         return p
     }
 
-    private func deal(_ c: inout JSONCursor, _ d: inout FastDataset) throws(FastPathExit) {
+    func deal(_ c: inout JSONCursor, _ d: inout FastDataset) throws(FastPathExit) {
         c.skipSpace()
         let at = c.location()
         let i = d.deals.count
@@ -380,13 +403,8 @@ struct FastDecoder {
         let s = try c.string()
         let key = s.escaped ? nil : Self.packed(c.raw(s))
         if let key, let k = deals.roleKeys.firstIndex(of: key) { return UInt16(k + 1) }
-        let n = Self.intern(try c.text(s), &deals.roles)
         // Roles of up to 7 bytes are known by their bytes (and length) packed in a word.
-        while deals.roleKeys.count < deals.roles.count {
-            var text = deals.roles[deals.roleKeys.count]
-            deals.roleKeys.append(text.withUTF8 { Self.packed($0) } ?? .max)
-        }
-        return n
+        return deals.intern(role: try c.text(s))
     }
 
     /// Up to 7 bytes and their count in one word; nil for longer ones.

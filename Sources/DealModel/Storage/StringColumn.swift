@@ -11,6 +11,14 @@ struct StringColumn: Sendable {
         self.ends = ends
     }
 
+    /// Room for `strings` strings of `bytes` bytes in all, so that filling the column
+    /// does not copy it again and again as it grows (room not filled is never touched,
+    /// and takes no memory).
+    mutating func reserve(strings: Int, bytes count: Int) {
+        ends.reserveCapacity(strings)
+        bytes.reserveCapacity(count)
+    }
+
     /// Whether the ends run in order within the bytes (a snapshot is checked so).
     var isWellFormed: Bool {
         var last: UInt32 = 0
