@@ -80,6 +80,28 @@ import Testing
         #expect(catalog.map { $0.counterparties(of: 0).count } == n - 1)
     }
 
+    /// Every party with a role of its own: up to 4,096 different roles load; one more
+    /// is refused with a message naming the deal (this crashed at 65,536, and took
+    /// quadratic time well before).
+    @Test(.timeLimit(.minutes(1)), arguments: [4096, 4097, 70_000])
+    func manyDifferentRoles(count n: Int) throws {
+        let document = (0..<n).map { "Member \($0) joined." }.joined(separator: " ") + "\n"
+        let partners = (0..<n).map { #"{"id":"m\#($0)","name":"Member \#($0)","evidence":["Member \#($0) joined."]}"# }.joined(separator: ",")
+        let parties = (0..<n).map { #"{"partner":"m\#($0)","role":"role \#($0)"}"# }.joined(separator: ",")
+        let deals = #"{"id":"club","title":"Club","kind":"framework","status":"stated","parties":[\#(parties)],"evidence":["Member 0 joined."]}"#
+        let (catalog, problems) = try check(json: Array(dataset(partners: partners, deals: deals).utf8), document: Array(document.utf8))
+        if n <= DealTable.maxRoles {
+            #expect(problems.isEmpty, "\(problems.prefix(2))")
+            #expect(catalog?.deals.first?.parties.last?.role == "role \(n - 1)")
+        } else {
+            #expect(problems.count == 1, "said once")
+            let first = try #require(problems.first)
+            #expect(first.message.contains("\"role 4096\" is one more than the 4096 different roles"), "\(first.message)")
+            #expect(first.record == "deal \"club\"")
+            #expect(first.location.line == 1)
+        }
+    }
+
     /// Quadratic work hides in "is it already listed?" checks and in many identical
     /// quotes; 300,000 of each must stay linear (this took hours before the fix).
     @Test(.timeLimit(.minutes(1)))

@@ -88,8 +88,8 @@ extension FastDeals {
 
     /// A role's number (0: none), the role added when new; its packed bytes are kept
     /// beside it (`roleKeys`).
-    mutating func intern(role: String?) -> UInt16 {
-        let n = FastDecoder.intern(role, &roles)
+    mutating func intern(role: String?) throws(FastPathExit) -> UInt16 {
+        let n = try FastDecoder.intern(role, &roles)
         while roleKeys.count < roles.count {
             var text = roles[roleKeys.count]
             roleKeys.append(text.withUTF8 { FastDecoder.packed($0) } ?? .max)
@@ -100,7 +100,7 @@ extension FastDeals {
     /// Appends deals read apart (the rest of the array, read ahead), as if read here:
     /// their quotes numbered from `quoteBase`, lines from `lineOffset`, roles, values
     /// and rare fields renumbered to these deals'.
-    mutating func append(_ o: FastDeals, quoteBase: UInt32, lineOffset: UInt32) {
+    mutating func append(_ o: FastDeals, quoteBase: UInt32, lineOffset: UInt32) throws(FastPathExit) {
         let n = count
         ids.append(contentsOf: o.ids)
         titles.append(contentsOf: o.titles)
@@ -109,7 +109,8 @@ extension FastDeals {
         let partyBase = UInt32(partyIDs.count)
         partyIDs.append(contentsOf: o.partyIDs)
         partyStarts += o.partyStarts.dropFirst().map { $0 + partyBase }
-        let roleNumber: [UInt16] = [0] + o.roles.map { intern(role: $0) }
+        var roleNumber: [UInt16] = [0]
+        for role in o.roles { roleNumber.append(try intern(role: role)) }
         partyRoles += o.partyRoles.map { roleNumber[Int($0)] }
         dates += o.dates
         let amountBase = Int32(amounts.count)

@@ -70,7 +70,7 @@ struct FastDecoder {
                             c.skipSpace()
                             if let tail = ahead.deal(at: c.i, lineStart: c.lineStart) {
                                 LoadTrace.say("\(tail.dataset.deals.count) deals from byte \(tail.start) on were read on another thread")
-                                Self.take(tail, into: &d, lineOffset: c.line - 1)
+                                try Self.take(tail, into: &d, lineOffset: c.line - 1)
                                 c.jump(to: tail.end, line: tail.endLine + c.line - 1, lineStart: tail.endLineStart)
                                 return
                             }
@@ -109,8 +109,8 @@ struct FastDecoder {
     }
 
     /// Takes deals read ahead as if read here (see `take(_:into:lineOffset:)` above).
-    static func take(_ tail: EventsAhead.Tail, into d: inout FastDataset, lineOffset: Int) {
-        d.deals.append(tail.dataset.deals, quoteBase: UInt32(d.quotes.count), lineOffset: UInt32(lineOffset))
+    static func take(_ tail: EventsAhead.Tail, into d: inout FastDataset, lineOffset: Int) throws(FastPathExit) {
+        try d.deals.append(tail.dataset.deals, quoteBase: UInt32(d.quotes.count), lineOffset: UInt32(lineOffset))
         d.quotes.append(tail.dataset.quotes)
         d.dealsReadAhead += tail.dataset.deals.count
     }
@@ -404,7 +404,7 @@ struct FastDecoder {
         let key = s.escaped ? nil : Self.packed(c.raw(s))
         if let key, let k = deals.roleKeys.firstIndex(of: key) { return UInt16(k + 1) }
         // Roles of up to 7 bytes are known by their bytes (and length) packed in a word.
-        return deals.intern(role: try c.text(s))
+        return try deals.intern(role: try c.text(s))
     }
 
     /// Up to 7 bytes and their count in one word; nil for longer ones.
@@ -415,9 +415,10 @@ struct FastDecoder {
         return v
     }
 
-    static func intern(_ role: String?, _ roles: inout [String]) -> UInt16 {
+    static func intern(_ role: String?, _ roles: inout [String]) throws(FastPathExit) -> UInt16 {
         guard let role else { return 0 }
         if let k = roles.firstIndex(of: role) { return UInt16(k + 1) }
+        guard roles.count < DealTable.maxRoles else { throw FastPathExit("too many roles") }
         roles.append(role)
         return UInt16(roles.count)
     }

@@ -88,6 +88,8 @@ struct CatalogBuilder {
         // Deals.
         var deals: [Deal] = []
         var dealOrigin: [String: SourceLocation] = [:]
+        var roles = Set<String>()
+        var tooManyRoles = false
         for (k, draft) in drafts.enumerated() {
             for d in draft.deals {
                 let label = "deal \"\(d.id)\""
@@ -97,6 +99,20 @@ struct CatalogBuilder {
                 }
                 dealOrigin[d.id] = d.origin
                 for party in d.parties { checkReference(party.partner, kind: "partner", known: partnerIDs, record: label) }
+                for party in d.parties {
+                    guard let role = party.role, !roles.contains(role) else { continue }
+                    guard roles.count < DealTable.maxRoles else {
+                        // Said once: the first role past the limit.
+                        if !tooManyRoles {
+                            log.add(party.partner.origin, record: label,
+                                    "the role \"\(Self.abbreviate(role))\" is one more than the \(DealTable.maxRoles) different roles dealscope holds",
+                                    fix: "use a few shared roles (a role is a party's part in a deal: investor, licensee, host)")
+                        }
+                        tooManyRoles = true
+                        continue
+                    }
+                    roles.insert(role)
+                }
                 var seen = Set<String>()
                 for party in d.parties where !seen.insert(party.partner.id).inserted {
                     log.add(party.partner.origin, record: label, "the partner \"\(party.partner.id)\" is listed twice among the parties", fix: "list each party once; put both roles in one \"role\"")

@@ -82,9 +82,16 @@ public struct DealTable: RandomAccessCollection, Sendable {
         origins.append(d.origin)
     }
 
+    /// Different roles a dataset may have: roles are a party's part in a deal, a few
+    /// words shared by many deals; more is refused when the data is checked (and the
+    /// search for a role's number stays short).
+    static let maxRoles = 4096
+
+    /// A role's number (0: none, or one past `maxRoles`, which the check reports).
     mutating func role(_ r: String?) -> UInt16 {
         guard let r else { return 0 }
         if let k = roles.firstIndex(of: r) { return UInt16(k + 1) }
+        guard roles.count < Self.maxRoles else { return 0 }
         roles.append(r)
         return UInt16(roles.count)
     }
