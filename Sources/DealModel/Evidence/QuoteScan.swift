@@ -24,7 +24,7 @@ extension QuoteMatcher {
     }
 
     /// For every needle (folded bytes), its matches as UTF-8 offsets of the text, given
-    /// to `visit` once per needle that matches at least once, in needle order. Matches
+    /// to `visit` once per needle that matches at least once (in no set order). Matches
     /// of one needle do not overlap.
     ///
     /// Many quotes are located in one pass over the text (Rabin–Karp): quotes of 16 or
@@ -34,24 +34,41 @@ extension QuoteMatcher {
     /// text is searched by every core, in parts of a few blocks taken as cores come free.
     func eachMatchList<E: Error>(of needles: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
         let count = needles.count
-        // The scan's tables are let go before the matches are grouped.
+        // The scan's tables are let go before the matches are gone through.
         let results = scan(needles)
         let parts = results.count
 
-        // Group by needle (a counting sort: each part found them in order of place),
-        // then drop overlapping matches of one needle and widen the rest.
-        var firstOf = [Int32](repeating: 0, count: count + 1)
-        for part in 0..<parts { for f in results.get(part) { firstOf[Int(f.needle) + 1] += 1 } }
-        for n in 0..<count { firstOf[n + 1] += firstOf[n] }
-        var grouped = [Found](repeating: Found(needle: 0, start: 0, end: 0, last: 0, startSub: 0, lastSub: 0), count: Int(firstOf[count]))
+        // Most needles match once: they are visited straight from the lists, which are
+        // let go one by one; only the matches of needles found more than once are
+        // gathered by needle (a counting sort: each part found them in order of place),
+        // to drop overlapping matches of one needle.
+        var seen = [UInt8](repeating: 0, count: count)
+        for part in 0..<parts { for f in results.get(part) where seen[Int(f.needle)] < 2 { seen[Int(f.needle)] += 1 } }
+        var matches: [Range<Int>] = []
+        var repeated: [Found] = []
         for part in 0..<parts {
             for f in results.take(part) {
-                grouped[Int(firstOf[Int(f.needle)])] = f
-                firstOf[Int(f.needle)] += 1
+                if seen[Int(f.needle)] == 1 {
+                    matches.removeAll(keepingCapacity: true)
+                    matches.append(widened(Int(f.start)..<Int(f.end)))
+                    try visit(Int(f.needle), matches)
+                } else {
+                    repeated.append(f)
+                }
             }
         }
+        seen = []
+        guard !repeated.isEmpty else { return }
+        var firstOf = [Int32](repeating: 0, count: count + 1)
+        for f in repeated { firstOf[Int(f.needle) + 1] += 1 }
+        for n in 0..<count { firstOf[n + 1] += firstOf[n] }
+        var grouped = repeated
+        for f in repeated {
+            grouped[Int(firstOf[Int(f.needle)])] = f
+            firstOf[Int(f.needle)] += 1
+        }
+        repeated = []
         firstOf = []
-        var matches: [Range<Int>] = []
         var k = 0
         while k < grouped.count {
             let n = Int(grouped[k].needle)

@@ -3,33 +3,43 @@
 struct FastQuotes {
     /// Appends another set of quotes (read apart), naming its documents as these do.
     mutating func append(_ other: FastQuotes) {
+        let base = count
         needles.append(contentsOf: other.needles)
         let names = other.documentNames.map { name -> Int32 in
             if let k = documentNames.firstIndex(of: name) { return Int32(k) }
             documentNames.append(name)
             return Int32(documentNames.count - 1)
         }
-        document.append(contentsOf: other.document.map { $0 < 0 ? $0 : names[Int($0)] })
-        occurrence.append(contentsOf: other.occurrence)
+        for (i, d) in other.documentOf { documentOf[i + base] = names[Int(d)] }
+        for (i, o) in other.occurrenceOf { occurrenceOf[i + base] = o }
     }
 
     /// Each quote's text, folded for matching.
     var needles = StringColumn()
-    /// Index into `documentNames`, or -1 for the dataset's first document.
-    var document: [Int32] = []
+    /// The documents named by quotes (most quotes name none: they are in the dataset's
+    /// first document), and the quotes that name one or ask for an occurrence, by
+    /// index: a million plain quotes take no room here.
     var documentNames: [String] = []
-    /// 1-based occurrence asked for, or 0.
-    var occurrence: [Int32] = []
+    private(set) var documentOf: [Int: Int32] = [:]
+    private(set) var occurrenceOf: [Int: Int32] = [:]
 
-    var count: Int { document.count }
+    var count: Int { needles.count }
+
+    /// Index into `documentNames`, or -1 for the dataset's first document.
+    func document(_ i: Int) -> Int32 { documentOf[i] ?? -1 }
+    /// 1-based occurrence asked for, or 0.
+    func occurrence(_ i: Int) -> Int32 { occurrenceOf[i] ?? 0 }
+
+    mutating func set(_ i: Int, document: Int32, occurrence: Int32) {
+        if document >= 0 { documentOf[i] = document }
+        if occurrence > 0 { occurrenceOf[i] = occurrence }
+    }
 }
 
 extension FastQuotes {
     /// Room for about the quotes of `size` bytes of records (see `FastDataset.reserve`).
     mutating func reserve(recordBytes size: Int) {
         needles.reserve(strings: size / 64, bytes: size / 4)
-        document.reserveCapacity(size / 64)
-        occurrence.reserveCapacity(size / 64)
     }
 }
 

@@ -245,8 +245,6 @@ struct FastDecoder {
         try c.array { (c: inout JSONCursor) throws(FastPathExit) in
             if c.peek() == 0x22 {
                 try quoteText(&c, try c.string(), &quotes)
-                quotes.document.append(-1)
-                quotes.occurrence.append(0)
                 return
             }
             var text: JSONCursor.Span?
@@ -272,8 +270,7 @@ struct FastDecoder {
             }
             guard let text else { throw FastPathExit("quote text") }
             try quoteText(&c, text, &quotes)
-            quotes.document.append(document)
-            quotes.occurrence.append(occurrence)
+            quotes.set(quotes.count - 1, document: document, occurrence: occurrence)
         }
         guard quotes.count > first else { throw FastPathExit("empty evidence") }
         return first..<quotes.count

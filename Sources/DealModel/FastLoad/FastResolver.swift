@@ -244,7 +244,7 @@ struct FastResolver {
             var members: [Int]? = nil
             var needles = q.needles
             if documents.count > 1 {
-                let mine = (0..<q.count).filter { (q.document[$0] < 0 ? 0 : named[Int(q.document[$0])]) == k }
+                let mine = (0..<q.count).filter { (q.document($0) < 0 ? 0 : named[Int(q.document($0))]) == k }
                 needles = StringColumn()
                 for i in mine { q.needles.withBytes(i) { needles.append(bytes: $0) } }
                 members = mine
@@ -255,7 +255,7 @@ struct FastResolver {
                     found = [Bool](repeating: false, count: q.count)
                 }
                 let i = members?[n] ?? n
-                let occurrence = Int(q.occurrence[i])
+                let occurrence = Int(q.occurrence(i))
                 let chosen: Range<Int>
                 if occurrence > 0 {
                     guard occurrence <= matches.count else { throw FastPathExit("occurrence out of range") }
