@@ -32,21 +32,8 @@ struct FastResolver {
         }
         prepared = []
         d.quotes = FastQuotes()
-        func evidence(_ r: Range<Int>) -> [Evidence] {
-            r.map { Evidence(document: documents[Int(anchors[$0].document)], utf8Range: Int(anchors[$0].start)..<Int(anchors[$0].end)) }
-        }
-
         progress?(LoadProgress(phase: "checking references", fraction: 0.7))
         let refs = try pending.value().get()
-        // Partners, by folded name then id.
-        let partners = refs.partnerOrder.map { i in
-            let p = d.partners[i]
-            return Partner(id: p.id, name: p.name, aliases: p.aliases,
-                           products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes)) },
-                           note: p.note, evidence: evidence(p.quotes),
-                           origin: SourceLocation(file: file, line: p.line, column: p.column))
-        }
-        d.partners = []
         // The columns as written are held here alone, so that each can be let go once
         // it is turned into the catalog's.
         var deals = d.deals
@@ -56,37 +43,40 @@ struct FastResolver {
         let (dealIndex, eventIndex) = (refs.dealIndex, refs.eventIndex)
         var partyPositions = refs.partyPositions
         let (eventDeals, eventPartners, anchorOf) = (refs.eventDeals, refs.eventPartners, refs.anchorOf)
-
-        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
-        let relations = EventTable.relations
-        let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
-            let r = Int(events.orderRelations[e])
-            guard r > 0 else { return nil }
-            let a = Int(anchorOf[e])
-            return (relations[r - 1], a == -2 ? nil : a)
-        }
-        guard let timeline = TimelineOrder.sortPositions(
-            count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
-            documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
-            id: { events.ids[$0] }, documentDate: documents.first?.date)
-        else { throw FastPathExit("order cycle") }
         deals.partyIDs = StringColumn()
         events.dealIDs = StringColumn()
         events.partnerIDs = StringColumn()
         events.orderAnchors = StringColumn()
 
-        // Deals follow the timeline of their first event.
-        var firstEvent = [Int](repeating: Int.max, count: deals.count)
-        for (t, e) in timeline.enumerated() {
-            for k in Int(events.dealStarts[e])..<Int(events.dealStarts[e + 1]) where firstEvent[Int(eventDeals[k])] == Int.max {
-                firstEvent[Int(eventDeals[k])] = t
+        // The partners with their evidence on one core; the timeline, and the deals'
+        // order that follows from it, on the other.
+        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
+        nonisolated(unsafe) var partners: [Partner] = []
+        nonisolated(unsafe) var ordered: (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])?
+        do {
+            let fastPartners = d.partners, order = refs.partnerOrder, file = self.file, anchors = anchors
+            let deals = deals, events = events, documentDate = documents.first?.date
+            d.partners = []
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    func evidence(_ r: Range<Int>) -> [Evidence] {
+                        r.map { Evidence(document: documents[Int(anchors[$0].document)], utf8Range: Int(anchors[$0].start)..<Int(anchors[$0].end)) }
+                    }
+                    // Partners, by folded name then id.
+                    partners = order.map { i in
+                        let p = fastPartners[i]
+                        return Partner(id: p.id, name: p.name, aliases: p.aliases,
+                                       products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes)) },
+                                       note: p.note, evidence: evidence(p.quotes),
+                                       origin: SourceLocation(file: file, line: p.line, column: p.column))
+                    }
+                } else {
+                    ordered = Self.order(deals: deals, events: events, eventDeals: eventDeals, anchorOf: anchorOf, anchors: anchors,
+                                         documentDate: documentDate)
+                }
             }
         }
-        let dealOrder = Self.stableOrder(keys: firstEvent, limit: events.count)
-        var dealPosition = [Int32](repeating: 0, count: deals.count)
-        for (k, old) in dealOrder.enumerated() { dealPosition[old] = Int32(k) }
-        var eventPosition = [Int32](repeating: 0, count: events.count)
-        for (k, old) in timeline.enumerated() { eventPosition[old] = Int32(k) }
+        guard let (timeline, dealOrder, dealPosition, eventPosition) = ordered else { throw FastPathExit("order cycle") }
 
         progress?(LoadProgress(phase: "indexing", fraction: 0.9))
         // The two tables are made at once, one on each core; each part is written by
@@ -117,6 +107,37 @@ struct FastResolver {
         anchors = []
         return Catalog(title: d.title, files: [file], documents: documents, partners: partners, deals: dealTable, events: eventTable,
                        idIndexes: (dealIDs, eventIDs))
+    }
+
+    /// The timeline (event positions in order; nil for a cycle of `order`), the deals'
+    /// order (deals follow the timeline of their first event), and each one's new
+    /// position.
+    private static func order(deals: FastDeals, events: FastEvents, eventDeals: [Int32], anchorOf: [Int32], anchors: [Anchor],
+                              documentDate: PartialDate?) -> (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])? {
+        let relations = EventTable.relations
+        let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
+            let r = Int(events.orderRelations[e])
+            guard r > 0 else { return nil }
+            let a = Int(anchorOf[e])
+            return (relations[r - 1], a == -2 ? nil : a)
+        }
+        guard let timeline = TimelineOrder.sortPositions(
+            count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
+            documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
+            id: { events.ids[$0] }, documentDate: documentDate)
+        else { return nil }
+        var firstEvent = [Int](repeating: Int.max, count: deals.count)
+        for (t, e) in timeline.enumerated() {
+            for k in Int(events.dealStarts[e])..<Int(events.dealStarts[e + 1]) where firstEvent[Int(eventDeals[k])] == Int.max {
+                firstEvent[Int(eventDeals[k])] = t
+            }
+        }
+        let dealOrder = stableOrder(keys: firstEvent, limit: events.count)
+        var dealPosition = [Int32](repeating: 0, count: deals.count)
+        for (k, old) in dealOrder.enumerated() { dealPosition[old] = Int32(k) }
+        var eventPosition = [Int32](repeating: 0, count: events.count)
+        for (k, old) in timeline.enumerated() { eventPosition[old] = Int32(k) }
+        return (timeline, dealOrder, dealPosition, eventPosition)
     }
 
     /// Positions sorted by key (Int.max last), equal keys in position order: a counting
