@@ -13,7 +13,6 @@ struct FastResolver {
     func build(_ dataset: consuming FastDataset, _ preparedDocuments: consuming [DocumentPrep.Prepared]) throws(FastPathExit) -> Catalog {
         var d = dataset
         var prepared = preparedDocuments
-        let documents = prepared.map(\.document)
         try checkDocuments(d)
         // What needs no quote's place (ids, parties, events' references) is checked on
         // the other core while the quotes are located: the matcher's tables are made
@@ -30,6 +29,9 @@ struct FastResolver {
             _ = pending.value()
             throw error
         }
+        // The documents' texts stay (the matchers go); they are split below.
+        let texts = prepared.map { (id: $0.id, title: $0.title, date: $0.date, path: $0.path, text: $0.text) }
+        let documentDate = prepared.first?.date
         prepared = []
         d.quotes = FastQuotes()
         progress?(LoadProgress(phase: "checking references", fraction: 0.7))
@@ -48,17 +50,21 @@ struct FastResolver {
         events.partnerIDs = StringColumn()
         events.orderAnchors = StringColumn()
 
-        // The partners with their evidence on one core; the timeline, and the deals'
-        // order that follows from it, on the other.
+        // The documents split into paragraphs and sentences, and the partners with
+        // their evidence, on one core; the timeline, and the deals' order that follows
+        // from it, on the other.
         progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
         nonisolated(unsafe) var partners: [Partner] = []
+        nonisolated(unsafe) var documents: [SourceDocument] = []
         nonisolated(unsafe) var ordered: (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])?
         do {
             let fastPartners = d.partners, order = refs.partnerOrder, file = self.file, anchors = anchors
-            let deals = deals, events = events, documentDate = documents.first?.date
+            let deals = deals, events = events
             d.partners = []
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 if part == 0 {
+                    documents = texts.map { SourceDocument(id: $0.id, title: $0.title, date: $0.date, path: $0.path, text: $0.text) }
+                    let documents = documents
                     func evidence(_ r: Range<Int>) -> [Evidence] {
                         r.map { Evidence(document: documents[Int(anchors[$0].document)], utf8Range: Int(anchors[$0].start)..<Int(anchors[$0].end)) }
                     }
@@ -255,7 +261,7 @@ struct FastResolver {
     /// Every quote located once in its document (or at its chosen occurrence).
     private func locateQuotes(_ d: FastDataset, _ prepared: [DocumentPrep.Prepared]) throws(FastPathExit) -> [Anchor] {
         let q = d.quotes
-        let documents = prepared.map(\.document)
+        let documents = prepared
         let named = q.documentNames.map { name in documents.firstIndex { $0.id == name }! }
         // Made when the first matches arrive, once the matcher's tables are let go.
         var anchors: [Anchor] = []
