@@ -578,7 +578,8 @@ the status line counts every deal. Peak memory is VmHWM at the end of
 the run (or when the tool was stopped). Bytes are what the process passed to
 write() (wchar in /proc/PID/io), counted until %.2f s of quiet; dealscope's moves
 are in its Deals pane. dealscope's first open decodes the JSON, locates every quote
-and saves a snapshot (its full load includes the saving); later opens read the
+and, once the data is on screen, saves a snapshot (its peak memory includes the
+saving, its full load does not); later opens read the
 snapshot after checking that the dataset is unchanged and every document has the
 checksum it had when its quotes were located. dealscope loads partners, events and the source document
 (locating every quote) besides the deals; VisiData reads the deals table only (a
