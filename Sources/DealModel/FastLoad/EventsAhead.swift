@@ -18,28 +18,19 @@ import Darwin
 /// main cursor would read. Any other case (another key order, a wrong guess, a
 /// problem in the events) leaves the events to the main cursor.
 ///
-/// The rest of the deals (`Tail`) works the same way: once the events are read, this
+/// The rest of the deals works the same way: once the events are read, this
 /// thread picks a record halfway between the main cursor and the end of the deals
 /// (a line opening with `{` at the first deal's indent, after a line ending with
 /// `,`) and reads the deals from there to the array's `]`. The main cursor takes them
 /// only if it comes to a deal exactly there, and otherwise reads on by itself.
 final class EventsAhead: Sendable {
+    /// Records read ahead from `start` to `end`: the events array from its `[` to just
+    /// past its `]`, or the rest of the deals from a record's `{` to the array's `]`.
     struct Read: Sendable {
-        /// Where the array starts (its `[`) and ends (just past its `]`).
         let start: Int
         let end: Int
         let dataset: FastDataset
-        /// Line (counted from 1 at the start) and line start where the array ends.
-        let endLine: Int
-        let endLineStart: Int
-    }
-
-    /// Deals read from `start` (a record's `{`) to the array's `]` (`end`, on line
-    /// `endLine` counted from 1 at `start`'s line, which starts at `endLineStart`).
-    struct Tail: Sendable {
-        let start: Int
-        let end: Int
-        let dataset: FastDataset
+        /// Line (counted from 1 at the start's line) and line start where they end.
         let endLine: Int
         let endLineStart: Int
     }
@@ -48,7 +39,7 @@ final class EventsAhead: Sendable {
     private let eventsDone = DispatchGroup()
     private let tailDone = DispatchGroup()
     private let result = Mutex<Read?>(nil)
-    private let tail = Mutex<Tail?>(nil)
+    private let tail = Mutex<Read?>(nil)
     /// Where the guess starts once the search is over (-1 while it runs, Int.min when
     /// nothing was found), and whether the main cursor has given up on it.
     private let guess = Atomic<Int>(-1)
@@ -156,7 +147,7 @@ final class EventsAhead: Sendable {
             return
         }
         mapped?.drop(dropped..<c.i)
-        let read = Tail(start: start, end: c.i, dataset: d, endLine: c.line, endLineStart: c.lineStart)
+        let read = Read(start: start, end: c.i, dataset: d, endLine: c.line, endLineStart: c.lineStart)
         tail.withLock { $0 = read }
     }
 
@@ -164,7 +155,7 @@ final class EventsAhead: Sendable {
     /// where its line starts): the deals read ahead when they start exactly here,
     /// waiting for them if they are on their way; nil otherwise (and, once the main
     /// cursor has passed where they start, their reading is stopped).
-    func deal(at offset: Int, lineStart: Int) -> Tail? {
+    func deal(at offset: Int, lineStart: Int) -> Read? {
         if dealIndent.load(ordering: .relaxed) == -1 {
             // The first deal: its indent, if it opens its line (-2: it does not).
             let b = UnsafePointer<UInt8>(bitPattern: address)!

@@ -70,7 +70,7 @@ struct FastDecoder {
                             c.skipSpace()
                             if let tail = ahead.deal(at: c.i, lineStart: c.lineStart) {
                                 LoadTrace.say("\(tail.dataset.deals.count) deals from byte \(tail.start) on were read on another thread")
-                                try Self.take(tail, into: &d, lineOffset: c.line - 1)
+                                try Self.takeDeals(tail, into: &d, lineOffset: c.line - 1)
                                 c.jump(to: tail.end, line: tail.endLine + c.line - 1, lineStart: tail.endLineStart)
                                 return
                             }
@@ -83,7 +83,7 @@ struct FastDecoder {
                 d.events.quoteStarts = [UInt32(d.quotes.count)]
                 c.skipSpace()
                 if let read = ahead?.take(at: c.i) {
-                    Self.take(read, into: &d, lineOffset: c.line - 1)
+                    Self.takeEvents(read, into: &d, lineOffset: c.line - 1)
                     c.jump(to: read.end, line: read.endLine + c.line - 1, lineStart: read.endLineStart)
                 } else if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); released(&c) } }
             default: _ = try c.string()  // $schema
@@ -99,7 +99,7 @@ struct FastDecoder {
 
     /// Takes events read ahead as if read here: their quotes follow the ones read so
     /// far, and their lines are counted from the file's start.
-    static func take(_ read: EventsAhead.Read, into d: inout FastDataset, lineOffset: Int) {
+    static func takeEvents(_ read: EventsAhead.Read, into d: inout FastDataset, lineOffset: Int) {
         var events = read.dataset.events
         let base = UInt32(d.quotes.count)
         events.quoteStarts = events.quoteStarts.map { $0 + base }
@@ -108,8 +108,8 @@ struct FastDecoder {
         d.quotes.append(read.dataset.quotes)
     }
 
-    /// Takes deals read ahead as if read here (see `take(_:into:lineOffset:)` above).
-    static func take(_ tail: EventsAhead.Tail, into d: inout FastDataset, lineOffset: Int) throws(FastPathExit) {
+    /// Takes deals read ahead as if read here (see `takeEvents` above).
+    static func takeDeals(_ tail: EventsAhead.Read, into d: inout FastDataset, lineOffset: Int) throws(FastPathExit) {
         try d.deals.append(tail.dataset.deals, quoteBase: UInt32(d.quotes.count), lineOffset: UInt32(lineOffset))
         d.quotes.append(tail.dataset.quotes)
         d.dealsReadAhead += tail.dataset.deals.count
