@@ -1,8 +1,8 @@
 import Dispatch
 import Synchronization
 
-/// Reads a dataset's documents and splits them into paragraphs and sentences on
-/// another thread, while the fast decoder is still reading the dataset's records.
+/// Reads a dataset's documents on another thread, while the fast decoder is still
+/// reading the dataset's records.
 final class DocumentPrep: Sendable {
     /// A document read, ready for its quotes to be located; split into paragraphs and
     /// sentences only later (`document()`), once the quotes are found, so that the

@@ -90,26 +90,14 @@ final class EventsAhead: Sendable {
                 guard let found, !cancelled.load(ordering: .relaxed) else { return }
                 var lineStart = found.array
                 while lineStart > 0 && b[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var c = JSONCursor(b, from: found.array, lineStart: lineStart)
                 var d = FastDataset()
                 d.events.quoteStarts = [0]
                 d.events.reserve(recordBytes: b.count - found.array)
                 d.quotes.reserve(recordBytes: b.count - found.array)
-                var dropped = found.array
-                do {
-                    try c.array { (c: inout JSONCursor) throws(FastPathExit) in
-                        if cancelled.load(ordering: .relaxed) { throw FastPathExit("no longer needed") }
-                        try decoder.event(&c, &d)
-                        if c.i - dropped >= 1 << 22 {
-                            mapped?.drop(dropped..<c.i)
-                            dropped = c.i
-                        }
-                    }
-                } catch {
-                    return
-                }
-                mapped?.drop(dropped..<c.i)
-                let read = Read(start: found.array, end: c.i, dataset: d, endLine: c.line, endLineStart: c.lineStart)
+                // The array from its `[` to just past its `]`.
+                guard let read = Self.read(b, from: found.array, lineStart: lineStart, into: d, mapped: mapped, opening: true,
+                                           stop: { cancelled.load(ordering: .relaxed) }, record: decoder.event)
+                else { return }
                 result.withLock { $0 = read }
                 dealsEnd = Self.arrayEnd(b, before: found.key)
             }
@@ -132,29 +120,48 @@ final class EventsAhead: Sendable {
             return
         }
         tailFrom.store(start, ordering: .releasing)
-        var c = JSONCursor(b, from: start, lineStart: lineStart)
         var d = FastDataset()
         d.deals.quoteStarts = [0]
         d.deals.reserve(recordBytes: dealsEnd - start)
         d.quotes.reserve(recordBytes: dealsEnd - start)
+        // From a record's `{` to the array's `]`.
+        guard let read = Self.read(b, from: start, lineStart: lineStart, into: d, mapped: mapped, opening: false,
+                                   stop: { tailCancelled.load(ordering: .relaxed) }, record: decoder.deal)
+        else { return }
+        tail.withLock { $0 = read }
+    }
+
+    /// Records of an array read from `start` (its `[` when `opening`, else a record's
+    /// first byte) by `record`, into `d`, to the array's end (just past its `]` when
+    /// `opening`, else at it); pages read are handed back every 4 MB. nil when `stop`
+    /// says so or the records are not as the fast path wants them.
+    private static func read(_ b: UnsafeBufferPointer<UInt8>, from start: Int, lineStart: Int, into d: FastDataset, mapped: MappedFile?,
+                             opening: Bool, stop: () -> Bool,
+                             record: (inout JSONCursor, inout FastDataset) throws(FastPathExit) -> Void) -> Read? {
+        var c = JSONCursor(b, from: start, lineStart: lineStart)
+        var d = d
         var dropped = start
+        func one(_ c: inout JSONCursor) throws(FastPathExit) {
+            if stop() { throw FastPathExit("no longer needed") }
+            try record(&c, &d)
+            if c.i - dropped >= 1 << 22 {
+                mapped?.drop(dropped..<c.i)
+                dropped = c.i
+            }
+        }
         do throws(FastPathExit) {
-            repeat {
-                if tailCancelled.load(ordering: .relaxed) { return }
-                try decoder.deal(&c, &d)
-                if c.i - dropped >= 1 << 22 {
-                    mapped?.drop(dropped..<c.i)
-                    dropped = c.i
-                }
-            } while c.take(0x2C)
-            c.skipSpace()
-            guard c.i < b.count, b[c.i] == 0x5D else { return }
+            if opening {
+                try c.array(one)
+            } else {
+                repeat { try one(&c) } while c.take(0x2C)
+                c.skipSpace()
+                guard c.i < b.count, b[c.i] == 0x5D else { return nil }
+            }
         } catch {
-            return
+            return nil
         }
         mapped?.drop(dropped..<c.i)
-        let read = Read(start: start, end: c.i, dataset: d, endLine: c.line, endLineStart: c.lineStart)
-        tail.withLock { $0 = read }
+        return Read(start: start, end: c.i, dataset: d, endLine: c.line, endLineStart: c.lineStart)
     }
 
     /// Told by the main cursor at each deal, standing at its first byte (`lineStart`:
@@ -165,7 +172,7 @@ final class EventsAhead: Sendable {
         if dealIndent.load(ordering: .relaxed) == -1 {
             // The first deal: its indent, if it opens its line (-2: it does not).
             let b = UnsafePointer<UInt8>(bitPattern: address)!
-            let opens = (lineStart..<offset).allSatisfy { b[$0] == 0x20 || b[$0] == 0x09 }
+            let opens = Self.blank(UnsafeBufferPointer(start: b, count: offset), lineStart..<offset)
             dealIndent.store(opens ? offset - lineStart : -2, ordering: .relaxed)
             if waits {
                 mainAt.store(offset, ordering: .releasing)
@@ -258,7 +265,6 @@ final class EventsAhead: Sendable {
     /// The `[` after a key at `at` (`"events" : [`), if the key stands where an object
     /// key can (after `{` or `,`).
     private static func arrayAfterKey(_ b: UnsafeBufferPointer<UInt8>, key at: Int, length: Int) -> Int? {
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
         var k = at - 1
         while k >= 0 && isSpace(b[k]) { k -= 1 }
         guard k >= 0, b[k] == 0x2C || b[k] == 0x7B else { return nil }
@@ -273,7 +279,6 @@ final class EventsAhead: Sendable {
 
     /// The `]` of an array that ends just before the key at `key` (`], "key"`).
     static func arrayEnd(_ b: UnsafeBufferPointer<UInt8>, before key: Int) -> Int? {
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
         var k = key - 1
         while k >= 0 && isSpace(b[k]) { k -= 1 }
         guard k >= 0, b[k] == 0x2C else { return nil }
@@ -294,11 +299,19 @@ final class EventsAhead: Sendable {
             let lineStart = UnsafeRawPointer(p) - UnsafeRawPointer(base) + 1
             at = lineStart
             let open = lineStart + indent
-            guard open < end, b[open] == 0x7B, (lineStart..<open).allSatisfy({ b[$0] == 0x20 || b[$0] == 0x09 }) else { continue }
+            guard open < end, b[open] == 0x7B, blank(b, lineStart..<open) else { continue }
             var k = lineStart - 2  // before the newline
             while k >= 0 && (b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0D) { k -= 1 }
             if k >= 0 && b[k] == 0x2C { return (open, lineStart) }
         }
         return nil
+    }
+
+    /// JSON whitespace.
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+
+    /// Whether the bytes in `r` are all spaces or tabs (an indent).
+    private static func blank(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        r.allSatisfy { b[$0] == 0x20 || b[$0] == 0x09 }
     }
 }

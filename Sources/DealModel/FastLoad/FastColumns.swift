@@ -99,7 +99,7 @@ extension FastDeals {
     /// A role's number (0: none), the role added when new; its packed bytes are kept
     /// beside it (`roleKeys`).
     mutating func intern(role: String?) throws(FastPathExit) -> UInt16 {
-        let n = try FastDecoder.intern(role, &roles)
+        guard let n = DealTable.intern(role, into: &roles) else { throw FastPathExit("too many roles") }
         while roleKeys.count < roles.count {
             var text = roles[roleKeys.count]
             roleKeys.append(text.withUTF8 { FastDecoder.packed($0) } ?? .max)

@@ -412,14 +412,6 @@ struct FastDecoder {
         return v
     }
 
-    static func intern(_ role: String?, _ roles: inout [String]) throws(FastPathExit) -> UInt16 {
-        guard let role else { return 0 }
-        if let k = roles.firstIndex(of: role) { return UInt16(k + 1) }
-        guard roles.count < DealTable.maxRoles else { throw FastPathExit("too many roles") }
-        roles.append(role)
-        return UInt16(roles.count)
-    }
-
     private func amount(_ c: inout JSONCursor) throws(FastPathExit) -> Amount? {
         if c.takeNull() { return nil }
         var value: Double?, currency: String?, approximate = false, text: String?, shared: [String] = []

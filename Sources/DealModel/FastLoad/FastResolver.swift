@@ -12,7 +12,7 @@ struct FastResolver {
     /// folded documents, columns as written) as soon as it is used.
     func build(_ dataset: consuming FastDataset, _ preparedDocuments: consuming [DocumentPrep.Prepared]) throws(FastPathExit) -> Catalog {
         var d = dataset
-        var prepared = preparedDocuments
+        let prepared = preparedDocuments
         try checkDocuments(d)
         // What needs no quote's place (ids, parties, events' references) is checked on
         // the other core while the quotes are located: the matcher's tables are made
@@ -29,10 +29,7 @@ struct FastResolver {
             _ = pending.value()
             throw error
         }
-        // The documents' texts stay (the matchers go); they are split below.
-        let texts = prepared.map { (id: $0.id, title: $0.title, date: $0.date, path: $0.path, text: $0.text) }
         let documentDate = prepared.first?.date
-        prepared = []
         d.quotes = FastQuotes()
         progress?(LoadProgress(phase: "checking references", fraction: 0.7))
         let refs = try pending.value().get()
@@ -63,7 +60,7 @@ struct FastResolver {
             d.partners = []
             DispatchQueue.concurrentPerform(iterations: 2) { part in
                 if part == 0 {
-                    documents = texts.map { SourceDocument(id: $0.id, title: $0.title, date: $0.date, path: $0.path, text: $0.text) }
+                    documents = prepared.map { $0.document() }
                     let documents = documents
                     func evidence(_ r: Range<Int>) -> [Evidence] {
                         r.map { Evidence(document: documents[Int(anchors[$0].document)], utf8Range: Int(anchors[$0].start)..<Int(anchors[$0].end)) }

@@ -88,11 +88,15 @@ public struct DealTable: RandomAccessCollection, Sendable {
     static let maxRoles = 4096
 
     /// A role's number (0: none, or one past `maxRoles`, which the check reports).
-    mutating func role(_ r: String?) -> UInt16 {
-        guard let r else { return 0 }
-        if let k = roles.firstIndex(of: r) { return UInt16(k + 1) }
-        guard roles.count < Self.maxRoles else { return 0 }
-        roles.append(r)
+    mutating func role(_ r: String?) -> UInt16 { Self.intern(r, into: &roles) ?? 0 }
+
+    /// A role's number in `roles` (0: none), the role added when new; nil for one
+    /// past `maxRoles`. Both loaders number roles so.
+    static func intern(_ role: String?, into roles: inout [String]) -> UInt16? {
+        guard let role else { return 0 }
+        if let k = roles.firstIndex(of: role) { return UInt16(k + 1) }
+        guard roles.count < maxRoles else { return nil }
+        roles.append(role)
         return UInt16(roles.count)
     }
 
