@@ -1,4 +1,8 @@
 import ArgumentParser
+import TerminalText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Dealscope: ParsableCommand {
@@ -18,4 +22,21 @@ struct Dealscope: ParsableCommand {
         subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self],
         defaultSubcommand: Explore.self
     )
+
+    /// The argument parser's own `main`, but every message it makes goes through the
+    /// sanitizer: its errors echo arguments as given (a file name or a `--format`
+    /// value holding escape sequences would otherwise reach the terminal raw).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                if code == .success { Out.print(Sanitizer.block(text)) } else { Out.error(text) }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 }

@@ -20,7 +20,7 @@ struct DataOptions: ParsableArguments {
     func report(_ error: DataLoadError) -> ExitCode {
         let problems = error.problems
         if let first = problems.first {
-            Out.error("dealscope: " + Sanitizer.block(first.description))
+            Out.error("dealscope: " + first.description)
         }
         if problems.count > 1 {
             Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")` lists them all)")

@@ -28,7 +28,10 @@ struct Console {
 enum Out {
     static func print(_ s: String) { write(1, s + "\n") }
 
-    static func error(_ s: String) { write(2, s + "\n") }
+    /// Every message to standard error is sanitized here, whatever it quotes (a path,
+    /// an argument, a TERM value); data pieces that must stay on one line are cleaned
+    /// with `Sanitizer.line` by the caller first.
+    static func error(_ s: String) { write(2, Sanitizer.block(s) + "\n") }
 
     static func write(_ fd: Int32, _ s: String) {
         var text = s
