@@ -20,6 +20,27 @@ struct SanitizerTests {
         #expect(Sanitizer.line("\u{200F}") == "⟨RLM⟩")
     }
 
+    /// Text hidden in tag characters, and names that zero-width characters make look
+    /// alike or blank, are shown (issue 15, item 17).
+    @Test func invisibleCharactersAreMadeVisible() {
+        #expect(Sanitizer.line("Micro\u{200B}soft") == "Micro⟨ZWSP⟩soft")
+        #expect(Sanitizer.line("a\u{200C}b\u{200D}c\u{2060}d\u{FEFF}e\u{00AD}f") == "a⟨ZWNJ⟩b⟨ZWJ⟩c⟨WJ⟩d⟨ZWNBSP⟩e⟨SHY⟩f")
+        #expect(Sanitizer.line("ok\u{E0069}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}\u{E007F}") == "ok⟨TAG i⟩⟨TAG g⟩⟨TAG n⟩⟨TAG o⟩⟨TAG r⟩⟨TAG e⟩⟨U+E007F⟩")
+        #expect(Sanitizer.line("\u{3164}\u{115F}") == "⟨U+3164⟩⟨U+115F⟩", "Hangul fillers make a name look blank")
+        #expect(Sanitizer.line("x\u{2062}y\u{FFF9}z") == "x⟨U+2062⟩y⟨U+FFF9⟩z")
+        for s in ["a\u{200B}", "\u{E0041}", "\u{00AD}"] { #expect(Sanitizer.needsCleaning(s), "\(s.unicodeScalars.map(\.value))") }
+    }
+
+    @Test func emojiSequencesKeepTheirJoinersAndSelectors() {
+        for s in ["👩\u{200D}💻", "👨\u{200D}👩\u{200D}👧", "👍🏽\u{200D}❤️", "❤️", "⛹\u{FE0F}\u{200D}♀\u{FE0F}", "葛\u{E0100}"] {
+            #expect(Sanitizer.line(s) == s, "\(s.unicodeScalars.map(\.value))")
+            #expect(!Sanitizer.needsCleaning(s))
+        }
+        // A joiner that joins no emoji is shown.
+        #expect(Sanitizer.line("a\u{200D}👩") == "a⟨ZWJ⟩👩")
+        #expect(Sanitizer.line("👩\u{200D}") == "👩⟨ZWJ⟩")
+    }
+
     @Test func lineBreaksDependOnTheForm() {
         #expect(Sanitizer.line("one\ntwo") == "one␤two")
         #expect(Sanitizer.block("one\ntwo\u{1B}") == "one\ntwo␛")
@@ -38,7 +59,10 @@ struct SanitizerTests {
 
     @Test func noControlSurvives() {
         var all = ""
-        for v in Array(0x00...0x9F) + [0x061C, 0x200E, 0x200F] + Array(0x202A...0x202E) + Array(0x2066...0x2069) + [0x2028, 0x2029] {
+        for v in Array(0x00...0x9F) + [0x061C, 0x200E, 0x200F] + Array(0x202A...0x202E) + Array(0x2066...0x2069) + [0x2028, 0x2029]
+            + [0xAD, 0x34F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFEFF, 0xFFA0] + Array(0x180B...0x180F) + Array(0x200B...0x200D)
+            + Array(0x2060...0x206F) + Array(0xFFF0...0xFFFB) + Array(0x1BCA0...0x1BCA3) + Array(0x1D173...0x1D17A) + Array(0xE0000...0xE00FF) {
+            guard Unicode.Scalar(UInt32(v)) != nil else { continue }
             all.unicodeScalars.append(Unicode.Scalar(UInt32(v))!)
         }
         let clean = Sanitizer.line(all)

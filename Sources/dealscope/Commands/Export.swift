@@ -1,6 +1,9 @@
 import ArgumentParser
 import DealModel
 import TerminalText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write the whole loaded dataset as JSON, CSV or Markdown.")
@@ -11,85 +14,23 @@ struct Export: ParsableCommand {
 
     @Option(name: .long, help: "json (top-level partners, deals, events), csv (one row per record) or markdown.")
     var format: Format = .json
+    @Flag(name: .long, help: "CSV: every cell exactly as in the data (no formula guard, control characters as they are); not to a terminal.")
+    var raw = false
     @OptionGroup var dataOptions: DataOptions
+
+    func validate() throws {
+        if raw && format != .csv { throw ValidationError("--raw applies to --format csv only") }
+        if raw && isatty(1) == 1 {
+            throw ValidationError("--raw writes control characters as they are, which a terminal would obey; redirect the output to a file")
+        }
+    }
 
     func run() throws {
         let catalog = try dataOptions.load()
         switch format {
         case .json: Out.print(catalog.exportJSON().render())
-        case .csv: emit(CSVExport(catalog: catalog).lines())
+        case .csv: emit(CSVExport(catalog: catalog, raw: raw).lines())
         case .markdown: emit(MarkdownExport(catalog: catalog).lines())
         }
-    }
-}
-
-/// One row per record: partners, then deals, then events in timeline order.
-struct CSVExport {
-    let catalog: Catalog
-
-    static let header = ["type", "id", "name", "kind", "status", "date", "partners", "amount", "currency", "approximate", "shared_by", "evidence"]
-
-    func lines() -> [String] {
-        var rows = [Self.header]
-        for (i, p) in catalog.partners.enumerated() {
-            rows.append(["partner", p.id, p.name, "", "", "", catalog.counterparties(of: i).map { catalog.partners[$0].id }.joined(separator: ";"),
-                         "", "", "", "", quote(p.evidence)])
-        }
-        for d in catalog.deals {
-            rows.append(["deal", d.id, d.title, d.kind.rawValue, d.status.rawValue, d.date?.iso ?? "", d.partnerIDs.joined(separator: ";"),
-                         d.value.map { JSONOut.number($0.amount).render() } ?? "", d.value?.currency ?? "",
-                         d.value.map { $0.approximate ? "true" : "false" } ?? "", d.value?.sharedBy.joined(separator: ";") ?? "", quote(d.evidence)])
-        }
-        for (i, e) in catalog.events.enumerated() {
-            rows.append(["event", e.id, e.title, "", "", e.date?.iso ?? "", catalog.partnersOfEvent[i].map { catalog.partners[$0].id }.joined(separator: ";"),
-                         "", "", "", "", quote(e.evidence)])
-        }
-        return rows.map { $0.map(Self.field).joined(separator: ",") }
-    }
-
-    private func quote(_ evidence: [Evidence]) -> String { evidence.map { String($0.matchedText) }.joined(separator: " | ") }
-
-    static func field(_ s: String) -> String {
-        let clean = Sanitizer.line(s)
-        if clean.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) {
-            return "\"" + clean.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return clean
-    }
-}
-
-struct MarkdownExport {
-    let catalog: Catalog
-
-    func lines() -> [String] {
-        var out = ["# " + cell(catalog.title ?? "dealscope export"), "", "## Partners", "", "| id | name | products | deals |", "| --- | --- | --- | --- |"]
-        for (i, p) in catalog.partners.enumerated() {
-            out.append("| \(cell(p.id)) | \(cell(p.name)) | \(cell(p.products.map(\.name).joined(separator: ", "))) | \(catalog.dealsOfPartner[i].count) |")
-        }
-        out += ["", "## Deals", ""]
-        for (i, d) in catalog.deals.enumerated() {
-            out.append("### " + cell(d.title))
-            out.append("")
-            out.append("- id: `\(cell(d.id))`; kind: \(d.kind.rawValue); status: \(d.status.rawValue); date: \(cell(catalog.dealDateText(i)))")
-            out.append("- parties: " + cell(catalog.partiesText(d, roles: true)))
-            if let v = d.value { out.append("- value: " + cell(catalog.valueLong(v))) }
-            for e in d.evidence { out.append("> " + cell(String(e.matchedText))) }
-            out.append("")
-        }
-        out += ["## Timeline", "", "| # | date | event |", "| --- | --- | --- |"]
-        for (i, e) in catalog.events.enumerated() {
-            out.append("| \(i + 1) | \(cell(catalog.dateText(event: i))) | \(cell(e.title)) |")
-        }
-        return out
-    }
-
-    private func cell(_ s: String) -> String { Sanitizer.line(s).replacingAll("|", with: "\\|") }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
     }
 }
