@@ -56,6 +56,26 @@ extension EndToEndTests {
         try session.waitFor("the prompt after quitting") { $0.split(separator: "\n").last?.hasPrefix("e2e$") == true }
     }
 
+    /// Rewriting the dataset while the explorer read it killed it with SIGBUS (exit
+    /// 135): now the explorer ends with "the file changed while it was read" after
+    /// the terminal is restored, as for any data error (issue 15, item 1).
+    @Test func aDatasetCutShortWhileItLoadsIsADataError() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let data = try largeDataset(in: directory, deals: 200_000)
+        let session = try TmuxSession(try recordingWrapper(in: directory, arguments: ["--data", data]))
+        defer { session.kill() }
+        // The records are being decoded from the mapped file.
+        try session.waitFor(text: "reading and parsing", timeout: .seconds(30))
+        #expect(truncate(data, 100_000) == 0)
+        let screen = try session.waitFor(text: "DS-DONE", timeout: .seconds(120))
+        #expect(directory.read("status") == "65", "\(screen)")
+        // (Long lines wrap at the pane's edge.)
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("cannot read the dataset: the file changed while it was read"), "\(screen)")
+        #expect(!screen.contains("Loading"), "the message is on the shell's screen, not in the explorer's")
+        try expectTerminalRestored(session, directory)
+    }
+
     /// Forty resizes in a burst, from tiny to wide, settle to the same frame a fresh
     /// start at the final size draws.
     @Test func fortyRapidResizesSettleToACorrectFrame() throws {

@@ -24,9 +24,11 @@ final class DocumentPrep: Sendable {
     private let group = DispatchGroup()
     private let result = Mutex<[Prepared]?>(nil)
     private let started = Atomic<Bool>(false)
+    /// A document that changed while it was read: the load ends with this problem.
+    let changed = Mutex<DataProblem?>(nil)
 
     /// Starts the work (once); `drafts` as written in the dataset.
-    func start(_ drafts: [DocumentDraft], directory: String) {
+    func start(_ drafts: [DocumentDraft], directory: String, rules: FileRules = .standard) {
         guard !started.exchange(true, ordering: .relaxed) else { return }
         group.enter()
         // A thread of its own (the global queue has as many threads as cores, all busy
@@ -34,8 +36,13 @@ final class DocumentPrep: Sendable {
         BackgroundThread.start { [self] in
             var prepared: [Prepared]? = []
             for d in drafts {
-                guard let doc = Self.read(d, directory: directory) else { prepared = nil; break }
-                prepared?.append(doc)
+                switch Self.read(d, directory: directory, rules: rules) {
+                case .success(let doc): prepared?.append(doc)
+                case .failure(let f):
+                    if f == .changed { changed.withLock { $0 = CatalogBuilder.unreadable(d, path: FileAccess.join(directory, d.path), f) } }
+                    prepared = nil
+                }
+                if prepared == nil { break }
             }
             result.withLock { $0 = prepared }
             group.leave()
@@ -49,12 +56,16 @@ final class DocumentPrep: Sendable {
         return result.withLock { $0 }
     }
 
-    /// A document that is readable, UTF-8 and not blank, or nil (the careful loader
-    /// then says what is wrong).
-    static func read(_ d: DocumentDraft, directory: String) -> Prepared? {
+    /// A document that is readable, UTF-8 and not blank, or why not (the careful
+    /// loader then says what is wrong in full).
+    static func read(_ d: DocumentDraft, directory: String, rules: FileRules) -> Result<Prepared, FileAccess.Failure> {
         let path = FileAccess.join(directory, d.path)
-        guard var (text, _) = TextFile.read(path, validating: true), !text.allSatisfy(\.isWhitespace) else { return nil }
-        text.makeContiguousUTF8()
-        return Prepared(id: d.id, title: d.title, date: d.date, path: path, matcher: QuoteMatcher(text: text))
+        switch TextFile.read(path, validating: true, rules: rules, within: directory) {
+        case .failure(let f): return .failure(f)
+        case .success(var (text, _)):
+            guard !text.allSatisfy(\.isWhitespace) else { return .failure(.other("blank")) }
+            text.makeContiguousUTF8()
+            return .success(Prepared(id: d.id, title: d.title, date: d.date, path: path, matcher: QuoteMatcher(text: text)))
+        }
     }
 }

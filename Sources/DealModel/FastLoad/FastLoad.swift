@@ -3,14 +3,15 @@
 /// accept without a word; at the first doubt it returns nil, and the careful loader
 /// reads the file again and reports every problem with its line and column.
 enum FastLoad {
-    static func load(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize, readAheadWaits: Bool = false) -> Catalog? {
-        try? attempt(file: file, progress: progress, readAheadFrom: readAheadFrom, readAheadWaits: readAheadWaits)
+    static func load(file: String, rules: FileRules = .standard, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
+                     readAheadWaits: Bool = false) -> Catalog? {
+        try? attempt(file: file, rules: rules, progress: progress, readAheadFrom: readAheadFrom, readAheadWaits: readAheadWaits)
     }
 
     /// The same, saying why the fast path was left.
     /// `readAheadFrom`: the file size from which events are read on another thread
     /// (tests set it to 0, and `readAheadWaits` so that what is read ahead is used).
-    static func attempt(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
+    static func attempt(file: String, rules: FileRules = .standard, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
                         readAheadWaits: Bool = false) throws(FastPathExit) -> Catalog {
         progress?(LoadProgress(phase: "reading and parsing", fraction: 0))
         let dataset: FastDataset
@@ -19,13 +20,21 @@ enum FastLoad {
         let prep = DocumentPrep()
         do {
             // The file is mapped, read once, and let go as it is decoded.
-            guard let mapped = MappedFile(path: file) else { throw FastPathExit("unreadable") }
+            guard let mapped = MappedFile(path: file, rules: rules) else { throw FastPathExit("unreadable") }
             var decoder = FastDecoder(file: file, mapped: mapped, readAheadFrom: readAheadFrom, readAheadWaits: readAheadWaits)
-            decoder.documentsRead = { prep.start($0, directory: directory) }
-            dataset = try decoder.decode(mapped.bytes)
+            decoder.documentsRead = { prep.start($0, directory: directory, rules: rules) }
+            let decoded = Result { () throws(FastPathExit) in try decoder.decode(mapped.bytes) }
+            // Read while it was being rewritten: whatever was decoded is not the file.
+            if mapped.changed {
+                _ = prep.wait()
+                throw FastPathExit("the dataset changed", problems: [DatasetLoader.unreadable(file, .changed)])
+            }
+            dataset = try decoded.get()
         }
         progress?(LoadProgress(phase: "reading documents", fraction: 0.4))
-        guard let prepared = prep.wait() else { throw FastPathExit("document unusable") }
+        guard let prepared = prep.wait() else {
+            throw FastPathExit("document unusable", problems: prep.changed.withLock { $0 }.map { [$0] } ?? [])
+        }
         return try FastResolver(file: file, directory: directory, progress: progress).build(dataset, prepared)
     }
 }

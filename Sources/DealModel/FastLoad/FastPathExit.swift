@@ -2,6 +2,12 @@
 /// data: the careful loader then reads the file again and explains the problem.
 struct FastPathExit: Error, CustomStringConvertible {
     let reason: String
-    init(_ reason: String) { self.reason = reason }
+    /// When not empty, the load ends with these problems and the careful loader
+    /// does not run.
+    var problems: [DataProblem] = []
+    init(_ reason: String, problems: [DataProblem] = []) {
+        self.reason = reason
+        self.problems = problems
+    }
     var description: String { reason }
 }

@@ -7,28 +7,32 @@ private struct PartnerInDataset: Hashable {
 
 struct CatalogBuilder {
     let log: ProblemLog
+    var rules = FileRules.standard
     var progress: ProgressHandler? = nil
 
     func build(_ drafts: [DatasetDraft]) -> Catalog? {
         // Documents, per dataset.
         var documentsByDataset: [[String: SourceDocument]] = []
         var firstDocument: [SourceDocument?] = []
+        // Ids of documents defined but unreadable: that is reported once, not again
+        // at every quote that names them.
+        var unreadable = Set<String>()
         var allDocuments: [SourceDocument] = []
         for draft in drafts {
             var docs: [String: SourceDocument] = [:]
-            var first: SourceDocument?
+            var defined = Set<String>()
             for d in draft.documents {
-                if docs[d.id] != nil {
+                if !defined.insert(d.id).inserted {
                     log.add(d.origin, record: "document \"\(d.id)\"", "the document id is used twice in this dataset", fix: "give each document its own id")
                     continue
                 }
-                guard let doc = readDocument(d, directory: draft.directory) else { continue }
+                guard let doc = readDocument(d, directory: draft.directory) else { unreadable.insert(d.id); continue }
                 docs[d.id] = doc
-                if first == nil { first = doc }
                 allDocuments.append(doc)
             }
             documentsByDataset.append(docs)
-            firstDocument.append(first)
+            // Quotes default to the first document, even when it cannot be read.
+            firstDocument.append(draft.documents.first.flatMap { docs[$0.id] })
         }
 
         // Every quote of a document is located in one pass over it.
@@ -49,7 +53,10 @@ struct CatalogBuilder {
         }
 
         func anchor(_ quotes: [QuoteSpec], dataset: Int, record: String) -> [Evidence] {
-            quotes.compactMap { locate($0, in: documentsByDataset[dataset], first: firstDocument[dataset], record: record, found: matches) }
+            quotes.compactMap { q in
+                if let id = q.document, unreadable.contains(id) { return nil }
+                return locate(q, in: documentsByDataset[dataset], first: firstDocument[dataset], record: record, found: matches)
+            }
         }
 
         // Partners: one per id across datasets; definitions must agree.
@@ -215,9 +222,9 @@ struct CatalogBuilder {
     private func readDocument(_ d: DocumentDraft, directory: String) -> SourceDocument? {
         let path = FileAccess.join(directory, d.path)
         let label = "document \"\(d.id)\""
-        switch FileAccess.read(path) {
+        switch FileAccess.read(path, rules: rules, within: directory) {
         case .failure(let f):
-            log.add(d.origin, record: label, "cannot read the document \(path): \(f.message)", fix: "check \"path\": it is relative to the dataset file")
+            log.add(Self.unreadable(d, path: path, f))
             return nil
         case .success(let bytes):
             if let bad = UTF8Check.firstInvalidOffset(bytes) {
@@ -234,6 +241,11 @@ struct CatalogBuilder {
             }
             return SourceDocument(id: d.id, title: d.title, date: d.date, path: path, text: text)
         }
+    }
+
+    static func unreadable(_ d: DocumentDraft, path: String, _ f: FileAccess.Failure) -> DataProblem {
+        let fix = if case .notRegular = f { "point \"path\" at a text file" } else { f.fix ?? "check \"path\": it is relative to the dataset file" }
+        return DataProblem(d.origin, record: "document \"\(d.id)\"", "cannot read the document \(path): \(f.message)", fix: fix)
     }
 
     private func locate(_ q: QuoteSpec, in documents: [String: SourceDocument], first: SourceDocument?, record: String,

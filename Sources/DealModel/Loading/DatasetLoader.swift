@@ -4,8 +4,8 @@ public enum DatasetLoader {
     /// nil. Throws every problem found.
     /// `saveSnapshot: false` leaves saving to the caller (`saveSnapshot(_:path:)`), as
     /// the explorer does once the data is on screen.
-    public static func load(path: String?, saveSnapshot: Bool = true, progress: ProgressHandler? = nil) throws(DataLoadError) -> Catalog {
-        let (catalog, problems) = check(path: path, fast: true, snapshots: true, saveSnapshot: saveSnapshot, progress: progress)
+    public static func load(path: String?, rules: FileRules = .standard, saveSnapshot: Bool = true, progress: ProgressHandler? = nil) throws(DataLoadError) -> Catalog {
+        let (catalog, problems) = check(path: path, rules: rules, fast: true, snapshots: true, saveSnapshot: saveSnapshot, progress: progress)
         if let catalog, problems.isEmpty { return catalog }
         throw DataLoadError(problems: problems)
     }
@@ -13,12 +13,13 @@ public enum DatasetLoader {
     /// Loads and checks everything it can, returning all problems rather than the first.
     /// `snapshots: false` reads the dataset itself even when a snapshot of it holds
     /// (`validate` does), and saves none.
-    public static func check(path: String?, snapshots: Bool = true, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
-        check(path: path, fast: true, snapshots: snapshots, progress: progress)
+    public static func check(path: String?, rules: FileRules = .standard, snapshots: Bool = true, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+        check(path: path, rules: rules, fast: true, snapshots: snapshots, progress: progress)
     }
 
     /// `fast: false` skips the snapshot and the fast path (tests compare the paths).
-    static func check(path: String?, fast: Bool, snapshots: Bool = false, saveSnapshot: Bool = true, progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+    static func check(path: String?, rules: FileRules = .standard, fast: Bool, snapshots: Bool = false, saveSnapshot: Bool = true,
+                      progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
         MallocPolicy.apply()
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
@@ -28,7 +29,7 @@ public enum DatasetLoader {
             let file = files[0]
             if snapshots {
                 do {
-                    let catalog = try Snapshot.attempt(dataset: file)
+                    let catalog = try Snapshot.attempt(dataset: file, rules: rules)
                     progress?(LoadProgress(phase: "done", fraction: 1))
                     return (catalog, [])
                 } catch {
@@ -36,7 +37,14 @@ public enum DatasetLoader {
                 }
             }
             var fastCatalog: Catalog?
-            do { fastCatalog = try FastLoad.attempt(file: file, progress: progress) } catch { LoadTrace.say("fast path left: \(error.reason)") }
+            do {
+                fastCatalog = try FastLoad.attempt(file: file, rules: rules, progress: progress)
+            } catch {
+                LoadTrace.say("fast path left: \(error.reason)")
+                // What the fast path found is all there is to say (the file changed
+                // while it was read: reading it again would judge another file).
+                if !error.problems.isEmpty { return (nil, error.problems) }
+            }
             if let catalog = fastCatalog {
                 if snapshots && saveSnapshot {
                     progress?(LoadProgress(phase: "saving a snapshot for next time", fraction: 0.95))
@@ -49,13 +57,13 @@ public enum DatasetLoader {
         var drafts: [DatasetDraft] = []
         for (n, file) in files.enumerated() {
             progress?(LoadProgress(phase: "reading and parsing", fraction: 0.4 * Double(n) / Double(max(1, files.count))))
-            if let d = decodeFile(file, log: log) { drafts.append(d) }
+            if let d = decodeFile(file, rules: rules, log: log) { drafts.append(d) }
         }
         progress?(LoadProgress(phase: "checking and locating quotes", fraction: 0.4))
         if drafts.isEmpty && log.isEmpty {
             log.add(SourceLocation(file: path ?? "", line: 0, column: 0), "no dataset found", fix: "pass a dataset file (*.json) or a directory that holds them")
         }
-        let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log, progress: progress).build(drafts)
+        let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log, rules: rules, progress: progress).build(drafts)
         progress?(LoadProgress(phase: "done", fraction: 1))
         return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: files))
     }
@@ -112,14 +120,19 @@ public enum DatasetLoader {
         return files
     }
 
-    static func decodeFile(_ file: String, log: ProblemLog) -> DatasetDraft? {
-        switch FileAccess.read(file) {
+    static func decodeFile(_ file: String, rules: FileRules, log: ProblemLog) -> DatasetDraft? {
+        switch FileAccess.read(file, rules: rules) {
         case .failure(let f):
-            log.add(SourceLocation(file: file, line: 0, column: 0), "cannot read the dataset: \(f.message)", fix: "check the path and its permissions")
+            log.add(unreadable(file, f))
             return nil
         case .success(let bytes):
             return decode(bytes, file: file, directory: FileAccess.directory(of: file), log: log)
         }
+    }
+
+    static func unreadable(_ file: String, _ f: FileAccess.Failure) -> DataProblem {
+        let fix = if case .notRegular = f { "pass a dataset file (*.json) or a directory of them" } else { f.fix ?? "check the path and its permissions" }
+        return DataProblem(SourceLocation(file: file, line: 0, column: 0), "cannot read the dataset: \(f.message)", fix: fix)
     }
 
     static func decode(_ bytes: [UInt8], file: String, directory: String, log: ProblemLog) -> DatasetDraft? {

@@ -110,12 +110,15 @@ public enum Snapshot {
         try? attempt(dataset: dataset)
     }
 
-    static func attempt(dataset: String) throws(SnapshotUnusable) -> Catalog {
+    static func attempt(dataset: String, rules: FileRules = .standard) throws(SnapshotUnusable) -> Catalog {
         guard let path = path(for: dataset) else { throw SnapshotUnusable("snapshots are off") }
-        return try attempt(dataset: dataset, from: path)
+        return try attempt(dataset: dataset, from: path, rules: rules)
     }
 
-    static func attempt(dataset: String, from path: String) throws(SnapshotUnusable) -> Catalog {
+    /// Documents are read back under the same rules as from the dataset (where they
+    /// may lie, how large they may be): a snapshot saved with documents allowed
+    /// anywhere does not serve a run that does not allow them.
+    static func attempt(dataset: String, from path: String, rules: FileRules = .standard) throws(SnapshotUnusable) -> Catalog {
         guard let r = BinaryReader(path: path) else { throw SnapshotUnusable("no snapshot") }
         guard try r.string() == magic, try r.int() == formatVersion, try r.string() == dataset else { throw SnapshotUnusable("another format or dataset") }
         guard let now = FileKey(path: dataset), try FileKey(reading: r) == now else { throw SnapshotUnusable("the dataset changed") }
@@ -126,7 +129,7 @@ public enum Snapshot {
             documents.append((docPath, UInt64(UInt(bitPattern: try r.int()))))
         }
         let stored = try SnapshotCodec.read(r) { (k: Int, docPath: String) throws(SnapshotUnusable) -> String in
-            guard k < documents.count, documents[k].path == docPath, let (text, sum) = TextFile.read(docPath, validating: false) else { throw SnapshotUnusable("document") }
+            guard k < documents.count, documents[k].path == docPath, case .success(let (text, sum)) = TextFile.read(docPath, validating: false, rules: rules, within: FileAccess.directory(of: dataset)) else { throw SnapshotUnusable("document") }
             // The text must be the one the quotes were located in (and so valid UTF-8).
             guard sum == documents[k].checksum else { throw SnapshotUnusable("a document's text changed") }
             return text

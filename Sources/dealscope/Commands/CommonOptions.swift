@@ -2,14 +2,45 @@ import ArgumentParser
 import DealModel
 import TerminalText
 
+/// Which files may be read: `FileRules` from the command line.
+struct FileOptions: ParsableArguments {
+    @Flag(name: .long, help: "Read documents wherever their \"path\" leads, not only under the dataset file's directory.")
+    var allowOutsideDocuments = false
+
+    @Option(name: .long, help: ArgumentHelp("The largest dataset file or document to read, such as 2G or 800M (default 1G; at most 4G).", valueName: "size"))
+    var maxFileSize: String?
+
+    func validate() throws {
+        guard let maxFileSize else { return }
+        guard let size = FileRules.parseSize(maxFileSize), size > 0 else {
+            throw ValidationError("--max-file-size takes a size such as 2G, 800M or a number of bytes")
+        }
+        if size > FileRules.largestReadable + 1 {
+            throw ValidationError("--max-file-size can be at most 4G: places in a file are 32-bit numbers")
+        }
+    }
+
+    var rules: FileRules {
+        FileRules(maximumSize: maxFileSize.flatMap(FileRules.parseSize) ?? FileRules.defaultMaximumSize, documentsAnywhere: allowOutsideDocuments)
+    }
+
+    /// The options as given, to repeat in a hint.
+    var arguments: String {
+        (allowOutsideDocuments ? " --allow-outside-documents" : "") + (maxFileSize.map { " --max-file-size " + $0 } ?? "")
+    }
+}
+
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A dataset file, or a directory of datasets (default: the bundled article).", valueName: "path"))
     var data: String?
+    @OptionGroup var files: FileOptions
+
+    var rules: FileRules { files.rules }
 
     /// Loads the data, or exits 65 with the first problem (and how many more there are).
     func load() throws -> Catalog {
         do {
-            return try DatasetLoader.load(path: data)
+            return try DatasetLoader.load(path: data, rules: rules)
         } catch {
             throw report(error)
         }
@@ -23,7 +54,7 @@ struct DataOptions: ParsableArguments {
             Out.error("dealscope: " + first.description)
         }
         if problems.count > 1 {
-            Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")` lists them all)")
+            Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")\(files.arguments)` lists them all)")
         }
         return ExitCode(Exit.data)
     }

@@ -27,13 +27,13 @@ struct Explore: ParsableCommand {
         }
         // The explorer opens at once and loads the data in the background; problems
         // with the data or --partner are reported after the terminal is restored.
-        let path = dataOptions.data
+        let path = dataOptions.data, rules = dataOptions.rules
         let partners = self.partners
         let label = path.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the bundled article"
         do {
             // A snapshot for next time is saved once the data is on screen.
             try launchExplorer(label: label, noColor: noColor, load: { progress in
-                let catalog = try DatasetLoader.load(path: path, saveSnapshot: false, progress: progress)
+                let catalog = try DatasetLoader.load(path: path, rules: rules, saveSnapshot: false, progress: progress)
                 return (catalog, try partners.ids(in: catalog))
             }, afterward: { catalog in DatasetLoader.saveSnapshot(catalog, path: path) })
         } catch let error as DataLoadError {

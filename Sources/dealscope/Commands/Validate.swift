@@ -9,10 +9,11 @@ struct Validate: ParsableCommand {
     var path: String?
     @Option(name: .long, help: .hidden)
     var data: String?
+    @OptionGroup var files: FileOptions
 
     func run() throws {
         let target = path ?? data
-        let (catalog, problems) = DatasetLoader.check(path: target, snapshots: false)
+        let (catalog, problems) = DatasetLoader.check(path: target, rules: files.rules, snapshots: false)
         if let catalog, problems.isEmpty {
             let quotes = catalog.partners.reduce(0) { $0 + $1.evidence.count + $1.products.reduce(0) { $0 + $1.evidence.count } }
                 + catalog.deals.reduce(0) { $0 + $1.evidence.count } + catalog.events.reduce(0) { $0 + $1.evidence.count }
