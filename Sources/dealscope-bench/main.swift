@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import DealModel
 import ExplorerCore
 
@@ -28,18 +29,29 @@ var dataPath: String?
 if let i = args.firstIndex(of: "--data"), i + 1 < args.count { dataPath = args[i + 1]; args.removeSubrange(i...(i + 1)) }
 let width = 120, height = 40
 
-// `--phases`: one load, with the time at which each phase of the loader began.
+// `--phases`: one load, with the time at which each phase of the loader began, and
+// how often progress was told (the explorer's loading line moves only when it is).
 if args.contains("--phases") {
     // On a queue's thread, as the explorer loads.
     let done = DispatchSemaphore(value: 0)
     let path = dataPath
     DispatchQueue.global(qos: .userInitiated).async {
         let t0 = now()
+        let told = Mutex<(phase: String, last: Double, longest: Double, count: Int)>(("", 0, 0, 0))
         let (catalog, problems) = DatasetLoader.check(path: path) { p in
-            print(pad(String(format3(now() - t0)) + " ms", 14) + pad(memory(), 26) + p.phase)
-            resetPeak()
+            let t = now() - t0
+            let newPhase = told.withLock { r in
+                defer { r = (p.phase, t, max(r.longest, t - r.last), r.count + 1) }
+                return r.phase != p.phase
+            }
+            if newPhase {
+                print(pad(String(format3(t)) + " ms", 14) + pad(memory(), 26) + p.phase)
+                resetPeak()
+            }
         }
         print(pad(String(format3(now() - t0)) + " ms", 14) + pad(memory(), 26) + "returned: \(catalog?.deals.count ?? 0) deals, \(problems.count) problems")
+        let r = told.withLock { $0 }
+        print("progress told \(r.count) times; longest wait between two: \(format3(r.longest)) ms")
         done.signal()
     }
     done.wait()

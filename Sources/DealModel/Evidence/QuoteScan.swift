@@ -32,10 +32,12 @@ extension QuoteMatcher {
     /// bit table turns away most places before the hash table is asked, and every
     /// candidate is compared in full. The text is folded a block at a time, and a long
     /// text is searched by every core, in parts of a few blocks taken as cores come free.
-    func eachMatchList<E: Error>(of needles: StringColumn, _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
+    /// `scanned` is told the bytes of the text scanned so far, from any thread.
+    func eachMatchList<E: Error>(of needles: StringColumn, scanned: (@Sendable (Int) -> Void)? = nil,
+                                 _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
         let count = needles.count
         // The scan's tables are let go before the matches are gone through.
-        let results = scan(needles)
+        let results = scan(needles, scanned: scanned)
         let parts = results.count
 
         // Most needles match once: they are visited straight from the lists, which are
@@ -91,7 +93,7 @@ extension QuoteMatcher {
 extension QuoteMatcher {
     /// The matches of every needle, block by block: one list per part (parts in order of place), each in
     /// order of place.
-    fileprivate func scan(_ needles: StringColumn) -> FoundLists {
+    fileprivate func scan(_ needles: StringColumn, scanned: (@Sendable (Int) -> Void)?) -> FoundLists {
         let count = needles.count
         var maxLength = 0
         for n in 0..<count { maxLength = max(maxLength, needles.range(n).count) }
@@ -119,13 +121,24 @@ extension QuoteMatcher {
         // for most needles in full; longer ones are compared past the tail.
         let tail = max(min(maxLength, tailLimit), (tables.map(\.maxShift).max() ?? 0) + Self.window)
         let results = FoundLists(count: parts)
-        let job = BlockJob(text: self.text, edges: edges, tail: tail, tables: tables, needles: needles)
+        var told: (@Sendable (Int) -> Void)?
+        if let scanned {
+            let counter = BytesScanned()
+            told = { scanned(counter.add($0)) }
+        }
+        let job = BlockJob(text: self.text, edges: edges, tail: tail, tables: tables, needles: needles, scanned: told)
         let work: @Sendable (Int) -> Void = { part in
             results.set(part, job.run(blocks: (part * blocks / parts)..<((part + 1) * blocks / parts)))
         }
         if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
         return results
     }
+}
+
+/// Bytes scanned so far, by every thread.
+private final class BytesScanned: Sendable {
+    private let total = Atomic<Int>(0)
+    func add(_ n: Int) -> Int { total.add(n, ordering: .relaxed).newValue }
 }
 
 /// One search of a text's blocks, shared read-only by the threads.
@@ -135,6 +148,8 @@ private struct BlockJob: Sendable {
     let tail: Int
     let tables: [ScanTables]
     let needles: StringColumn
+    /// Told the bytes of each block scanned.
+    let scanned: (@Sendable (Int) -> Void)?
 
     func run(blocks: Range<Int>) -> [QuoteMatcher.Found] {
         var out: [QuoteMatcher.Found] = []
@@ -145,6 +160,7 @@ private struct BlockJob: Sendable {
                 for k in blocks {
                     block.fold(b, from: edges[k], to: edges[k + 1], tail: tail)
                     for t in tables { t.scan(block, text: b, needles: nb, column: needles, into: &out) }
+                    scanned?(edges[k + 1] - edges[k])
                 }
             }
         }

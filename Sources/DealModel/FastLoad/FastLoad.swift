@@ -3,7 +3,7 @@
 /// accept without a word; at the first doubt it returns nil, and the careful loader
 /// reads the file again and reports every problem with its line and column.
 enum FastLoad {
-    static func load(file: String, rules: FileRules = .standard, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
+    static func load(file: String, rules: FileRules = .standard, progress: ProgressMeter? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
                      readAheadWaits: Bool = false) -> Catalog? {
         try? attempt(file: file, rules: rules, progress: progress, readAheadFrom: readAheadFrom, readAheadWaits: readAheadWaits)
     }
@@ -11,9 +11,9 @@ enum FastLoad {
     /// The same, saying why the fast path was left.
     /// `readAheadFrom`: the file size from which events are read on another thread
     /// (tests set it to 0, and `readAheadWaits` so that what is read ahead is used).
-    static func attempt(file: String, rules: FileRules = .standard, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
+    static func attempt(file: String, rules: FileRules = .standard, progress: ProgressMeter? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
                         readAheadWaits: Bool = false) throws(FastPathExit) -> Catalog {
-        progress?(LoadProgress(phase: "reading and parsing", fraction: 0))
+        progress?.phase("reading and parsing", 0, until: 0.4)
         let dataset: FastDataset
         let directory = FileAccess.directory(of: file)
         // Documents are read and prepared on another thread while records are decoded.
@@ -21,6 +21,8 @@ enum FastLoad {
         do {
             // The file is mapped, read once, and let go as it is decoded.
             guard let mapped = MappedFile(path: file, rules: rules) else { throw FastPathExit("unreadable") }
+            let size = mapped.bytes.count
+            if let progress { mapped.onRead = { progress.advance($0, of: size) } }
             var decoder = FastDecoder(file: file, mapped: mapped, readAheadFrom: readAheadFrom, readAheadWaits: readAheadWaits)
             decoder.documentsRead = { prep.start($0, directory: directory, rules: rules) }
             let decoded = Result { () throws(FastPathExit) in try decoder.decode(mapped.bytes) }
@@ -31,7 +33,7 @@ enum FastLoad {
             }
             dataset = try decoded.get()
         }
-        progress?(LoadProgress(phase: "reading documents", fraction: 0.4))
+        progress?.phase("reading documents", 0.4)
         guard let prepared = prep.wait() else {
             throw FastPathExit("document unusable", problems: prep.changed.withLock { $0 }.map { [$0] } ?? [])
         }

@@ -6,7 +6,7 @@ import Dispatch
 struct FastResolver {
     let file: String
     let directory: String
-    var progress: ProgressHandler? = nil
+    var progress: ProgressMeter? = nil
 
     /// Takes the dataset and the prepared documents, and lets go of each part (quotes,
     /// folded documents, columns as written) as soon as it is used.
@@ -21,7 +21,7 @@ struct FastResolver {
         let pending = BackgroundResult { () -> Result<References, FastPathExit> in
             Result { () throws(FastPathExit) in try Self.resolve(partners: records.partners, deals: records.deals, events: records.events) }
         }
-        progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
+        progress?.phase("locating quotes", 0.5, until: 0.7)
         var anchors: [Anchor]
         do {
             anchors = try locateQuotes(d, prepared)
@@ -31,7 +31,7 @@ struct FastResolver {
         }
         let documentDate = prepared.first?.date
         d.quotes = FastQuotes()
-        progress?(LoadProgress(phase: "checking references", fraction: 0.7))
+        progress?.phase("checking references", 0.7)
         let refs = try pending.value().get()
         // The columns as written are held here alone, so that each can be let go once
         // it is turned into the catalog's.
@@ -50,7 +50,7 @@ struct FastResolver {
         // The documents split into paragraphs and sentences, and the partners with
         // their evidence, on one core; the timeline, and the deals' order that follows
         // from it, on the other.
-        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
+        progress?.phase("ordering the timeline", 0.8)
         nonisolated(unsafe) var partners: [Partner] = []
         nonisolated(unsafe) var documents: [SourceDocument] = []
         nonisolated(unsafe) var ordered: (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])?
@@ -81,7 +81,7 @@ struct FastResolver {
         }
         guard let (timeline, dealOrder, dealPosition, eventPosition) = ordered else { throw FastPathExit("order cycle") }
 
-        progress?(LoadProgress(phase: "indexing", fraction: 0.9))
+        progress?.phase("indexing", 0.9)
         // The two tables are made at once, one on each core; each part is written by
         // one thread only, and read here after both are done.
         nonisolated(unsafe) var dealTable = DealTable()
@@ -273,7 +273,11 @@ struct FastResolver {
                 for i in mine { q.needles.withBytes(i) { needles.append(bytes: $0) } }
                 members = mine
             }
-            try prepared[k].matcher.eachMatchList(of: needles) { (n: Int, matches: [Range<Int>]) throws(FastPathExit) in
+            // The scan's progress, over every document's bytes.
+            let before = documents[..<k].reduce(0) { $0 + $1.text.utf8.count }, all = documents.reduce(0) { $0 + $1.text.utf8.count }
+            var scanned: (@Sendable (Int) -> Void)?
+            if let progress { scanned = { progress.advance(before + $0, of: all) } }
+            try prepared[k].matcher.eachMatchList(of: needles, scanned: scanned) { (n: Int, matches: [Range<Int>]) throws(FastPathExit) in
                 if anchors.isEmpty {
                     anchors = [Anchor](repeating: Anchor(document: 0, start: 0, end: 0), count: q.count)
                     found = [Bool](repeating: false, count: q.count)

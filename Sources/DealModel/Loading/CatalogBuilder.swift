@@ -8,7 +8,7 @@ private struct PartnerInDataset: Hashable {
 struct CatalogBuilder {
     let log: ProblemLog
     var rules = FileRules.standard
-    var progress: ProgressHandler? = nil
+    var progress: ProgressMeter? = nil
 
     func build(_ drafts: [DatasetDraft]) -> Catalog? {
         // Documents, per dataset.
@@ -45,7 +45,7 @@ struct CatalogBuilder {
                 quotesOf[ObjectIdentifier(doc), default: (doc, [])].1.insert(q.text)
             }
         }
-        progress?(LoadProgress(phase: "locating quotes", fraction: 0.5))
+        progress?.phase("locating quotes", 0.5)
         var matches: [ObjectIdentifier: [String: [Range<Int>]]] = [:]
         for (id, (doc, texts)) in quotesOf {
             let list = Array(texts)
@@ -183,7 +183,7 @@ struct CatalogBuilder {
         }
 
         // Timeline.
-        progress?(LoadProgress(phase: "ordering the timeline", fraction: 0.8))
+        progress?.phase("ordering the timeline", 0.8)
         let documentDate = allDocuments.first?.date
         let items = events.map { e in
             TimelineOrder.Item(id: e.id, date: e.date, order: e.order, documentPosition: e.evidence.first?.utf8Range.lowerBound ?? Int.max)
@@ -204,7 +204,7 @@ struct CatalogBuilder {
             .map { (key: TextFolding.fold($0.name), partner: $0) }
             .sorted { $0.key != $1.key ? $0.key < $1.key : $0.partner.id < $1.partner.id }
             .map(\.partner)
-        progress?(LoadProgress(phase: "indexing", fraction: 0.9))
+        progress?.phase("indexing", 0.9)
         return Catalog(title: drafts.compactMap(\.title).first, files: drafts.map(\.file), documents: allDocuments,
                        partners: partners, deals: deals, events: orderedEvents)
     }

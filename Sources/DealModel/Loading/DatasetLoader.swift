@@ -21,6 +21,8 @@ public enum DatasetLoader {
     static func check(path: String?, rules: FileRules = .standard, fast: Bool, snapshots: Bool = false, saveSnapshot: Bool = true,
                       progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
         MallocPolicy.apply()
+        let meter = ProgressMeter(progress)
+        defer { meter.finish() }
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
         // One file of plain, valid data takes the fast path (or its snapshot, when one
@@ -29,8 +31,8 @@ public enum DatasetLoader {
             let file = files[0]
             if snapshots {
                 do {
+                    if Snapshot.path(for: file) != nil { meter.phase("reading the snapshot", 0) }
                     let catalog = try Snapshot.attempt(dataset: file, rules: rules)
-                    progress?(LoadProgress(phase: "done", fraction: 1))
                     return (catalog, [])
                 } catch {
                     LoadTrace.say("snapshot not used: \(error.reason)")
@@ -38,7 +40,7 @@ public enum DatasetLoader {
             }
             var fastCatalog: Catalog?
             do {
-                fastCatalog = try FastLoad.attempt(file: file, rules: rules, progress: progress)
+                fastCatalog = try FastLoad.attempt(file: file, rules: rules, progress: meter)
             } catch {
                 LoadTrace.say("fast path left: \(error.reason)")
                 // What the fast path found is all there is to say (the file changed
@@ -47,24 +49,22 @@ public enum DatasetLoader {
             }
             if let catalog = fastCatalog {
                 if snapshots && saveSnapshot {
-                    progress?(LoadProgress(phase: "saving a snapshot for next time", fraction: 0.95))
+                    meter.phase("saving a snapshot for next time", 0.95)
                     Self.saveSnapshot(catalog, path: file)
                 }
-                progress?(LoadProgress(phase: "done", fraction: 1))
                 return (catalog, [])
             }
         }
         var drafts: [DatasetDraft] = []
         for (n, file) in files.enumerated() {
-            progress?(LoadProgress(phase: "reading and parsing", fraction: 0.4 * Double(n) / Double(max(1, files.count))))
+            meter.phase("reading and parsing", 0.4 * Double(n) / Double(max(1, files.count)))
             if let d = decodeFile(file, rules: rules, log: log) { drafts.append(d) }
         }
-        progress?(LoadProgress(phase: "checking and locating quotes", fraction: 0.4))
+        meter.phase("checking and locating quotes", 0.4)
         if drafts.isEmpty && log.isEmpty {
             log.add(SourceLocation(file: path ?? "", line: 0, column: 0), "no dataset found", fix: "pass a dataset file (*.json) or a directory that holds them")
         }
-        let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log, rules: rules, progress: progress).build(drafts)
-        progress?(LoadProgress(phase: "done", fraction: 1))
+        let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log, rules: rules, progress: meter).build(drafts)
         return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: files))
     }
 
