@@ -15,26 +15,34 @@ public enum Sanitizer {
     }
 
     public static func clean(_ text: String, keepNewlines: Bool) -> String {
-        // Fast path: plain printable ASCII needs nothing.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        var out = String.UnicodeScalarView()
+        // Fast path: plain printable ASCII (and kept line ends) needs nothing.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || ($0 == 0x0A && keepNewlines) }) { return text }
+        // Runs of scalars that stay are copied whole; nothing is copied when
+        // nothing changes.
+        let scalars = text.unicodeScalars
+        var out = ""
+        var kept = scalars.startIndex
         var previous: Unicode.Scalar?
-        var scalars = text.unicodeScalars.makeIterator()
-        var next = scalars.next()
-        while let s = next {
-            next = scalars.next()
-            if keepNewlines && s == "\n" {
-                out.append(s)
-            } else if s.value == 0x200D, let p = previous, let n = next, joinsEmoji(p, n) {
-                out.append(s)  // inside an emoji sequence (👩‍💻), a joiner is part of one picture
-            } else if let replacement = placeholder(for: s) {
-                out.append(contentsOf: replacement.unicodeScalars)
-            } else {
-                out.append(s)
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            let after = scalars.index(after: i)
+            var replacement: String?
+            if !(keepNewlines && s == "\n") && !(s.value == 0x200D && previous.map { p in after < scalars.endIndex && joinsEmoji(p, scalars[after]) } == true) {
+                // (A joiner inside an emoji sequence, 👩‍💻, is part of one picture.)
+                replacement = placeholder(for: s)
+            }
+            if let replacement {
+                out += Substring(scalars[kept..<i])
+                out += replacement
+                kept = after
             }
             previous = s
+            i = after
         }
-        return String(out)
+        if kept == scalars.startIndex { return text }
+        out += Substring(scalars[kept..<scalars.endIndex])
+        return out
     }
 
     /// Whether a zero-width joiner between these two scalars joins emoji.

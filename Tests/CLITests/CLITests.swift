@@ -268,12 +268,16 @@ struct CLITests {
         #expect(!r.stderr.contains("crashed"))
     }
 
-    @Test func loadingNamesTheFirstProblemAndCountsTheRest() throws {
+    /// A command that prints one problem stops at the first it finds (issue 15, item
+    /// 2): here decoding finds an invalid date, and the records are not joined (which
+    /// would find the unknown partner on the line before).
+    @Test func loadingStopsAtTheFirstProblemFound() throws {
         let file = Paths.fixture("errors/many-problems.json")
         let r = try dealscope("deals", "--data", file)
         #expect(r.status == 65, "\(r)")
-        #expect(r.stderr.hasPrefix("dealscope: \(file):14:55: deal \"acme-globex-supply\": unknown partner \"globx\""))
-        #expect(r.stderr.contains("(and 3 more problems; `dealscope validate \(file)` lists them all)"))
+        #expect(r.stderr.hasPrefix("dealscope: \(file):15:15: deal \"acme-globex-supply\": invalid date in \"date\""), "\(r)")
+        #expect(r.stderr.contains("(there may be more problems: `dealscope validate \(file)` lists them all)"))
+        #expect(r.stderrLines.count == 3)
     }
 
     @Test func validateGoodData() throws {

@@ -2,37 +2,55 @@ import Dispatch
 
 /// Turns a `FastDataset` into a `Catalog`: reads the documents, locates every quote,
 /// resolves every reference and orders the timeline, checking what `CatalogBuilder`
-/// checks and giving up (`FastPathExit`) at the first thing it would report.
+/// checks and giving up (`FastPathExit`) at the first thing it would report, or, with
+/// a `report`, gathering what it would report and leaving with the problems.
 struct FastResolver {
     let file: String
     let directory: String
     var progress: ProgressMeter? = nil
+    /// Where problems are gathered, and the file's bytes to place them.
+    var report: (problems: FastReport, text: RecordText)? = nil
 
     /// Takes the dataset and the prepared documents, and lets go of each part (quotes,
     /// folded documents, columns as written) as soon as it is used.
     func build(_ dataset: consuming FastDataset, _ preparedDocuments: consuming [DocumentPrep.Prepared]) throws(FastPathExit) -> Catalog {
         var d = dataset
-        let prepared = preparedDocuments
-        try checkDocuments(d)
+        var prepared = preparedDocuments
+        let issues = report?.problems
         // What needs no quote's place (ids, parties, events' references) is checked on
         // the other core while the quotes are located: the matcher's tables are made
         // on one core, and the scan takes whichever core is free.
         let records = (partners: d.partners, deals: d.deals, events: d.events)
         let pending = BackgroundResult { () -> Result<References, FastPathExit> in
-            Result { () throws(FastPathExit) in try Self.resolve(partners: records.partners, deals: records.deals, events: records.events) }
+            Result { () throws(FastPathExit) in try Self.resolve(partners: records.partners, deals: records.deals, events: records.events, report: issues) }
         }
         progress?.phase("locating quotes", 0.5, until: 0.7)
-        var anchors: [Anchor]
+        var anchors: [Anchor] = []
         do {
+            try checkDocuments(d)
             anchors = try locateQuotes(d, prepared)
-        } catch {
+        } catch where error.reason != FastReport.enough {
             _ = pending.value()
             throw error
-        }
+        } catch {}
         let documentDate = prepared.first?.date
-        d.quotes = FastQuotes()
         progress?.phase("checking references", 0.7)
-        let refs = try pending.value().get()
+        let resolved = pending.value()
+        if let report, !report.problems.isEmpty {
+            if case .failure(let exit) = resolved, exit.reason != FastReport.enough { throw exit }
+            try Self.checkCycles(d.events, anchorOf: resolved, report: report.problems)
+            // What placing and wording the problems needs is kept, the rest let go
+            // first: there may be millions of them.
+            d.quotes.needles = StringColumn()
+            (d.deals.titles, d.events.titles) = (StringColumn(), StringColumn())
+            (d.deals.notes, d.events.notes) = ([:], [:])
+            let documents = prepared.map { (id: $0.id, path: $0.path) }
+            if !report.problems.needsParagraphs { prepared = [] }
+            throw FastPathExit("problems found", problems: report.problems.problems(file: file, dataset: d, documents: documents, texts: prepared,
+                                                                                   text: report.text))
+        }
+        d.quotes = FastQuotes()
+        let refs = try resolved.get()
         // The columns as written are held here alone, so that each can be let go once
         // it is turned into the catalog's.
         var deals = d.deals
@@ -55,7 +73,7 @@ struct FastResolver {
         nonisolated(unsafe) var documents: [SourceDocument] = []
         nonisolated(unsafe) var ordered: (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])?
         do {
-            let fastPartners = d.partners, order = refs.partnerOrder, file = self.file, anchors = anchors
+            let fastPartners = d.partners, order = refs.partnerOrder, file = self.file, anchors = anchors, prepared = prepared
             let deals = deals, events = events
             d.partners = []
             DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -174,7 +192,31 @@ struct FastResolver {
         var anchorOf: [Int32]
     }
 
-    private static func resolve(partners fast: [FastPartner], deals: FastDeals, events: FastEvents) throws(FastPathExit) -> References {
+    /// A problem: noted in the report, or the fast path left at once.
+    private static func problem(_ report: FastReport?, _ kind: FastReport.Kind, record: Int, item: Int = 0,
+                                matches: FastReport.Matches? = nil, _ reason: String) throws(FastPathExit) {
+        guard let report else { throw FastPathExit(reason) }
+        try report.add(kind, record: record, item: item, matches: matches)
+    }
+
+    /// With every problem wanted, a cycle of `order` is left to the careful loader
+    /// (which names its events) rather than reported without it.
+    private static func checkCycles(_ events: FastEvents, anchorOf resolved: Result<References, FastPathExit>, report: FastReport) throws(FastPathExit) {
+        guard report.limit > 1, case .success(let refs) = resolved else { return }
+        let relations = EventTable.relations
+        let cycle = TimelineOrder.sortPositions(
+            count: events.count, date: { PackedDate.unpack(events.dates[$0]) },
+            link: { e in
+                let r = Int(events.orderRelations[e])
+                guard r > 0 else { return nil }
+                let a = Int(refs.anchorOf[e])
+                return (relations[r - 1], a == -2 ? nil : a)
+            },
+            documentPosition: { $0 }, id: { events.ids[$0] }, documentDate: nil) == nil
+        if cycle { throw FastPathExit("order cycle") }
+    }
+
+    private static func resolve(partners fast: [FastPartner], deals: FastDeals, events: FastEvents, report: FastReport? = nil) throws(FastPathExit) -> References {
         var seen = Set<String>()
         for p in fast { guard seen.insert(p.id).inserted else { throw FastPathExit("partner id used twice") } }
         seen = []
@@ -189,26 +231,38 @@ struct FastResolver {
         let eventIndex = IDIndex(events.ids)
         guard eventIndex.duplicates == 0 else { throw FastPathExit("event id used twice") }
         let partyPositions = try checkDeals(deals, partnerCount: fast.count, products: { fast[order[$0]].products.map(\.name) },
-                                            partnerIndex: partnerIndex, partnerIDs: partnerIDs, dealIndex: dealIndex)
+                                            partnerIndex: partnerIndex, partnerIDs: partnerIDs, dealIndex: dealIndex, report: report)
 
-        var eventDeals = [Int32](repeating: 0, count: events.dealIDs.count)
-        for k in 0..<events.dealIDs.count {
-            guard let p = events.dealIDs.withBytes(k, { dealIndex.find(bytes: $0, in: deals.ids) }) else { throw FastPathExit("unknown deal") }
-            eventDeals[k] = Int32(p)
+        // Each event's references (-1: unknown, reported).
+        var eventDeals = [Int32](repeating: -1, count: events.dealIDs.count)
+        var eventPartners = [Int32](repeating: -1, count: events.partnerIDs.count)
+        for e in 0..<events.count {
+            for k in Int(events.dealStarts[e])..<Int(events.dealStarts[e + 1]) {
+                guard let p = events.dealIDs.withBytes(k, { dealIndex.find(bytes: $0, in: deals.ids) }) else {
+                    try problem(report, .unknownEventDeal, record: e, item: k - Int(events.dealStarts[e]), "unknown deal")
+                    continue
+                }
+                eventDeals[k] = Int32(p)
+            }
+            for k in Int(events.partnerStarts[e])..<Int(events.partnerStarts[e + 1]) {
+                guard let p = events.partnerIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else {
+                    try problem(report, .unknownEventPartner, record: e, item: k - Int(events.partnerStarts[e]), "unknown partner")
+                    continue
+                }
+                eventPartners[k] = Int32(p)
+            }
         }
-        var eventPartners = [Int32](repeating: 0, count: events.partnerIDs.count)
-        for k in 0..<events.partnerIDs.count {
-            guard let p = events.partnerIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
-            eventPartners[k] = Int32(p)
-        }
+        // Each event's anchor (an unknown one places like the document, as it does on
+        // the careful path; one that is the event itself is kept, a cycle).
         var anchorOf = [Int32](repeating: -1, count: events.count)
         let documentWord = Array(EventOrder.documentAnchor.utf8)
         for e in 0..<events.count where events.orderRelations[e] != 0 {
             let target: Int32? = events.orderAnchors.withBytes(e) { b in
                 b.elementsEqual(documentWord) ? -2 : eventIndex.find(bytes: b, in: events.ids).map(Int32.init)
             }
-            guard let target, target != Int32(e) else { throw FastPathExit("bad order anchor") }
-            anchorOf[e] = target
+            if target == Int32(e) { try problem(report, .orderedAgainstItself, record: e, "order anchor is the event") }
+            if target == nil { try problem(report, .unknownOrderAnchor, record: e, "unknown order anchor") }
+            anchorOf[e] = target ?? -2
         }
         return References(partnerOrder: order, partnerIndex: partnerIndex, dealIndex: dealIndex, eventIndex: eventIndex,
                           partyPositions: partyPositions, eventDeals: eventDeals, eventPartners: eventPartners, anchorOf: anchorOf)
@@ -216,31 +270,49 @@ struct FastResolver {
 
     /// Every deal's parties as catalog partner positions, checking each reference.
     /// `products(p)`: the product names of the partner at catalog position p.
+    /// With a report, a party that is not known has position -1, and is compared by
+    /// its id where the careful loader compares ids (listed twice, shared by).
     private static func checkDeals(_ deals: FastDeals, partnerCount: Int, products: (Int) -> [String], partnerIndex: IDIndex,
-                                   partnerIDs: StringColumn, dealIndex: IDIndex) throws(FastPathExit) -> [Int32] {
-        var partyPositions = [Int32](repeating: 0, count: deals.partyIDs.count)
+                                   partnerIDs: StringColumn, dealIndex: IDIndex, report: FastReport?) throws(FastPathExit) -> [Int32] {
+        var partyPositions = [Int32](repeating: -1, count: deals.partyIDs.count)
         // The last deal each partner was seen in, to find a party listed twice at once.
         var lastDeal = [Int32](repeating: -1, count: partnerCount)
         for deal in 0..<deals.count {
             let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
             for k in parties {
-                guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else { throw FastPathExit("unknown partner") }
-                guard lastDeal[p] != Int32(deal) else { throw FastPathExit("party listed twice") }
-                lastDeal[p] = Int32(deal)
+                guard let p = deals.partyIDs.withBytes(k, { partnerIndex.find(bytes: $0, in: partnerIDs) }) else {
+                    try problem(report, .unknownParty, record: deal, item: k - parties.lowerBound, "unknown partner")
+                    continue
+                }
                 partyPositions[k] = Int32(p)
+            }
+            for k in parties {
+                let p = Int(partyPositions[k])
+                let twice = p >= 0 ? lastDeal[p] == Int32(deal)
+                    : (parties.lowerBound..<k).contains { j in partyPositions[j] < 0 && deals.partyIDs.withBytes(j) { deals.partyIDs.equals(k, $0) } }
+                if twice { try problem(report, .partyTwice, record: deal, item: k - parties.lowerBound, "party listed twice") }
+                if p >= 0 { lastDeal[p] = Int32(deal) }
             }
             let v = Int(deals.valueIndex[deal])
             if v >= 0 {
-                for s in deals.amounts[v].sharedBy {
-                    guard let p = partnerIndex.find(s, in: partnerIDs), lastDeal[p] == Int32(deal) else { throw FastPathExit("sharedBy names a non-party") }
+                for (j, s) in deals.amounts[v].sharedBy.enumerated() {
+                    let party = partnerIndex.find(s, in: partnerIDs).map { lastDeal[$0] == Int32(deal) }
+                        ?? parties.contains { k in var s = s; return s.withUTF8 { deals.partyIDs.equals(k, $0) } }
+                    if !party { try problem(report, .sharedBy, record: deal, item: j, "sharedBy names a non-party") }
                 }
             }
             if let named = deals.products[deal] {
-                let owned = Set(parties.flatMap { products(Int(partyPositions[$0])).map(TextFolding.fold) })
-                guard named.allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
+                let owned = Set(parties.filter { partyPositions[$0] >= 0 }.flatMap { products(Int(partyPositions[$0])).map(TextFolding.fold) })
+                for (j, product) in named.enumerated() where !owned.contains(TextFolding.fold(product)) {
+                    try problem(report, .productNotOwned, record: deal, item: j, "product not owned")
+                }
             }
             if let amends = deals.amends[deal] {
-                guard amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
+                if amends == deals.ids[deal] {
+                    try problem(report, .amendsItself, record: deal, "a deal amends itself")
+                } else if dealIndex.find(amends, in: deals.ids) == nil {
+                    try problem(report, .unknownAmends, record: deal, "unknown amended deal")
+                }
             }
         }
         return partyPositions
@@ -252,14 +324,20 @@ struct FastResolver {
             guard !ids.contains(draft.id) else { throw FastPathExit("document id used twice") }
             ids.append(draft.id)
         }
-        for name in d.quotes.documentNames where !ids.contains(name) { throw FastPathExit("unknown document") }
+        let unknown = Set(d.quotes.documentNames.indices.filter { !ids.contains(d.quotes.documentNames[$0]) }.map(Int32.init))
+        guard !unknown.isEmpty else { return }
+        for i in 0..<d.quotes.count where unknown.contains(d.quotes.document(i)) {
+            try Self.problem(report?.problems, .unknownDocument, record: i, "unknown document")
+        }
     }
 
     /// Every quote located once in its document (or at its chosen occurrence).
     private func locateQuotes(_ d: FastDataset, _ prepared: [DocumentPrep.Prepared]) throws(FastPathExit) -> [Anchor] {
         let q = d.quotes
         let documents = prepared
-        let named = q.documentNames.map { name in documents.firstIndex { $0.id == name }! }
+        // (-1: a document the dataset does not define, reported already.)
+        let named = q.documentNames.map { name in documents.firstIndex { $0.id == name } ?? -1 }
+        let issues = report?.problems
         // Made when the first matches arrive, once the matcher's tables are let go.
         var anchors: [Anchor] = []
         var found: [Bool] = []
@@ -283,20 +361,35 @@ struct FastResolver {
                     found = [Bool](repeating: false, count: q.count)
                 }
                 let i = members?[n] ?? n
+                found[i] = true
+                // A quote naming a document the dataset does not define (reported).
+                if q.document(i) >= 0 && named[Int(q.document(i))] < 0 { return }
                 let occurrence = Int(q.occurrence(i))
                 let chosen: Range<Int>
                 if occurrence > 0 {
-                    guard occurrence <= matches.count else { throw FastPathExit("occurrence out of range") }
+                    guard occurrence <= matches.count else {
+                        try Self.problem(issues, .occurrenceOutOfRange, record: i, matches: FastReport.Matches(count: matches.count, starts: []), "occurrence out of range")
+                        return
+                    }
                     chosen = matches[occurrence - 1]
                 } else {
-                    guard matches.count == 1 else { throw FastPathExit("ambiguous quote") }
+                    guard matches.count == 1 else {
+                        let starts = matches.prefix(ProblemMessages.placesShown).map(\.lowerBound)
+                        try Self.problem(issues, .quoteAmbiguous, record: i, matches: FastReport.Matches(count: matches.count, starts: starts), "ambiguous quote")
+                        return
+                    }
                     chosen = matches[0]
                 }
                 anchors[i] = Anchor(document: UInt32(k), start: UInt32(chosen.lowerBound), end: UInt32(chosen.upperBound))
-                found[i] = true
             }
         }
-        guard found.count == q.count, !found.contains(false) else { throw FastPathExit("quote not found") }
+        if found.count != q.count { found = [Bool](repeating: false, count: q.count) }
+        for i in 0..<q.count where !found[i] {
+            // A quote naming a document the dataset does not define was reported.
+            let document = q.document(i)
+            if document >= 0 && named[Int(document)] < 0 { continue }
+            try Self.problem(issues, .quoteNotFound, record: i, "quote not found")
+        }
         return anchors
     }
 

@@ -23,7 +23,7 @@ struct CatalogBuilder {
             var defined = Set<String>()
             for d in draft.documents {
                 if !defined.insert(d.id).inserted {
-                    log.add(d.origin, record: "document \"\(d.id)\"", "the document id is used twice in this dataset", fix: "give each document its own id")
+                    log.add(d.origin, record: ProblemMessages.label("document", d.id), "the document id is used twice in this dataset", fix: "give each document its own id")
                     continue
                 }
                 guard let doc = readDocument(d, directory: draft.directory) else { unreadable.insert(d.id); continue }
@@ -66,7 +66,7 @@ struct CatalogBuilder {
         var partnerDefinedIn = Set<PartnerInDataset>()
         for (k, draft) in drafts.enumerated() {
             for p in draft.partners {
-                let label = "partner \"\(p.id)\""
+                let label = ProblemMessages.label("partner", p.id)
                 let evidence = anchor(p.quotes, dataset: k, record: label)
                 let products = p.products.map { Product(name: $0.name, evidence: anchor($0.quotes, dataset: k, record: label + ", product \"\($0.name)\"")) }
                 if let existing = partnerByID[p.id] {
@@ -91,6 +91,7 @@ struct CatalogBuilder {
             }
         }
         let partnerIDs = Set(partnerByID.keys)
+        let partnerSuggest = Lazy { SuggestIndex(partnerIDs.sorted()) }
 
         // Deals.
         var deals: [Deal] = []
@@ -99,20 +100,20 @@ struct CatalogBuilder {
         var tooManyRoles = false
         for (k, draft) in drafts.enumerated() {
             for d in draft.deals {
-                let label = "deal \"\(d.id)\""
+                let label = ProblemMessages.label("deal", d.id)
                 if let first = dealOrigin[d.id] {
                     log.add(d.origin, record: label, "the id is already used by the deal at \(first)", fix: "give each deal its own id")
                     continue
                 }
                 dealOrigin[d.id] = d.origin
-                for party in d.parties { checkReference(party.partner, kind: "partner", known: partnerIDs, record: label) }
+                for party in d.parties { checkReference(party.partner, kind: "partner", known: partnerIDs, suggest: partnerSuggest, record: label) }
                 for party in d.parties {
                     guard let role = party.role, !roles.contains(role) else { continue }
                     guard roles.count < DealTable.maxRoles else {
                         // Said once: the first role past the limit.
                         if !tooManyRoles {
                             log.add(party.partner.origin, record: label,
-                                    "the role \"\(Self.abbreviate(role))\" is one more than the \(DealTable.maxRoles) different roles dealscope holds",
+                                    "the role \"\(ProblemMessages.abbreviate(role))\" is one more than the \(DealTable.maxRoles) different roles dealscope holds",
                                     fix: "use a few shared roles (a role is a party's part in a deal: investor, licensee, host)")
                         }
                         tooManyRoles = true
@@ -122,16 +123,16 @@ struct CatalogBuilder {
                 }
                 var seen = Set<String>()
                 for party in d.parties where !seen.insert(party.partner.id).inserted {
-                    log.add(party.partner.origin, record: label, "the partner \"\(party.partner.id)\" is listed twice among the parties", fix: "list each party once; put both roles in one \"role\"")
+                    log.add(ProblemMessages.partyListedTwice(party.partner.id, at: party.partner.origin, record: label))
                 }
                 if let value = d.value {
                     for s in value.sharedBy where !d.parties.contains(where: { $0.partner.id == s.id }) {
-                        log.add(s.origin, record: label, "\"sharedBy\" names \"\(s.id)\", which is not a party of this deal", fix: "add it to \"parties\" or remove it from \"sharedBy\"")
+                        log.add(ProblemMessages.sharedByNonParty(s.id, at: s.origin, record: label))
                     }
                 }
                 let owned = Set(d.parties.compactMap { partnerByID[$0.partner.id] }.flatMap { $0.products.map { TextFolding.fold($0.name) } })
                 for product in d.products where !owned.contains(TextFolding.fold(product)) {
-                    log.add(d.origin, record: label, "the product \"\(product)\" is not a product of any party of the deal", fix: "add it to the owning partner's \"products\", or correct the name")
+                    log.add(ProblemMessages.productNotOwned(product, at: d.origin, record: label))
                 }
                 deals.append(Deal(id: d.id, title: d.title, kind: d.kind, status: d.status,
                                   parties: d.parties.map { Party(partner: $0.partner.id, role: $0.role) },
@@ -140,14 +141,14 @@ struct CatalogBuilder {
             }
         }
         let dealIDs = Set(deals.map(\.id))
-        for (k, draft) in drafts.enumerated() {
-            _ = k
+        let dealSuggest = Lazy { SuggestIndex(dealIDs.sorted()) }
+        for draft in drafts {
             for d in draft.deals {
                 guard let amends = d.amends else { continue }
                 if amends.id == d.id {
-                    log.add(amends.origin, record: "deal \"\(d.id)\"", "a deal cannot amend itself", fix: "name the deal it changes")
+                    log.add(ProblemMessages.amendsItself(at: amends.origin, record: ProblemMessages.label("deal", d.id)))
                 } else {
-                    checkReference(amends, kind: "deal", known: dealIDs, record: "deal \"\(d.id)\"")
+                    checkReference(amends, kind: "deal", known: dealIDs, suggest: dealSuggest, record: ProblemMessages.label("deal", d.id))
                 }
             }
         }
@@ -157,27 +158,29 @@ struct CatalogBuilder {
         var eventOrigin: [String: SourceLocation] = [:]
         for (k, draft) in drafts.enumerated() {
             for e in draft.events {
-                let label = "event \"\(e.id)\""
+                let label = ProblemMessages.label("event", e.id)
                 if let first = eventOrigin[e.id] {
                     log.add(e.origin, record: label, "the id is already used by the event at \(first)", fix: "give each event its own id")
                     continue
                 }
                 eventOrigin[e.id] = e.origin
-                for r in e.deals { checkReference(r, kind: "deal", known: dealIDs, record: label) }
-                for r in e.partners { checkReference(r, kind: "partner", known: partnerIDs, record: label) }
+                for r in e.deals { checkReference(r, kind: "deal", known: dealIDs, suggest: dealSuggest, record: label) }
+                for r in e.partners { checkReference(r, kind: "partner", known: partnerIDs, suggest: partnerSuggest, record: label) }
                 events.append(Event(id: e.id, title: e.title, date: e.date, order: e.order?.0, deals: e.deals.map(\.id),
                                     partners: e.partners.map(\.id), note: e.note,
                                     evidence: anchor(e.quotes, dataset: k, record: label), origin: e.origin))
             }
         }
         let eventIDs = Set(events.map(\.id) + [EventOrder.documentAnchor])
+        let eventSuggest = Lazy { SuggestIndex(eventIDs.sorted()) }
         for draft in drafts {
             for e in draft.events {
                 guard let (order, at) = e.order else { continue }
+                let label = ProblemMessages.label("event", e.id)
                 if order.anchor == e.id {
-                    log.add(at, record: "event \"\(e.id)\"", "an event cannot be ordered against itself")
+                    log.add(ProblemMessages.orderedAgainstItself(at: at, record: label))
                 } else {
-                    checkReference(Reference(id: order.anchor, origin: at), kind: "event", known: eventIDs, record: "event \"\(e.id)\"")
+                    checkReference(Reference(id: order.anchor, origin: at), kind: "event", known: eventIDs, suggest: eventSuggest, record: label)
                 }
             }
         }
@@ -193,7 +196,7 @@ struct CatalogBuilder {
             timeline = try TimelineOrder.sort(items, documentDate: documentDate)
         } catch {
             if case .cycle(let ids) = error, let first = ids.first, let at = eventOrigin[first] {
-                log.add(at, record: "event \"\(first)\"", "the \"order\" references form a cycle: \(ids.joined(separator: " → "))", fix: "let one of these events point to an event outside the cycle, or to \"document\"")
+                log.add(ProblemMessages.cycle(ids, at: at))
             }
             timeline = events.map(\.id)
         }
@@ -209,14 +212,11 @@ struct CatalogBuilder {
                        partners: partners, deals: deals, events: orderedEvents)
     }
 
-    private func checkReference(_ r: Reference, kind: String, known: Set<String>, record: String) {
+    private func checkReference(_ r: Reference, kind: String, known: Set<String>, suggest: Lazy<SuggestIndex>, record: String) {
         // A record that was refused for its own problems is still known by its id:
         // one mistake is reported once, not again at every reference to it.
         guard !known.contains(r.id), !log.refusedIDs.contains(r.id) else { return }
-        var message = "unknown \(kind) \"\(r.id)\""
-        if let near = Suggest.closest(to: r.id, among: known.sorted()) { message += " (the closest known \(kind) is \"\(near)\")" }
-        let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-        log.add(r.origin, record: record, message, fix: "use the id of \(article) \(kind) defined in the data, or define it")
+        log.add(ProblemMessages.unknownReference(r.id, kind: kind, near: suggest.value.closest(to: r.id), at: r.origin, record: record))
     }
 
     private func readDocument(_ d: DocumentDraft, directory: String) -> SourceDocument? {
@@ -245,7 +245,7 @@ struct CatalogBuilder {
 
     static func unreadable(_ d: DocumentDraft, path: String, _ f: FileAccess.Failure) -> DataProblem {
         let fix = if case .notRegular = f { "point \"path\" at a text file" } else { f.fix ?? "check \"path\": it is relative to the dataset file" }
-        return DataProblem(d.origin, record: "document \"\(d.id)\"", "cannot read the document \(path): \(f.message)", fix: fix)
+        return DataProblem(d.origin, record: ProblemMessages.label("document", d.id), "cannot read the document \(path): \(f.message)", fix: fix)
     }
 
     private func locate(_ q: QuoteSpec, in documents: [String: SourceDocument], first: SourceDocument?, record: String,
@@ -253,9 +253,7 @@ struct CatalogBuilder {
         let doc: SourceDocument
         if let id = q.document {
             guard let d = documents[id] else {
-                var message = "the quote names the document \"\(id)\", which this dataset does not define"
-                if let near = Suggest.closest(to: id, among: Array(documents.keys)) { message += " (the closest is \"\(near)\")" }
-                log.add(q.origin, record: record, message, fix: "use the id of one of the dataset's \"documents\"")
+                log.add(ProblemMessages.unknownDocument(id, near: Suggest.closest(to: id, among: documents.keys.sorted()), at: q.origin, record: record))
                 return nil
             }
             doc = d
@@ -264,26 +262,20 @@ struct CatalogBuilder {
             doc = f
         }
         let matches = found[ObjectIdentifier(doc)]?[q.text] ?? doc.matchOffsets(ofAll: [q.text])[0]
-        let shown = Self.abbreviate(q.text)
         if matches.isEmpty {
-            log.add(q.origin, record: record, "the quote \"\(shown)\" is not in \(doc.path)", fix: "copy the words exactly from the document (case, whitespace, quotation marks and dashes may differ)")
+            log.add(ProblemMessages.quoteNotFound(q.text, in: doc.path, at: q.origin, record: record))
             return nil
         }
         let chosen: Range<Int>
         if let n = q.occurrence {
             guard n <= matches.count else {
-                log.add(q.origin, record: record, "\"occurrence\": \(n) asks for match \(n) of the quote \"\(shown)\", but it matches \(matches.count) time\(matches.count == 1 ? "" : "s")", fix: "use an occurrence from 1 to \(matches.count)")
+                log.add(ProblemMessages.occurrenceOutOfRange(n, of: q.text, matches: matches.count, at: q.origin, record: record))
                 return nil
             }
             chosen = matches[n - 1]
         } else if matches.count > 1 {
-            var paragraphs: [Int] = []
-            for m in matches {
-                let p = doc.paragraphIndex(containingOffset: m.lowerBound) + 1
-                if paragraphs.last != p { paragraphs.append(p) }
-            }
-            let where_ = (paragraphs.count == 1 ? "paragraph " : "paragraphs ") + paragraphs.map(String.init).joined(separator: ", ")
-            log.add(q.origin, record: record, "the quote \"\(shown)\" matches \(matches.count) places in \(doc.path) (\(where_))", fix: "quote more words so that it matches once, or add \"occurrence\": N to choose")
+            let paragraphs = matches.prefix(ProblemMessages.placesShown).map { doc.paragraphIndex(containingOffset: $0.lowerBound) }
+            log.add(ProblemMessages.ambiguousQuote(q.text, matches: matches.count, paragraphs: paragraphs, in: doc.path, at: q.origin, record: record))
             return nil
         } else {
             chosen = matches[0]
@@ -291,7 +283,18 @@ struct CatalogBuilder {
         return Evidence(document: doc, utf8Range: chosen)
     }
 
-    static func abbreviate(_ s: String, limit: Int = 60) -> String {
-        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+}
+
+/// A value made when first asked for (an index for suggestions is made only when a
+/// reference is unknown).
+final class Lazy<Value> {
+    private let make: () -> Value
+    private var made: Value?
+    init(_ make: @escaping () -> Value) { self.make = make }
+    var value: Value {
+        if let made { return made }
+        let v = make()
+        made = v
+        return v
     }
 }

@@ -14,21 +14,32 @@ public struct DataProblem: Error, Sendable, Hashable, CustomStringConvertible {
         self.fix = fix
     }
 
+    /// As printed: every part bounded (`printedLimit` characters), whatever the data
+    /// put in it.
     public var description: String {
         var s = location.description + ": "
-        if let record { s += record + ": " }
-        s += message
-        if let fix { s += "\n  fix: " + fix }
+        if let record { s += Self.bounded(record) + ": " }
+        s += Self.bounded(message)
+        if let fix { s += "\n  fix: " + Self.bounded(fix) }
         return s
+    }
+
+    static let printedLimit = 1000
+
+    private static func bounded(_ s: String) -> String {
+        s.utf8.count <= printedLimit ? s : ProblemMessages.abbreviate(s, limit: printedLimit)
     }
 }
 
 /// Loading failed; every problem found is listed, in file order.
 public struct DataLoadError: Error, Sendable, CustomStringConvertible {
     public let problems: [DataProblem]
+    /// Whether every problem was looked for (a load stops at the first it finds).
+    public let complete: Bool
 
-    public init(problems: [DataProblem]) {
+    public init(problems: [DataProblem], complete: Bool = true) {
         self.problems = problems
+        self.complete = complete
     }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }

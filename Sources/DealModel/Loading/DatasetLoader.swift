@@ -1,13 +1,14 @@
 /// Loads datasets from a file or a directory into a checked `Catalog`.
 public enum DatasetLoader {
     /// Loads `path` (a dataset file or a directory of them), or the bundled data when
-    /// nil. Throws every problem found.
+    /// nil. Throws the first problem found (`complete` false: there may be more; see
+    /// `check`), found with as little work as can be.
     /// `saveSnapshot: false` leaves saving to the caller (`saveSnapshot(_:path:)`), as
     /// the explorer does once the data is on screen.
     public static func load(path: String?, rules: FileRules = .standard, saveSnapshot: Bool = true, progress: ProgressHandler? = nil) throws(DataLoadError) -> Catalog {
-        let (catalog, problems) = check(path: path, rules: rules, fast: true, snapshots: true, saveSnapshot: saveSnapshot, progress: progress)
-        if let catalog, problems.isEmpty { return catalog }
-        throw DataLoadError(problems: problems)
+        let r = run(path: path, rules: rules, fast: true, snapshots: true, saveSnapshot: saveSnapshot, progress: progress, wanted: 1)
+        if let catalog = r.catalog, r.problems.isEmpty { return catalog }
+        throw DataLoadError(problems: r.problems, complete: r.complete)
     }
 
     /// Loads and checks everything it can, returning all problems rather than the first.
@@ -20,39 +21,45 @@ public enum DatasetLoader {
     /// `fast: false` skips the snapshot and the fast path (tests compare the paths).
     static func check(path: String?, rules: FileRules = .standard, fast: Bool, snapshots: Bool = false, saveSnapshot: Bool = true,
                       progress: ProgressHandler? = nil) -> (Catalog?, [DataProblem]) {
+        let r = run(path: path, rules: rules, fast: fast, snapshots: snapshots, saveSnapshot: saveSnapshot, progress: progress, wanted: .max)
+        return (r.catalog, r.problems)
+    }
+
+    /// `wanted`: how many problems to look for (1: stop at the first found, `Int.max`:
+    /// all); `complete` says whether every problem was looked for.
+    private static func run(path: String?, rules: FileRules, fast: Bool, snapshots: Bool, saveSnapshot: Bool, progress: ProgressHandler?,
+                            wanted: Int) -> (catalog: Catalog?, problems: [DataProblem], complete: Bool) {
         MallocPolicy.apply()
         let meter = ProgressMeter(progress)
         defer { meter.finish() }
         let log = ProblemLog()
         let files = datasetFiles(path: path, log: log)
-        // One file of plain, valid data takes the fast path (or its snapshot, when one
-        // holds); anything else, or any doubt, the careful one below.
+        // One file takes the fast path (or its snapshot, when one holds), which loads
+        // plain valid data, and reports what it finds joining the records of data it
+        // decoded without a doubt; anything else, or any doubt, the careful one below.
         if fast, files.count == 1, log.isEmpty {
             let file = files[0]
             if snapshots {
                 do {
                     if Snapshot.path(for: file) != nil { meter.phase("reading the snapshot", 0) }
                     let catalog = try Snapshot.attempt(dataset: file, rules: rules)
-                    return (catalog, [])
+                    return (catalog, [], true)
                 } catch {
                     LoadTrace.say("snapshot not used: \(error.reason)")
                 }
             }
-            var fastCatalog: Catalog?
             do {
-                fastCatalog = try FastLoad.attempt(file: file, rules: rules, progress: meter)
-            } catch {
-                LoadTrace.say("fast path left: \(error.reason)")
-                // What the fast path found is all there is to say (the file changed
-                // while it was read: reading it again would judge another file).
-                if !error.problems.isEmpty { return (nil, error.problems) }
-            }
-            if let catalog = fastCatalog {
+                let catalog = try FastLoad.attempt(file: file, rules: rules, progress: meter, report: wanted)
                 if snapshots && saveSnapshot {
                     meter.phase("saving a snapshot for next time", 0.95)
                     Self.saveSnapshot(catalog, path: file)
                 }
-                return (catalog, [])
+                return (catalog, [], true)
+            } catch {
+                LoadTrace.say("fast path left: \(error.reason)")
+                // What the fast path found is all there is to say (or the file changed
+                // while it was read: reading it again would judge another file).
+                if !error.problems.isEmpty { return (nil, error.problems, wanted == .max) }
             }
         }
         var drafts: [DatasetDraft] = []
@@ -60,12 +67,15 @@ public enum DatasetLoader {
             meter.phase("reading and parsing", 0.4 * Double(n) / Double(max(1, files.count)))
             if let d = decodeFile(file, rules: rules, log: log) { drafts.append(d) }
         }
+        // Looking for the first problem, the records are not joined once decoding has
+        // found one.
+        if wanted < .max && !log.isEmpty { return (nil, inFileOrder(log.problems, files: files), false) }
         meter.phase("checking and locating quotes", 0.4)
         if drafts.isEmpty && log.isEmpty {
             log.add(SourceLocation(file: path ?? "", line: 0, column: 0), "no dataset found", fix: "pass a dataset file (*.json) or a directory that holds them")
         }
         let catalog = drafts.isEmpty ? nil : CatalogBuilder(log: log, rules: rules, progress: meter).build(drafts)
-        return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: files))
+        return (log.isEmpty ? catalog : nil, inFileOrder(log.problems, files: files), true)
     }
 
     /// Saves a snapshot of a catalog loaded from one large dataset file (1 MB or more),
@@ -80,16 +90,14 @@ public enum DatasetLoader {
 
     /// Problems are found pass by pass (keys, then references, then quotes); they are
     /// reported by file, then line and column, so a reader can work down the file.
+    /// (Sorted by numbers made once per problem: two million problems sort in a
+    /// fraction of a second.)
     static func inFileOrder(_ problems: [DataProblem], files: [String]) -> [DataProblem] {
-        problems.enumerated().sorted { a, b in
-            let fa = files.firstIndex(of: a.element.location.file) ?? -1
-            let fb = files.firstIndex(of: b.element.location.file) ?? -1
-            if fa != fb { return fa < fb }
-            let la = a.element.location, lb = b.element.location
-            if la.line != lb.line { return la.line < lb.line }
-            if la.column != lb.column { return la.column < lb.column }
-            return a.offset < b.offset
-        }.map(\.element)
+        let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = problems.enumerated().map { k, p in
+            (file: fileIndex[p.location.file] ?? -1, line: p.location.line, column: p.location.column, k: k)
+        }
+        return keys.sorted { a, b in (a.file, a.line, a.column, a.k) < (b.file, b.line, b.column, b.k) }.map { problems[$0.k] }
     }
 
     /// Parses dataset JSON held in memory; documents are read relative to `directory`.

@@ -1,16 +1,9 @@
 /// Finds the closest word to a misspelling, for "did you mean …?" hints.
 public enum Suggest {
-    /// The candidate with the smallest edit distance, if it is close enough to help.
+    /// The candidate with the smallest edit distance, if it is close enough to help
+    /// (see `SuggestIndex` for how a long list is searched).
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let w = Array(word.lowercased())
-        var best: (String, Int)?
-        for c in candidates {
-            let d = distance(w, Array(c.lowercased()))
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let (c, d) = best else { return nil }
-        let limit = max(2, min(w.count, c.count) / 2)
-        return d <= limit ? c : nil
+        SuggestIndex(candidates).closest(to: word)
     }
 
     /// Levenshtein distance, with a prefix match counted as close.
@@ -30,4 +23,7 @@ public enum Suggest {
         }
         return previous[b.count]
     }
+
+    /// Close enough to suggest: within half the shorter word's length, or 2.
+    static func isClose(_ distance: Int, _ a: Int, _ b: Int) -> Bool { distance <= max(2, min(a, b) / 2) }
 }

@@ -46,15 +46,19 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// Prints the first problem of a failed load (and how many more there are) and
-    /// gives the exit code for it.
+    /// Prints the first problem of a failed load (and how many more there are, when
+    /// that is known: a load stops at the first problem it finds) and gives the exit
+    /// code for it.
     func report(_ error: DataLoadError) -> ExitCode {
         let problems = error.problems
         if let first = problems.first {
             Out.error("dealscope: " + first.description)
         }
-        if problems.count > 1 {
-            Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")\(files.arguments)` lists them all)")
+        let validate = "`dealscope validate\(data.map { " " + $0 } ?? "")\(files.arguments)`"
+        if !error.complete {
+            Out.error("(there may be more problems: \(validate) lists them all)")
+        } else if problems.count > 1 {
+            Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); \(validate) lists them all)")
         }
         return ExitCode(Exit.data)
     }

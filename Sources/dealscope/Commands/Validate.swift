@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
             Out.print("ok: \(catalog.partners.count) partners, \(catalog.deals.count) deals, \(catalog.events.count) events; \(quotes) quotes each found once in \(catalog.documents.count) document\(catalog.documents.count == 1 ? "" : "s")")
             return
         }
-        for p in problems { Out.error(p.description) }
+        Out.errors(problems.lazy.map(\.description))
         Out.error("\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
         throw ExitCode(Exit.data)
     }

@@ -33,6 +33,22 @@ enum Out {
     /// with `Sanitizer.line` by the caller first.
     static func error(_ s: String) { write(2, Sanitizer.block(s) + "\n") }
 
+    /// Many lines to standard error, sanitized, written a chunk at a time (two
+    /// million problems are not two million writes).
+    static func errors(_ lines: some Sequence<String>) {
+        var chunk = ""
+        chunk.reserveCapacity(1 << 16)
+        for line in lines {
+            chunk += Sanitizer.block(line)
+            chunk += "\n"
+            if chunk.utf8.count >= 1 << 16 {
+                write(2, chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { write(2, chunk) }
+    }
+
     static func write(_ fd: Int32, _ s: String) {
         var text = s
         text.withUTF8 { buffer in
