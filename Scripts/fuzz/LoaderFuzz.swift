@@ -1,7 +1,8 @@
 // libFuzzer entry point for the dataset loader: every input is parsed, decoded and
 // checked against a small document; the loader must return problems, never crash
 // or hang, and the fast loader must accept only what the careful one accepts and
-// read it the same way. Built by Scripts/fuzz/run.sh together with the DealModel sources.
+// read it the same way, and report what it reports itself as the careful one does.
+// Built by Scripts/fuzz/run.sh together with the DealModel sources.
 
 nonisolated(unsafe) var fuzzDirectory: String = {
     // The document quotes resolve against sits beside this file.
@@ -21,13 +22,27 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for e in catalog.events.indices { _ = catalog.neighbour(of: e, in: Array(catalog.events.indices), forward: true) }
     }
     for p in problems { _ = p.description }
-    // The fast loader must accept only what the careful one accepts, and read it the same.
-    let fast: Catalog? = bytes.withUnsafeBufferPointer { b in
+    // The fast loader must accept only what the careful one accepts, and read it the
+    // same; what it reports itself must be what the careful one reports.
+    var reported: [DataProblem] = []
+    let fast: Catalog? = bytes.withUnsafeBufferPointer { b -> Catalog? in
         guard let dataset = try? FastDecoder(file: "fuzz.json").decode(b) else { return nil }
         let prep = DocumentPrep()
         prep.start(dataset.documents, directory: fuzzDirectory)
         guard let prepared = prep.wait() else { return nil }
-        return try? FastResolver(file: "fuzz.json", directory: fuzzDirectory).build(dataset, prepared)
+        var resolver = FastResolver(file: "fuzz.json", directory: fuzzDirectory)
+        resolver.report = (FastReport(), RecordText(bytes: b))
+        do throws(FastPathExit) {
+            return try resolver.build(dataset, prepared)
+        } catch {
+            reported = error.problems
+            return nil
+        }
+    }
+    if !reported.isEmpty {
+        guard reported == problems else {
+            fatalError("the fast loader reported other problems than the careful one:\n\(reported.map(\.description).joined(separator: "\n"))\n---\n\(problems.map(\.description).joined(separator: "\n"))")
+        }
     }
     if let fast {
         guard let careful = catalog, problems.isEmpty else { fatalError("the fast loader accepted data the careful one refuses: \(problems.first.map(\.description) ?? "")") }
