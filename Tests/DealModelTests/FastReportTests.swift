@@ -166,16 +166,24 @@ import Testing
         #expect(reportedByTheFastPath >= 20, "\(reportedByTheFastPath) of 40")
     }
 
-    /// Output is bounded: a quote matching 50,000 places is one line naming ten.
+    /// Output is bounded: a quote matching 300,000 places is one line naming ten
+    /// (and the fast path keeps only the first matches of each quote, counting the
+    /// rest); an occurrence far down still picks its match.
     @Test func anAmbiguousQuoteIsOneBoundedLine() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try String(repeating: "The same words again.\n\n", count: 50_000).write(toFile: dir + "/doc.txt", atomically: false, encoding: .utf8)
-        try #"{"dealscope":1,"documents":[{"id":"d","path":"doc.txt"}],"partners":[{"id":"a","name":"A","evidence":["same words"]}]}"#
+        try String(repeating: "The same words again.\n\n", count: 300_000).write(toFile: dir + "/doc.txt", atomically: false, encoding: .utf8)
+        try #"{"dealscope":1,"documents":[{"id":"d","path":"doc.txt"}],"partners":[{"id":"a","name":"A","evidence":["same words"]},{"id":"b","name":"B","evidence":[{"text":"words again","occurrence":299999}]},{"id":"c","name":"C","evidence":[{"text":"same","occurrence":300001}]}]}"#
             .write(toFile: dir + "/set.json", atomically: false, encoding: .utf8)
         let careful = Self.careful(dir + "/set.json")
-        #expect(careful.map(\.message) == ["the quote \"same words\" matches 50,000 places in \(dir)/doc.txt (paragraphs 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 49,990 more)"])
+        #expect(careful.map(\.message) == ["the quote \"same words\" matches 300,000 places in \(dir)/doc.txt (paragraphs 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 299,990 more)",
+                                           "\"occurrence\": 300001 asks for match 300001 of the quote \"same\", but it matches 300,000 times"])
         #expect(Self.fastReport(dir + "/set.json") == careful)
+        // Without the problems, the occurrence far down is found where it is.
+        try #"{"dealscope":1,"documents":[{"id":"d","path":"doc.txt"}],"partners":[{"id":"b","name":"B","evidence":[{"text":"words again","occurrence":299999}]}]}"#
+            .write(toFile: dir + "/set.json", atomically: false, encoding: .utf8)
+        let catalog = try #require(FastLoad.load(file: dir + "/set.json"))
+        #expect(catalog.partners[0].evidence[0].utf8Range.lowerBound == 299_998 * 23 + 9)
     }
 
     @Test func aLongIDOrQuoteIsShortenedInMessages() throws {

@@ -81,3 +81,38 @@ struct QuoteMatcherTests {
         #expect(String(doc.text[doc.sentenceSpan(covering: r[0])]) == "Third “quoted.”")
     }
 }
+
+/// Keeping only the first matches of each quote (issue 15, item 2: a hundred quotes
+/// found at a million places each held every match, gigabytes).
+@Suite struct QuoteMatcherKeepTests {
+    static func lists(_ matcher: QuoteMatcher, _ quotes: [String], keep: (@Sendable (Int) -> Int)?) -> [Int: (matches: [Range<Int>], total: Int)] {
+        var needles = StringColumn()
+        for q in quotes { QuoteMatcher.foldedBytes(q).withUnsafeBufferPointer { needles.append(bytes: $0) } }
+        var out: [Int: (matches: [Range<Int>], total: Int)] = [:]
+        matcher.eachMatchList(of: needles, keep: keep) { n, matches, total in out[n] = (matches, total) }
+        return out
+    }
+
+    @Test func theFirstMatchesAreKeptAndEveryOneCounted() {
+        // Matches thicker than quotes come (one every 6 bytes), over a few blocks.
+        let text = String(repeating: "ab cd ab ef\n", count: 200_000) + "aaaaaaaaaa\n" + String(repeating: "x", count: 10) + "\nab cd once\n"
+            + String(repeating: "agreed a; ", count: 100_000) + String(repeating: "a", count: 300_000)
+        let matcher = QuoteMatcher(text: text)
+        let quotes = ["ab cd", "ef", "ab cd once", "aaa", "nowhere", "agreed a"]
+        let all = Self.lists(matcher, quotes, keep: nil)
+        let kept = Self.lists(matcher, quotes, keep: { n in n == 1 ? 150_000 : 5 })
+        #expect(all[0]?.total == 200_001 && all[0]?.matches.count == 200_001)
+        #expect(kept[0]?.total == 200_001, "every match counted")
+        #expect((kept[0]?.matches.count ?? .max) < 100_000, "\(kept[0]?.matches.count ?? -1) kept of 200,001")
+        #expect(kept[0]?.matches.prefix(5) == all[0]?.matches.prefix(5), "the first ones kept")
+        #expect(kept[1]?.total == 200_000)
+        #expect(kept[1]?.matches.prefix(150_000) == all[1]?.matches.prefix(150_000), "as many as asked for")
+        #expect(kept[2]?.total == 1 && kept[2]?.matches == all[2]?.matches)
+        // A quote whose matches overlap keeps them from the first overlap on (they are
+        // dropped when gathered); one that could but does not is counted exactly.
+        #expect(kept[3]?.total == all[3]?.total && all[3]?.total == 100_003, "\(all[3]?.total ?? -1)")
+        #expect(kept[5]?.total == 100_000 && all[5]?.total == 100_000)
+        #expect((kept[5]?.matches.count ?? .max) < 100_000)
+        #expect(kept[4] == nil)
+    }
+}

@@ -35,10 +35,22 @@ extension QuoteMatcher {
     /// `scanned` is told the bytes of the text scanned so far, from any thread.
     func eachMatchList<E: Error>(of needles: StringColumn, scanned: (@Sendable (Int) -> Void)? = nil,
                                  _ visit: (Int, [Range<Int>]) throws(E) -> Void) throws(E) {
+        try eachMatchList(of: needles, scanned: scanned) { (n: Int, matches: [Range<Int>], _: Int) throws(E) in try visit(n, matches) }
+    }
+
+    /// The same, keeping of each needle at least its first `keep(n)` matches and only
+    /// counting the rest (third argument: every match), so that quotes found at a
+    /// million places cost no more than quotes found once. (A needle that can overlap
+    /// itself keeps all its matches: overlapping ones are dropped, so they must be seen
+    /// to be counted.)
+    func eachMatchList<E: Error>(of needles: StringColumn, keep: (@Sendable (Int) -> Int)? = nil, scanned: (@Sendable (Int) -> Void)? = nil,
+                                 _ visit: (Int, [Range<Int>], Int) throws(E) -> Void) throws(E) {
         let count = needles.count
         // The scan's tables are let go before the matches are gone through.
-        let results = scan(needles, scanned: scanned)
+        let results = scan(needles, keep: keep, scanned: scanned)
         let parts = results.count
+        var counted: [Int32: Int] = [:]
+        for part in 0..<parts { counted.merge(results.overflow(part)) { $0 + $1 } }
 
         // Most needles match once: they are visited straight from the lists, which are
         // let go one by one; only the matches of needles found more than once are
@@ -53,7 +65,7 @@ extension QuoteMatcher {
                 if seen[Int(f.needle)] == 1 {
                     matches.removeAll(keepingCapacity: true)
                     matches.append(widened(Int(f.start)..<Int(f.end)))
-                    try visit(Int(f.needle), matches)
+                    try visit(Int(f.needle), matches, 1 + (counted[f.needle] ?? 0))
                 } else {
                     repeated.append(f)
                 }
@@ -85,7 +97,7 @@ extension QuoteMatcher {
                 matches.append(widened(Int(f.start)..<Int(f.end)))
                 next = (Int(f.last), Int(f.lastSub) + 1)
             }
-            if !matches.isEmpty { try visit(n, matches) }
+            if !matches.isEmpty { try visit(n, matches, matches.count + (counted[Int32(n)] ?? 0)) }
         }
     }
 }
@@ -93,7 +105,7 @@ extension QuoteMatcher {
 extension QuoteMatcher {
     /// The matches of every needle, block by block: one list per part (parts in order of place), each in
     /// order of place.
-    fileprivate func scan(_ needles: StringColumn, scanned: (@Sendable (Int) -> Void)?) -> FoundLists {
+    fileprivate func scan(_ needles: StringColumn, keep: (@Sendable (Int) -> Int)?, scanned: (@Sendable (Int) -> Void)?) -> FoundLists {
         let count = needles.count
         var maxLength = 0
         for n in 0..<count { maxLength = max(maxLength, needles.range(n).count) }
@@ -126,9 +138,10 @@ extension QuoteMatcher {
             let counter = BytesScanned()
             told = { scanned(counter.add($0)) }
         }
-        let job = BlockJob(text: self.text, edges: edges, tail: tail, tables: tables, needles: needles, scanned: told)
+        let job = BlockJob(text: self.text, edges: edges, tail: tail, tables: tables, needles: needles, keep: keep, scanned: told)
         let work: @Sendable (Int) -> Void = { part in
-            results.set(part, job.run(blocks: (part * blocks / parts)..<((part + 1) * blocks / parts)))
+            let (found, overflow) = job.run(blocks: (part * blocks / parts)..<((part + 1) * blocks / parts))
+            results.set(part, found, overflow: overflow)
         }
         if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
         return results
@@ -148,23 +161,110 @@ private struct BlockJob: Sendable {
     let tail: Int
     let tables: [ScanTables]
     let needles: StringColumn
+    let keep: (@Sendable (Int) -> Int)?
     /// Told the bytes of each block scanned.
     let scanned: (@Sendable (Int) -> Void)?
 
-    func run(blocks: Range<Int>) -> [QuoteMatcher.Found] {
+    /// The matches of these blocks, and how many more of each needle were only counted.
+    func run(blocks: Range<Int>) -> ([QuoteMatcher.Found], [Int32: Int]) {
         var out: [QuoteMatcher.Found] = []
+        var pruner = keep.map { Pruner(keep: $0, needles: needles) }
         var block = FoldedBlock()
         var text = self.text
         text.withUTF8 { b in
             needles.bytes.withUnsafeBufferPointer { nb in
+                var since = 0
                 for k in blocks {
                     block.fold(b, from: edges[k], to: edges[k + 1], tail: tail)
                     for t in tables { t.scan(block, text: b, needles: nb, column: needles, into: &out) }
                     scanned?(edges[k + 1] - edges[k])
+                    since += edges[k + 1] - edges[k]
+                    // Only when matches come thicker than quotes do (one in 16 bytes):
+                    // a valid dataset's scan never stops for this.
+                    if let p = pruner, out.count - p.checked > max(Pruner.least, since / 16) {
+                        pruner!.prune(&out)
+                        since = 0
+                    }
                 }
             }
         }
-        return out
+        let counted = pruner?.finish(&out) ?? [:]
+        return (out, counted)
+    }
+}
+
+/// Drops the matches of a needle beyond the first ones wanted, counting them. The
+/// matches of one needle come in order of place; one that overlaps the one before
+/// would be dropped when they are gathered, so it must not be counted: a needle's
+/// matches are kept whole from the first overlap on, and the last one dropped is
+/// kept at the end of the part, so that the first of the next part is judged against
+/// it when the parts are gathered.
+private struct Pruner {
+    static let least = 1 << 16
+    let keep: @Sendable (Int) -> Int
+    let needles: StringColumn
+    /// The matches before this are pruned.
+    var checked = 0
+    private var needle: [Int32: State] = [:]
+
+    private struct State {
+        var kept = 0
+        /// Matches dropped and counted (the last one dropped is not counted yet).
+        var counted = 0
+        var lastDropped: QuoteMatcher.Found?
+        /// The first folded place the next match may start at (scalar, place in its fold).
+        var next = (0, 0)
+        var overlapping = false
+    }
+
+    init(keep: @escaping @Sendable (Int) -> Int, needles: StringColumn) {
+        self.keep = keep
+        self.needles = needles
+    }
+
+    mutating func prune(_ out: inout [QuoteMatcher.Found]) {
+        var w = checked
+        func store(_ f: QuoteMatcher.Found) {
+            out[w] = f
+            w += 1
+        }
+        for r in checked..<out.count {
+            let f = out[r]
+            var s = needle[f.needle, default: State()]
+            let overlaps = (Int(f.start), Int(f.startSub)) < s.next
+            s.next = (Int(f.last), Int(f.lastSub) + 1)
+            if overlaps && !s.overlapping {
+                s.overlapping = true
+                // (It comes before this one.)
+                if let d = s.lastDropped { store(d) }
+                s.lastDropped = nil
+            }
+            if s.overlapping || s.kept < keep(Int(f.needle)) {
+                s.kept += 1
+                store(f)
+            } else {
+                if s.lastDropped != nil { s.counted += 1 }
+                s.lastDropped = f
+            }
+            needle[f.needle] = s
+        }
+        out.removeLast(out.count - w)
+        checked = w
+    }
+
+    /// At the end of the part: the last match dropped of each needle goes back at the
+    /// end of the list; the count of the others, by needle.
+    mutating func finish(_ out: inout [QuoteMatcher.Found]) -> [Int32: Int] {
+        // What came after the last pruning goes through it too (the last matches
+        // dropped must come after every match kept).
+        guard !needle.isEmpty else { return [:] }
+        prune(&out)
+        var counted: [Int32: Int] = [:]
+        for (n, s) in needle {
+            if let d = s.lastDropped { out.append(d) }
+            if s.counted > 0 { counted[n] = s.counted }
+        }
+        return counted
     }
 }
 
@@ -396,12 +496,20 @@ struct ScanTables: Sendable {
     }
 }
 
-/// One result list per part.
+/// One result list per part (and the matches only counted).
 private final class FoundLists: Sendable {
     private let slots: Mutex<[[QuoteMatcher.Found]]>
+    private let counted: Mutex<[[Int32: Int]]>
     var count: Int { slots.withLock { $0.count } }
-    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
-    func set(_ i: Int, _ value: [QuoteMatcher.Found]) { slots.withLock { $0[i] = value } }
+    init(count: Int) {
+        slots = Mutex(Array(repeating: [], count: count))
+        counted = Mutex(Array(repeating: [:], count: count))
+    }
+    func set(_ i: Int, _ value: [QuoteMatcher.Found], overflow: [Int32: Int] = [:]) {
+        slots.withLock { $0[i] = value }
+        counted.withLock { $0[i] = overflow }
+    }
+    func overflow(_ i: Int) -> [Int32: Int] { counted.withLock { $0[i] } }
     func get(_ i: Int) -> [QuoteMatcher.Found] { slots.withLock { $0[i] } }
     /// Hands the list over and lets go of it here.
     func take(_ i: Int) -> [QuoteMatcher.Found] { slots.withLock { s in defer { s[i] = [] }; return s[i] } }

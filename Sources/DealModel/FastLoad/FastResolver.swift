@@ -355,7 +355,9 @@ struct FastResolver {
             let before = documents[..<k].reduce(0) { $0 + $1.text.utf8.count }, all = documents.reduce(0) { $0 + $1.text.utf8.count }
             var scanned: (@Sendable (Int) -> Void)?
             if let progress { scanned = { progress.advance(before + $0, of: all) } }
-            try prepared[k].matcher.eachMatchList(of: needles, scanned: scanned) { (n: Int, matches: [Range<Int>]) throws(FastPathExit) in
+            // Of each quote, the matches a problem would name or its occurrence picks.
+            let keep: @Sendable (Int) -> Int = { [members] n in max(ProblemMessages.placesShown, Int(q.occurrence(members?[n] ?? n))) }
+            try prepared[k].matcher.eachMatchList(of: needles, keep: keep, scanned: scanned) { (n: Int, matches: [Range<Int>], total: Int) throws(FastPathExit) in
                 if anchors.isEmpty {
                     anchors = [Anchor](repeating: Anchor(document: 0, start: 0, end: 0), count: q.count)
                     found = [Bool](repeating: false, count: q.count)
@@ -367,15 +369,15 @@ struct FastResolver {
                 let occurrence = Int(q.occurrence(i))
                 let chosen: Range<Int>
                 if occurrence > 0 {
-                    guard occurrence <= matches.count else {
-                        try Self.problem(issues, .occurrenceOutOfRange, record: i, matches: FastReport.Matches(count: matches.count, starts: []), "occurrence out of range")
+                    guard occurrence <= total else {
+                        try Self.problem(issues, .occurrenceOutOfRange, record: i, matches: FastReport.Matches(count: total, starts: []), "occurrence out of range")
                         return
                     }
                     chosen = matches[occurrence - 1]
                 } else {
-                    guard matches.count == 1 else {
+                    guard total == 1 else {
                         let starts = matches.prefix(ProblemMessages.placesShown).map(\.lowerBound)
-                        try Self.problem(issues, .quoteAmbiguous, record: i, matches: FastReport.Matches(count: matches.count, starts: starts), "ambiguous quote")
+                        try Self.problem(issues, .quoteAmbiguous, record: i, matches: FastReport.Matches(count: total, starts: starts), "ambiguous quote")
                         return
                     }
                     chosen = matches[0]
