@@ -38,11 +38,10 @@ extension QuoteMatcher {
         try eachMatchList(of: needles, scanned: scanned) { (n: Int, matches: [Range<Int>], _: Int) throws(E) in try visit(n, matches) }
     }
 
-    /// The same, keeping of each needle at least its first `keep(n)` matches and only
-    /// counting the rest (third argument: every match), so that quotes found at a
-    /// million places cost no more than quotes found once. (A needle that can overlap
-    /// itself keeps all its matches: overlapping ones are dropped, so they must be seen
-    /// to be counted.)
+    /// The same, keeping of each needle at least its first `keep(n)` matches and, when
+    /// matches come thicker than quotes do, only counting the rest (third argument:
+    /// every match), so that quotes found at a million places cost no more than quotes
+    /// found once (see `Pruner`).
     func eachMatchList<E: Error>(of needles: StringColumn, keep: (@Sendable (Int) -> Int)? = nil, scanned: (@Sendable (Int) -> Void)? = nil,
                                  _ visit: (Int, [Range<Int>], Int) throws(E) -> Void) throws(E) {
         let count = needles.count

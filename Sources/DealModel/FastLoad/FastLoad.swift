@@ -1,7 +1,8 @@
 /// The fast way in for one dataset file: straight from bytes to columns, with no
 /// JSON tree and no record structs. It accepts only data the careful loader would
-/// accept without a word; at the first doubt it returns nil, and the careful loader
-/// reads the file again and reports every problem with its line and column.
+/// accept without a word; at the first doubt while decoding it returns nil, and the
+/// careful loader reads the file again and reports every problem with its line and
+/// column. Problems of joining the records it can report itself (`FastReport`).
 enum FastLoad {
     static func load(file: String, rules: FileRules = .standard, progress: ProgressMeter? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
                      readAheadWaits: Bool = false) -> Catalog? {

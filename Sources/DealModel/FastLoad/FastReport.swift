@@ -96,7 +96,7 @@ final class FastReport: Sendable {
         let byValue = valueOffset.indices.sorted { (valueOffset[$0], issues[$0].kind, $0) < (valueOffset[$1], issues[$1].kind, $1) }
         let located = text.locations(of: byValue.map { valueOffset[$0] })
 
-        var say = Wording(file: file, dataset: d, documents: documents, texts: texts, text: text, owners: owners)
+        var say = Wording(dataset: d, documents: documents, texts: texts, text: text, owners: owners)
         var out: [DataProblem] = []
         out.reserveCapacity(issues.count)
         for (n, i) in byValue.enumerated() {
@@ -193,8 +193,8 @@ private struct QuoteOwners {
     func label(ofQuote q: Int) -> String {
         switch find(q).owner {
         case .partner(let p, let product):
-            let label = ProblemMessages.label("partner", d.partners[p].id)
-            return product.map { label + ", product \"\(d.partners[p].products[$0].name)\"" } ?? label
+            return product.map { ProblemMessages.label(product: d.partners[p].products[$0].name, of: d.partners[p].id) }
+                ?? ProblemMessages.label("partner", d.partners[p].id)
         case .deal(let r): return ProblemMessages.label("deal", d.deals.ids[r])
         case .event(let r): return ProblemMessages.label("event", d.events.ids[r])
         }
@@ -214,26 +214,24 @@ private struct QuoteOwners {
 
 /// Words each problem as the careful loader does, suggestions included.
 private struct Wording {
-    let file: String
     let d: FastDataset
     let documents: [(id: String, path: String)]
     let texts: [DocumentPrep.Prepared]
     let text: RecordText
     let owners: QuoteOwners
-    private var partnerSuggest: SuggestIndex?
-    private var dealSuggest: SuggestIndex?
-    private var eventSuggest: SuggestIndex?
+    private let partners: Lazy<SuggestIndex>, deals: Lazy<SuggestIndex>, events: Lazy<SuggestIndex>
     /// Documents split into paragraphs, for ambiguous quotes.
     private var split: [Int: SourceDocument] = [:]
 
-    init(file: String, dataset: FastDataset, documents: [(id: String, path: String)], texts: [DocumentPrep.Prepared], text: RecordText,
-         owners: QuoteOwners) {
-        self.file = file
-        d = dataset
+    init(dataset d: FastDataset, documents: [(id: String, path: String)], texts: [DocumentPrep.Prepared], text: RecordText, owners: QuoteOwners) {
+        self.d = d
         self.documents = documents
         self.texts = texts
         self.text = text
         self.owners = owners
+        partners = Lazy { SuggestIndex(d.partners.map(\.id).sorted()) }
+        deals = Lazy { SuggestIndex((0..<d.deals.count).map { d.deals.ids[$0] }.sorted()) }
+        events = Lazy { SuggestIndex(((0..<d.events.count).map { d.events.ids[$0] } + [EventOrder.documentAnchor]).sorted()) }
     }
 
     mutating func problem(_ issue: FastReport.Issue, at: SourceLocation, value: Int, matches: FastReport.Matches?) -> DataProblem {
@@ -243,7 +241,7 @@ private struct Wording {
         switch issue.kind {
         case .unknownParty:
             let id = d.deals.partyIDs[Int(d.deals.partyStarts[r]) + k]
-            return ProblemMessages.unknownReference(id, kind: "partner", near: partners().closest(to: id), at: at, record: deal())
+            return ProblemMessages.unknownReference(id, kind: "partner", near: partners.value.closest(to: id), at: at, record: deal())
         case .partyTwice:
             return ProblemMessages.partyListedTwice(d.deals.partyIDs[Int(d.deals.partyStarts[r]) + k], at: at, record: deal())
         case .sharedBy:
@@ -252,20 +250,20 @@ private struct Wording {
             return ProblemMessages.productNotOwned(d.deals.products[r]?[k] ?? "", at: at, record: deal())
         case .unknownAmends:
             let id = d.deals.amends[r] ?? ""
-            return ProblemMessages.unknownReference(id, kind: "deal", near: deals().closest(to: id), at: at, record: deal())
+            return ProblemMessages.unknownReference(id, kind: "deal", near: deals.value.closest(to: id), at: at, record: deal())
         case .amendsItself:
             return ProblemMessages.amendsItself(at: at, record: deal())
         case .unknownEventDeal:
             let id = d.events.dealIDs[Int(d.events.dealStarts[r]) + k]
-            return ProblemMessages.unknownReference(id, kind: "deal", near: deals().closest(to: id), at: at, record: event())
+            return ProblemMessages.unknownReference(id, kind: "deal", near: deals.value.closest(to: id), at: at, record: event())
         case .unknownEventPartner:
             let id = d.events.partnerIDs[Int(d.events.partnerStarts[r]) + k]
-            return ProblemMessages.unknownReference(id, kind: "partner", near: partners().closest(to: id), at: at, record: event())
+            return ProblemMessages.unknownReference(id, kind: "partner", near: partners.value.closest(to: id), at: at, record: event())
         case .orderedAgainstItself:
             return ProblemMessages.orderedAgainstItself(at: at, record: event())
         case .unknownOrderAnchor:
             let id = d.events.orderAnchors[r]
-            return ProblemMessages.unknownReference(id, kind: "event", near: events().closest(to: id), at: at, record: event())
+            return ProblemMessages.unknownReference(id, kind: "event", near: events.value.closest(to: id), at: at, record: event())
         case .unknownDocument:
             let id = d.quotes.documentNames[Int(d.quotes.document(r))]
             return ProblemMessages.unknownDocument(id, near: Suggest.closest(to: id, among: d.documents.map(\.id).sorted()), at: at,
@@ -299,27 +297,6 @@ private struct Wording {
         if let s = split[k] { return s }
         let s = texts[k].document()
         split[k] = s
-        return s
-    }
-
-    private mutating func partners() -> SuggestIndex {
-        if let s = partnerSuggest { return s }
-        let s = SuggestIndex(d.partners.map(\.id).sorted())
-        partnerSuggest = s
-        return s
-    }
-
-    private mutating func deals() -> SuggestIndex {
-        if let s = dealSuggest { return s }
-        let s = SuggestIndex((0..<d.deals.count).map { d.deals.ids[$0] }.sorted())
-        dealSuggest = s
-        return s
-    }
-
-    private mutating func events() -> SuggestIndex {
-        if let s = eventSuggest { return s }
-        let s = SuggestIndex(((0..<d.events.count).map { d.events.ids[$0] } + [EventOrder.documentAnchor]).sorted())
-        eventSuggest = s
         return s
     }
 }

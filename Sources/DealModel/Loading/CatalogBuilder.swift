@@ -68,7 +68,7 @@ struct CatalogBuilder {
             for p in draft.partners {
                 let label = ProblemMessages.label("partner", p.id)
                 let evidence = anchor(p.quotes, dataset: k, record: label)
-                let products = p.products.map { Product(name: $0.name, evidence: anchor($0.quotes, dataset: k, record: label + ", product \"\($0.name)\"")) }
+                let products = p.products.map { Product(name: $0.name, evidence: anchor($0.quotes, dataset: k, record: ProblemMessages.label(product: $0.name, of: p.id))) }
                 if let existing = partnerByID[p.id] {
                     if !partnerDefinedIn.insert(PartnerInDataset(id: p.id, dataset: k)).inserted {
                         log.add(p.origin, record: label, "the id is already used by the partner at \(existing.origin)", fix: "give each partner its own id, or merge the two")
@@ -283,18 +283,4 @@ struct CatalogBuilder {
         return Evidence(document: doc, utf8Range: chosen)
     }
 
-}
-
-/// A value made when first asked for (an index for suggestions is made only when a
-/// reference is unknown).
-final class Lazy<Value> {
-    private let make: () -> Value
-    private var made: Value?
-    init(_ make: @escaping () -> Value) { self.make = make }
-    var value: Value {
-        if let made { return made }
-        let v = make()
-        made = v
-        return v
-    }
 }

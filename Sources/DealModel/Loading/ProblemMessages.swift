@@ -7,6 +7,9 @@ enum ProblemMessages {
     /// Such as `deal "msft-openai-licence"`.
     static func label(_ kind: String, _ id: String) -> String { "\(kind) \"\(abbreviate(id))\"" }
 
+    /// Such as `partner "microsoft", product "Azure"`.
+    static func label(product name: String, of partner: String) -> String { label("partner", partner) + ", product \"\(abbreviate(name))\"" }
+
     static func unknownReference(_ id: String, kind: String, near: String?, at: SourceLocation, record: String) -> DataProblem {
         var message = "unknown \(kind) \"\(abbreviate(id))\""
         if let near { message += " (the closest known \(kind) is \"\(near)\")" }
