@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Suggestions from a list of candidates made once and asked many times: a dataset
 /// with a hundred thousand unknown references asked the whole list for each one
 /// (sorting it and measuring the distance to every id: quadratic).
@@ -49,43 +53,72 @@ final class SuggestIndex {
 
     private func search(_ word: String) -> String? {
         let lowered = word.lowercased()
-        let w = Array(lowered)
+        let key = Array(lowered.utf8)
+        let ascii = key.allSatisfy { $0 < 0x80 }
+        var scratch = ([Int](), [Int]())
+        var best: (index: Int, distance: Int)?
         // Ties: in a short list the first given; in a long one the nearest in length
         // (a prefix counts as one edit, whatever its length), then alphabetically.
-        var best: (index: Int, distance: Int, rank: (Int, Int))?
-        func consider(_ i: Int, rank: Int) {
-            let c = Array(candidates[i].lowercased())
-            let d = Suggest.distance(w, c)
-            let r = (forward.isEmpty ? 0 : abs(c.count - w.count), rank)
-            if let b = best, d > b.distance || (d == b.distance && r >= b.rank) { return }
-            best = (i, d, r)
+        func better(_ i: Int, _ d: Int, than b: (index: Int, distance: Int)) -> Bool {
+            if d != b.distance { return d < b.distance }
+            if forward.isEmpty { return i < b.index }
+            let li = abs(ends[i + 1] - ends[i] - key.count), lb = abs(ends[b.index + 1] - ends[b.index] - key.count)
+            return li != lb ? li < lb : compare(i, b.index, reversed: false)
+        }
+        func consider(_ i: Int) {
+            let d = distance(key, ascii: ascii, lowered: lowered, to: i, &scratch)
+            if best.map({ better(i, d, than: $0) }) ?? true { best = (i, d) }
         }
         if forward.isEmpty {
-            for i in candidates.indices { consider(i, rank: i) }
+            for i in candidates.indices { consider(i) }
         } else {
-            // Neighbours in both orders; the rank of each is its alphabetical place.
-            let key = Array(lowered.utf8)
-            var near: [Int: Int] = [:]
-            let at = insertionPoint(forward) { precedes($0, key, reversed: false) }
-            for k in max(0, at - Self.window)..<min(forward.count, at + Self.window) { near[Int(forward[k])] = k }
-            let back = insertionPoint(backward) { precedes($0, key, reversed: true) }
-            var others = (max(0, back - Self.window)..<min(backward.count, back + Self.window)).map { Int(backward[$0]) }
-            // And the misspelling less its last letters or its first ones (p2133 for
-            // p2133x, which a run of p21330…p21339 would keep out of the window).
-            for cut in 1...2 where key.count > cut {
-                for (part, reversed) in [(Array(key.dropLast(cut)), false), (Array(key.dropFirst(cut)), true)] {
-                    let order = reversed ? backward : forward
+            // Neighbours in both orders, and the misspelling less its last letters or
+            // its first ones (p2133 for p2133x, which a run of p21330…p21339 would keep
+            // out of the window).
+            var near: [Int] = []
+            for (order, reversed) in [(forward, false), (backward, true)] {
+                let at = insertionPoint(order) { precedes($0, key, reversed: reversed) }
+                near += (max(0, at - Self.window)..<min(order.count, at + Self.window)).map { Int(order[$0]) }
+                for cut in 1...2 where key.count > cut {
+                    let part = reversed ? Array(key.dropFirst(cut)) : Array(key.dropLast(cut))
                     let at = insertionPoint(order) { precedes($0, part, reversed: reversed) }
-                    if at < order.count, !(precedes(Int(order[at]), part, reversed: reversed) || precedes(part, Int(order[at]), reversed: reversed)) {
-                        others.append(Int(order[at]))
-                    }
+                    if at < order.count, !precedes(part, Int(order[at]), reversed: reversed) { near.append(Int(order[at])) }
                 }
             }
-            for i in others where near[i] == nil { near[i] = insertionPoint(forward) { j in compare(j, i, reversed: false) } }
-            for (i, rank) in near { consider(i, rank: rank) }
+            near.sort()
+            for (k, i) in near.enumerated() where k == 0 || near[k - 1] != i { consider(i) }
         }
-        guard let best, Suggest.isClose(best.distance, w.count, Array(candidates[best.index].lowercased()).count) else { return nil }
-        return candidates[best.index]
+        guard let best else { return nil }
+        let length = ascii ? ends[best.index + 1] - ends[best.index] : candidates[best.index].lowercased().count
+        return Suggest.isClose(best.distance, lowered.count, length) ? candidates[best.index] : nil
+    }
+
+    /// `Suggest.distance` to candidate i, on bytes when both are ASCII (ids always
+    /// are), with the two rows of the table made once per search.
+    private func distance(_ key: [UInt8], ascii: Bool, lowered: String, to i: Int, _ rows: inout ([Int], [Int])) -> Int {
+        let n = ends[i + 1] - ends[i]
+        let plain = ascii && text.withUnsafeBufferPointer { t in UnsafeBufferPointer(rebasing: t[ends[i]..<ends[i + 1]]).allSatisfy { $0 < 0x80 } }
+        guard plain else { return Suggest.distance(Array(lowered), Array(candidates[i].lowercased())) }
+        if key.isEmpty || n == 0 { return max(key.count, n) }
+        rows.0.removeAll(keepingCapacity: true)
+        rows.0.append(contentsOf: 0...n)
+        rows.1.removeAll(keepingCapacity: true)
+        rows.1.append(contentsOf: repeatElement(0, count: n + 1))
+        return text.withUnsafeBufferPointer { t in
+            key.withUnsafeBufferPointer { k in
+                let c = UnsafeBufferPointer(rebasing: t[ends[i]..<ends[i + 1]])
+                let shorter = min(k.count, n)
+                if memcmp(c.baseAddress!, k.baseAddress!, shorter) == 0 { return min(1, abs(k.count - n)) }
+                for a in 0..<k.count {
+                    rows.1[0] = a + 1
+                    for b in 0..<n {
+                        rows.1[b + 1] = min(rows.0[b + 1] + 1, rows.1[b] + 1, rows.0[b] + (k[a] == c[b] ? 0 : 1))
+                    }
+                    swap(&rows.0, &rows.1)
+                }
+                return rows.0[n]
+            }
+        }
     }
 
     /// Candidate a before candidate b, by word or by reversed word (ties by position).
