@@ -15,7 +15,7 @@ struct Dealscope: ParsableCommand {
             65 data error (malformed or inconsistent dataset); 69 the explorer needs a terminal.
             """,
         version: version,
-        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self],
+        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Cache.self],
         defaultSubcommand: Explore.self
     )
 }

@@ -13,6 +13,8 @@ enum FastLoad {
     static func attempt(file: String, progress: ProgressHandler? = nil, readAheadFrom: Int = FastDecoder.readAheadSize,
                         readAheadWaits: Bool = false) throws(FastPathExit) -> Catalog {
         progress?(LoadProgress(phase: "reading and parsing", fraction: 0))
+        // Taken before reading: a snapshot is saved only if the file is still this one.
+        let key = Snapshot.FileKey(path: file)
         let dataset: FastDataset
         let directory = FileAccess.directory(of: file)
         // Documents are read and prepared on another thread while records are decoded.
@@ -26,6 +28,8 @@ enum FastLoad {
         }
         progress?(LoadProgress(phase: "reading documents", fraction: 0.4))
         guard let prepared = prep.wait() else { throw FastPathExit("document unusable") }
-        return try FastResolver(file: file, directory: directory, progress: progress).build(dataset, prepared)
+        let catalog = try FastResolver(file: file, directory: directory, progress: progress).build(dataset, prepared)
+        catalog.datasetKey.value = key
+        return catalog
     }
 }

@@ -44,6 +44,8 @@ public final class Catalog: Sendable {
     public let fromSnapshot: Bool
     /// Quotes by document, for the document view (gathered when first asked for).
     let documentQuotes = DocumentQuotesCache()
+    /// The dataset file as it was just before it was read (one-file loads only).
+    public let datasetKey = DatasetKeyBox()
 
     /// Builds a catalog from records (the loader's path and small catalogs).
     convenience init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: [Deal], events: [Event]) {
