@@ -58,7 +58,11 @@ rm -rf "$share.new" && cp -R Assets "$share.new" && rm -rf "$share" && mv "$shar
 "$bin/dealscope" --generate-completion-script fish > "$fish_completion"
 
 if ((man)); then
-    swift package --allow-writing-to-package-directory generate-manual >/dev/null
+    # The plugin builds the package in release mode (a minute or two the first time).
+    if ! swift package --allow-writing-to-package-directory generate-manual > .build/generate-manual.log 2>&1; then
+        echo "install.sh: the manual could not be generated (see .build/generate-manual.log); --no-man skips it" >&2
+        exit 1
+    fi
     mkdir -p "$man1"
     install -m 644 .build/plugins/GenerateManual/outputs/dealscope/dealscope.1 "$man1/dealscope.1"
 fi
