@@ -29,7 +29,7 @@ extension EndToEndTests {
         defer { directory.remove() }
         let session = try TmuxSession(try recordingWrapper(in: directory))
         defer { session.kill() }
-        try session.waitFor(texts: Self.paneTitles)
+        try session.waitFor(texts: Self.loaded)
         try session.type("/microso")
         try session.waitFor(text: "/microso")
         try endBySignal(SIGTERM, name: "TERM", session, directory)
@@ -63,11 +63,11 @@ extension EndToEndTests {
         do {
             let session = try TmuxSession(try Binary.command())
             defer { session.kill() }
-            fresh = try session.waitForSettled(texts: Self.paneTitles)
+            fresh = try session.waitForSettled(texts: Self.loaded)
         }
         let session = try TmuxSession(try Binary.command())
         defer { session.kill() }
-        try session.waitFor(texts: Self.paneTitles)
+        try session.waitFor(texts: Self.loaded)
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<40 {
             try session.resize(width: Int.random(in: 10...200, using: &rng), height: Int.random(in: 3...60, using: &rng))

@@ -33,7 +33,7 @@ extension EndToEndTests {
     @Test func clickSelectsARowAndTheCursorFollows() throws {
         let session = try TmuxSession(try Binary.command())
         defer { session.kill() }
-        let screen = try session.waitForSettled(texts: Self.paneTitles)
+        let screen = try session.waitForSettled(texts: Self.loaded)
         let startRow = try session.format("#{cursor_y}")
 
         // The third row below the first partner, in the Partners column.
@@ -62,7 +62,7 @@ extension EndToEndTests {
         func styledScreen(arguments: [String] = [], environment: [String] = []) throws -> String {
             let session = try TmuxSession(try Binary.command(arguments, environment: environment))
             defer { session.kill() }
-            try session.waitForSettled(texts: Self.paneTitles)
+            try session.waitForSettled(texts: Self.loaded)
             return session.screen(escapes: true)
         }
         let indexed = "\u{1B}[38;5;"
@@ -85,7 +85,7 @@ extension EndToEndTests {
         defer { directory.remove() }
         let session = try TmuxSession(try Binary.command())
         defer { session.kill() }
-        try session.waitForSettled(texts: Self.paneTitles)
+        try session.waitForSettled(texts: Self.loaded)
         let output = directory.file("output")
         try session.recordOutput(to: output)
 
