@@ -5,16 +5,26 @@ import ExplorerCore
 /// painted before goes to `stdscr` as a wide-character cell (its grapheme, the
 /// role's attributes and colour pair), then one `doupdate` lets curses send what
 /// changed on the terminal, with the codes terminfo gives for it.
+///
+/// A blank looks the same in any style without reverse or underline (no role has a
+/// background colour), so such blanks are written in the style of the text around
+/// them when both sides share one (the spaces between the words of a coloured
+/// line) and plain otherwise: curses then sends no style change for them.
 final class Painter {
     private let styles: [CursesStyle]
+    /// Whether a blank in each role's style looks like a plain blank.
+    private let blankInvisible: [Bool]
     private let utf8: Bool
     private var previous: Grid?
+    /// The styles cells of one row are written in.
+    private var rowStyles: [CursesStyle] = []
 
     /// - Parameters:
     ///   - styles: the curses style of each role, by `Role.rawValue`.
     ///   - utf8: the codeset is UTF-8; otherwise non-ASCII is drawn as "?".
     init(styles: [CursesStyle], utf8: Bool) {
         self.styles = styles
+        blankInvisible = styles.map { $0.attributes & (ds_a_reverse() | ds_a_underline()) == 0 }
         self.utf8 = utf8
     }
 
@@ -31,10 +41,12 @@ final class Painter {
         let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         if old == nil { werase(window) }
         for row in 0..<rows {
+            if let old, (0..<columns).allSatisfy({ old[row, $0] == grid[row, $0] }) { continue }
+            prepareStyles(row: row, of: grid, columns: columns)
             for column in 0..<columns {
                 let cell = grid[row, column]
                 if cell.isContinuation || old?[row, column] == cell { continue }
-                put(cell, row: row, column: column, columns: columns, window: window)
+                put(cell, rowStyles[column], row: row, column: column, columns: columns, window: window)
             }
         }
         // The terminal cursor rests on the selected row, where a screen reader looks.
@@ -53,8 +65,7 @@ final class Painter {
     /// a character it thinks narrow (an emoji with a presentation selector, "?" for
     /// non-ASCII without UTF-8) is written alone and followed by a space; anything
     /// else becomes U+FFFD.
-    private func put(_ cell: Cell, row: Int, column: Int, columns: Int, window: UnsafeMutablePointer<WINDOW>?) {
-        let style = styles[Int(cell.role.rawValue)]
+    private func put(_ cell: Cell, _ style: CursesStyle, row: Int, column: Int, columns: Int, window: UnsafeMutablePointer<WINDOW>?) {
         let width = Int(cell.width)
         var characters = utf8 ? Self.wideCharacters(cell.text) : Self.asciiCharacters(cell.text)
         let measured = Int(ds_wcwidth(characters[0]))
@@ -68,6 +79,28 @@ final class Painter {
         }
         write(characters, style, row: row, column: column, window: window)
         if padding, column + 1 < columns { write([0x20], style, row: row, column: column + 1, window: window) }
+    }
+
+    /// The style each cell of a row is written in: its role's, except for blanks on
+    /// which that style does not show (see above).
+    private func prepareStyles(row: Int, of grid: Grid, columns: Int) {
+        rowStyles.removeAll(keepingCapacity: true)
+        var left: CursesStyle?
+        var pending: [Int] = []
+        for column in 0..<columns {
+            let cell = grid[row, column]
+            let role = Int(cell.role.rawValue)
+            if cell.text == " " && blankInvisible[role] {
+                rowStyles.append(CursesStyle(attributes: 0, pair: 0))
+                pending.append(column)
+                continue
+            }
+            let style = styles[role]
+            if left == style && blankInvisible[role] { for p in pending { rowStyles[p] = style } }
+            pending.removeAll(keepingCapacity: true)
+            rowStyles.append(style)
+            if !cell.isContinuation { left = style }
+        }
     }
 
     private func write(_ characters: [wchar_t], _ style: CursesStyle, row: Int, column: Int, window: UnsafeMutablePointer<WINDOW>?) {

@@ -97,5 +97,12 @@ extension EndToEndTests {
         #expect(afterMove > 0, "the move was drawn")
         #expect(full > 0, "Ctrl-L redrew the screen")
         #expect(afterMove * 2 < full, "a move wrote \(afterMove) bytes, a full redraw \(full)")
+
+        // A resize draws the new frame once: not the old one cut to the new size first.
+        try session.resize(width: 100, height: 30)
+        let resized = session.settledSize(of: output) - afterMove - full
+        try session.send("C-l")
+        let redrawn = session.settledSize(of: output) - afterMove - full - resized
+        #expect(redrawn > 0 && resized * 4 < redrawn * 5, "a resize wrote \(resized) bytes, a full redraw at its size \(redrawn)")
     }
 }

@@ -51,6 +51,13 @@ struct SlicedSearchTests {
         #expect(s.selectedDealID == "azure-claude")
     }
 
+    @Test func escapeAfterEnterEndsASearchStillCounting() {
+        var s = Self.sliced()
+        _ = press(&s, "/claude<Enter><Esc>")
+        _ = Self.finish(&s)
+        #expect(s.search.isEmpty && s.searchHits.isEmpty, "the search does not come back when the count would have ended")
+    }
+
     @Test func escapeStopsTheSearchAndGoesBack() {
         var s = Self.sliced()
         _ = press(&s, "jj")

@@ -34,6 +34,8 @@ enum NormalMode {
         let panes = PaneID.allCases
         switch command {
         case .cancel:
+            // (A search still being counted after Enter would come back when done.)
+            state.pendingSearch = nil
             state.confirmSearch("")
         case .focus(let target): state.setFocus(target)
         case .focusNext: state.setFocus(panes[(pane.rawValue + 1) % panes.count])
