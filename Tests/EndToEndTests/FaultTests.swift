@@ -39,10 +39,8 @@ extension EndToEndTests {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let data = try largeDataset(in: directory)
-        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
-        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        let session = try TmuxSession.shell()
         defer { session.kill() }
-        try session.waitFor(text: "e2e$")
         try session.type(try Binary.command(["--data", data]))
         try session.send("Enter")
         try session.waitFor(text: "Loading synthetic.dealscope.json")

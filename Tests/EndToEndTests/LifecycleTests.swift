@@ -49,10 +49,8 @@ extension EndToEndTests {
     }
 
     @Test func ctrlZSuspendsAndFgRedraws() throws {
-        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
-        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        let session = try TmuxSession.shell()
         defer { session.kill() }
-        try session.waitFor(text: "e2e$")
         try session.type(try Binary.command())
         try session.send("Enter")
         let before = try session.waitForSettled(texts: Self.loaded)
@@ -80,10 +78,8 @@ extension EndToEndTests {
     /// the explorer must not draw over the shell; brought back with `fg`, it puts
     /// its modes back, so q quits at once (not after Enter), and redraws.
     @Test func stopFromOutsideThenContinueAndFg() throws {
-        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
-        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        let session = try TmuxSession.shell()
         defer { session.kill() }
-        try session.waitFor(text: "e2e$")
         try session.type(try Binary.command())
         try session.send("Enter")
         let before = try session.waitForSettled(texts: Self.loaded)
