@@ -41,7 +41,13 @@ final class CursesScreen: @unchecked Sendable {
         return Shown(text: text, attributes: attributes & ~ds_a_color(), pair: pair)
     }
 
-    func resize(width: Int, height: Int) {
+    /// Fails the test (rather than crashing it) when there is no screen.
+    func require() throws {
+        try #require(screen != nil, "no curses screen: is the xterm-256color terminfo entry installed (ncurses-base)?")
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try require()
         resizeterm(Int32(height), Int32(width))
     }
 }
@@ -68,14 +74,15 @@ final class CursesScreen: @unchecked Sendable {
         return found
     }
 
-    func painter(_ level: ColorLevel = .basic16) -> (Painter, [CursesStyle]) {
+    func painter(_ level: ColorLevel = .basic16) throws -> (Painter, [CursesStyle]) {
+        try curses.require()
         let styles = RoleStyles.table(level: level)
         return (Painter(styles: styles, utf8: true), styles)
     }
 
-    @Test func wideAndCombiningCharactersAndRolesReachTheScreen() {
-        curses.resize(width: 20, height: 3)
-        let (painter, styles) = painter()
+    @Test func wideAndCombiningCharactersAndRolesReachTheScreen() throws {
+        try curses.resize(width: 20, height: 3)
+        let (painter, styles) = try painter()
         var grid = Grid(width: 20, height: 3)
         grid.put("日本 e\u{301}x", row: 0, column: 0, role: .quote)
         grid.put("🚀 OpenAI", row: 1, column: 2, role: .selectedFocused)
@@ -92,9 +99,9 @@ final class CursesScreen: @unchecked Sendable {
 
     /// Blanks cost no style change: between words of one colour they keep it, at the
     /// end of coloured text they are plain, under reverse or underline they keep theirs.
-    @Test func blanksAreWrittenInTheStyleAroundThem() {
-        curses.resize(width: 30, height: 1)
-        let (painter, styles) = painter()
+    @Test func blanksAreWrittenInTheStyleAroundThem() throws {
+        try curses.resize(width: 30, height: 1)
+        let (painter, styles) = try painter()
         var grid = Grid(width: 30, height: 1)
         grid.put("one two", row: 0, column: 0, role: .muted)
         grid.put("   ", row: 0, column: 7, role: .related)
@@ -108,7 +115,8 @@ final class CursesScreen: @unchecked Sendable {
         #expect(differences(grid, styles) == [])
     }
 
-    @Test func attributesCarryTheRolesWithoutColour() {
+    @Test func attributesCarryTheRolesWithoutColour() throws {
+        try curses.require()
         let styles = RoleStyles.table(level: .none)
         #expect(styles.allSatisfy { $0.pair == 0 })
         #expect(styles[Int(Role.selectedFocused.rawValue)].attributes == ds_a_reverse() | ds_a_bold())
@@ -119,7 +127,8 @@ final class CursesScreen: @unchecked Sendable {
     }
 
     @Test(arguments: [(ColorLevel.basic16, Role.label, Int16(12)), (.basic16, .muted, 8), (.basic8, .error, 1), (.basic16, .error, 9), (.basic8, .quote, 2)])
-    func coloursArePalettePairsOnTheDefaultBackground(level: ColorLevel, role: Role, foreground: Int16) {
+    func coloursArePalettePairsOnTheDefaultBackground(level: ColorLevel, role: Role, foreground: Int16) throws {
+        try curses.require()
         let style = RoleStyles.table(level: level)[Int(role.rawValue)]
         var fg: Int16 = 0, bg: Int16 = 0
         #expect(style.pair > 0)
@@ -128,9 +137,9 @@ final class CursesScreen: @unchecked Sendable {
         if role == .muted { #expect(style.attributes & ds_a_dim() == 0, "grey says muted; dim on grey is too faint") }
     }
 
-    @Test func onlyChangedCellsAreWrittenAndARepaintWritesAll() {
-        curses.resize(width: 30, height: 4)
-        let (painter, styles) = painter()
+    @Test func onlyChangedCellsAreWrittenAndARepaintWritesAll() throws {
+        try curses.resize(width: 30, height: 4)
+        let (painter, styles) = try painter()
         var first = Grid(width: 30, height: 4)
         first.put("Partners", row: 0, column: 1, role: .title)
         painter.paint(first)
@@ -150,19 +159,19 @@ final class CursesScreen: @unchecked Sendable {
     /// Random frames at sizes from 1×1 to 120×40, with resizes and full repaints:
     /// curses' screen always holds exactly the grid.
     @Test(arguments: [UInt64(1), 2, 3])
-    func randomFramesLeaveExactlyTheGrid(seed: UInt64) {
+    func randomFramesLeaveExactlyTheGrid(seed: UInt64) throws {
         var random = SplitMix(state: seed)
-        let (painter, styles) = painter(seed == 2 ? .basic8 : .basic16)
+        let (painter, styles) = try painter(seed == 2 ? .basic8 : .basic16)
         let sizes = [(1, 1), (7, 3), (40, 12), (120, 40), (61, 15)]
         var (w, h) = sizes[random.next(sizes.count)]
-        curses.resize(width: w, height: h)
+        try curses.resize(width: w, height: h)
         painter.invalidate()
         var grid = Grid(width: w, height: h)
         for frame in 0..<150 {
             switch random.next(12) {
             case 0:
                 (w, h) = sizes[random.next(sizes.count)]
-                curses.resize(width: w, height: h)
+                try curses.resize(width: w, height: h)
                 painter.invalidate()
                 grid = Grid(width: w, height: h)
             case 1: painter.invalidate()
