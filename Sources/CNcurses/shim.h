@@ -43,8 +43,9 @@ static inline int ds_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline WINDOW *ds_curscr(void) { return curscr; }
 static inline FILE *ds_stdout_file(void) { return stdout; }
 static inline FILE *ds_stdin_file(void) { return stdin; }
-// The process group that owns the terminal on standard input is ours.
-static inline int ds_owns_foreground(void) { pid_t owner = tcgetpgrp(0); return owner != -1 && owner == getpgrp(); }
+// The process group that owns the terminal on standard input is ours, or it cannot
+// be told (not our controlling terminal: no job control, so nothing takes it).
+static inline int ds_owns_foreground(void) { pid_t owner = tcgetpgrp(0); return owner == -1 || owner == getpgrp(); }
 static inline int ds_key_f(int n) { return KEY_F(n); }
 
 // Installs a handler without SA_RESTART, so a blocking read returns on the signal.
