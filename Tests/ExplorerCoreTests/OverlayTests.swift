@@ -69,6 +69,10 @@ import Testing
         #expect(rows(s)[1].contains(String(doc.text[doc.paragraphs[0]].prefix(20))))
         press(&s, "<End>")
         #expect(screen(s) == end)
+        press(&s, "?")
+        #expect(s.inputMode == .help && s.modeBeneathHelp == .document)
+        press(&s, "<Esc>")
+        #expect(screen(s) == end, "closing the help goes back to the document where it was")
     }
 
     @Test func detailSaysWhenThereIsMoreBelow() {
