@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "DealModel", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The one sanitizer for data text, and display-column measurement.
         .target(name: "TerminalText"),
-        // Pure-Swift explorer: state, commands, key map, update, views into a cell grid.
+        // Pure-Swift explorer: state, key tables per mode, panes as data, update, views into a cell grid.
         .target(name: "ExplorerCore", dependencies: ["DealModel", "TerminalText"]),
         // ncursesw, seen through a small shim header.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

@@ -20,19 +20,6 @@ public enum Explorer {
         return state
     }
 
-    /// Records load progress (the backend calls this as reports arrive).
-    public static func progress(_ state: inout AppState, _ progress: LoadProgress, seconds: Double) {
-        state.loading?.progress = progress
-        state.loading?.seconds = seconds
-    }
-
-    /// The loaded data replaces the loading screen; size and mouse mode carry over.
-    public static func loaded(_ state: AppState, catalog: Catalog, partners: [String]) -> AppState {
-        var next = start(catalog: catalog, partners: partners, width: state.width, height: state.height)
-        next.mouseCapture = state.mouseCapture
-        return next
-    }
-
     /// Applies one event and returns what the backend must do.
     public static func update(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
         Update.apply(&state, event)

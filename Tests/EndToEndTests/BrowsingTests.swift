@@ -27,7 +27,7 @@ extension EndToEndTests {
     @Test func bracketWalksTheTimelineInOrder() throws {
         let session = try TmuxSession(try Binary.command())
         defer { session.kill() }
-        try session.waitFor(texts: Self.paneTitles)
+        try session.waitFor(texts: Self.loaded)
         // Detail names the event and its place: "event N of 10".
         let firstYears = ["2023", "2025", "Oct 2025"]
         for n in 1...10 {

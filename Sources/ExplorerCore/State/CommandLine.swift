@@ -42,14 +42,14 @@ enum CommandLine {
             }
             switch state.catalog.lookupPartner(argument) {
             case .success(let p):
-                state.cursor[Pane.partners.rawValue] = p
+                state.lists[.partners].cursor = p
                 state.toggleFilter()
             case .failure(let e): state.message = e.description
             }
         case "clear", "x":
             state.filter = []
             state.applyFilter()
-        case "help", "h": state.mode = .help
+        case "help", "h": return InputMode.normal.run(.help, &state)
         case "quit", "q": return [.quit]
         default:
             state.message = "unknown command “\(verb)”; \(help)"

@@ -45,6 +45,20 @@ final class TmuxSession {
         guard result.status == 0 else { throw EndToEndError("tmux new-session failed (status \(result.status))") }
     }
 
+    /// An interactive shell with job control (bash when there is one) and the
+    /// prompt `e2e$ `, in a clean environment; returns once the prompt shows.
+    static func shell() throws -> TmuxSession {
+        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
+        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        do {
+            try session.waitFor(text: "e2e$")
+        } catch {
+            session.kill()
+            throw error
+        }
+        return session
+    }
+
     /// Ends the session, its processes (they get SIGHUP) and its server.
     func kill() {
         _ = try? run(["kill-server"])

@@ -1,4 +1,5 @@
 /// A key as the explorer understands it, independent of the terminal library.
+/// `KeyName` writes and reads keys as text ("C-f", "PgDn", "S-Tab").
 public enum Key: Hashable, Sendable {
     case char(Character)
     /// Control plus a letter: `.ctrl("f")` is Ctrl-F.
@@ -7,6 +8,12 @@ public enum Key: Hashable, Sendable {
     case pageUp, pageDown, home, end
     case enter, tab, backTab, escape, backspace, delete
     case function(Int)
+
+    /// A character a typing mode inserts: printable, not a control.
+    var printable: Character? {
+        guard case .char(let c) = self, !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return c
+    }
 }
 
 public struct MouseEvent: Hashable, Sendable {
@@ -23,22 +30,4 @@ public struct MouseEvent: Hashable, Sendable {
         self.column = column
         self.row = row
     }
-}
-
-/// Everything that can happen to the explorer.
-public enum InputEvent: Hashable, Sendable {
-    case key(Key)
-    case mouse(MouseEvent)
-    case resize(width: Int, height: Int)
-    /// No input is waiting: time to go on with work left pending (`AppState.isBusy`).
-    case idle
-}
-
-/// What the explorer asks of its backend after an event.
-public enum Effect: Hashable, Sendable {
-    case quit
-    /// Capture the mouse (clicks and wheel go to the explorer) or release it (the
-    /// terminal's own selection works).
-    case mouseCapture(Bool)
-    case bell
 }

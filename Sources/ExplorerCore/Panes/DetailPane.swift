@@ -4,7 +4,9 @@ import TerminalText
 /// The selected record: its fields, then each piece of evidence as its paragraph
 /// with the quoted words highlighted and the sentence that holds them in full
 /// strength (the rest of the paragraph muted).
-enum DetailView {
+enum DetailPane {
+    static let spec = PaneSpec(title: "Detail", info: { _ in "v: document with quotes" }, content: .text(TextContent(lines: lines)))
+
     static func lines(_ state: AppState, width: Int) -> [StyledLine] {
         if let l = state.loading {
             return [[Span("Loading \(l.label)…", .muted)], [Span("The panes fill when every quote has been located in its document.", .muted)]]
@@ -120,23 +122,5 @@ enum DetailView {
             Span(String(text[qHi..<sHi])),
             Span(String(text[sHi..<para.upperBound]), .muted),
         ].filter { !$0.text.isEmpty }
-    }
-
-    static func lineCount(_ state: AppState, width: Int) -> Int {
-        lines(state, width: width).count
-    }
-
-    static func draw(_ state: AppState, in rect: Rect, into grid: inout Grid) {
-        let inner = rect.inner
-        guard inner.width > 0, inner.height > 0 else { return }
-        let all = lines(state, width: inner.width)
-        let top = min(state.scroll[Pane.detail.rawValue], max(0, all.count - inner.height))
-        for (i, line) in all.dropFirst(top).prefix(inner.height).enumerated() {
-            StyledText.draw(line, into: &grid, row: inner.y + i, column: inner.x, limit: inner.width)
-        }
-        if all.count > inner.height {
-            let info = " \(top + 1)–\(min(all.count, top + inner.height))/\(all.count) "
-            grid.put(info, row: rect.y + rect.height - 1, column: rect.x + rect.width - 1 - DisplayWidth.of(info), role: .muted)
-        }
     }
 }
