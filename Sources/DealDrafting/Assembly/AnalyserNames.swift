@@ -1,0 +1,81 @@
+/// Organisations and products of an analysed article, and notes on what was not proposed.
+extension Analyser {
+    mutating func makeOrganisations() {
+        var proposed = Set<Int>()
+        for d in out.deals { for p in d.parties { proposed.insert(p.organisation) } }
+        for e in out.events { proposed.formUnion(e.partners) }
+        for (k, entity) in names.entities.enumerated() {
+            let s = Int(text.sentenceOf[entity.cue.lo])
+            let quote = proposed.contains(k) ? quote(sentence: s) : nil
+            var name = entity.name
+            var forms = entity.forms
+            if entity.lexicon == nil, let shortest = forms.map({ NameFinder.withoutSuffix($0, lexicon: lexicon) }).min(by: { $0.count < $1.count }),
+               shortest.count < name.count {
+                name = shortest
+            }
+            forms.removeAll { $0 == name }
+            out.organisations.append(AnalysedArticle.Organisation(name: name, forms: forms, lexicon: entity.lexicon, mark: mark(entity.cue.rule, entity.cue.lo, entity.cue.hi),
+                                                                  quote: quote, products: [], proposed: proposed.contains(k)))
+        }
+        for p in names.products where p.owner >= 0 && !out.organisations[p.owner].products.contains(where: { $0.name == p.name }) {
+            let q = out.organisations[p.owner].proposed ? quote(sentence: Int(text.sentenceOf[p.firstMention])) : nil
+            out.organisations[p.owner].products.append(AnalysedArticle.Product(name: p.name, mark: mark(p.rule, p.cue.lo, p.cue.hi), quote: q))
+        }
+    }
+
+    mutating func noteWhatWasLeft() {
+        for (k, o) in out.organisations.enumerated() where !o.proposed {
+            out.notes.append(.init(kind: .notProposed, message: "\(o.name): an organisation the article names, but in no deal or event the rules found",
+                                   quote: quote(sentence: Int(text.sentenceOf[names.entities[k].firstMention]))))
+        }
+        var seen = Set<String>()
+        for (name, at) in names.notProposed where seen.insert(name).inserted {
+            out.notes.append(.init(kind: .notProposed, message: "\(name): a name no rule reads as an organisation", quote: quote(sentence: Int(text.sentenceOf[at]))))
+        }
+        for m in names.mentions where m.kind == .publication {
+            let name = text.string(m.lo, m.hi)
+            if seen.insert(name).inserted {
+                out.notes.append(.init(kind: .notProposed, message: "\(name): a publication (a source, not a party)", quote: quote(sentence: Int(text.sentenceOf[m.lo]))))
+            }
+        }
+        let used = Set(proposals.flatMap { [$0.amount, $0.stake].compactMap { $0 } })
+        for (k, a) in amounts.enumerated() where !used.contains(k) {
+            let words = a.value.text ?? ""
+            let why = a.dealValue ? "no deal was found for it" : "a valuation, revenue, forecast or fee, not what a deal is worth"
+            out.notes.append(.init(kind: .notProposed, message: "\"\(words)\": \(why)", quote: quote(sentence: Int(text.sentenceOf[a.lo]))))
+        }
+        for d in dates where d.unresolved != nil && d.offset == nil {
+            out.notes.append(.init(kind: .unresolvedDate, message: "\"\(d.unresolved!)\" cannot be dated without the article's publication date (give --published)",
+                                   quote: quote(sentence: Int(text.sentenceOf[d.lo]))))
+        }
+    }
+}
+
+/// Quotes of one article, each the exact words of a sentence; located together, in one
+/// pass, under the loader's own matching rules, so that `occurrence` is set exactly
+/// when the words occur more than once.
+struct QuoteBook {
+    private var texts: [String] = []
+    private var starts: [Int] = []
+    private var index: [Int: Int] = [:]
+
+    mutating func add(_ text: String, start: Int) -> Int {
+        if let k = index[start], texts[k] == text { return k }
+        texts.append(text)
+        starts.append(start)
+        index[start] = texts.count - 1
+        return texts.count - 1
+    }
+
+    func locate(in document: String) -> [AnalysedArticle.Quote] {
+        guard !texts.isEmpty else { return [] }
+        let source = SourceDocumentMatching(text: document)
+        let found = source.matches(texts)
+        return texts.indices.map { k in
+            let matches = found[k]
+            guard matches.count > 1 else { return AnalysedArticle.Quote(text: texts[k], occurrence: nil) }
+            let n = matches.firstIndex { $0.lowerBound == starts[k] }
+            return AnalysedArticle.Quote(text: texts[k], occurrence: (n ?? 0) + 1)
+        }
+    }
+}

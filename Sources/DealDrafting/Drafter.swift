@@ -1,0 +1,51 @@
+import Dispatch
+
+/// Proposes datasets from articles by transparent rules: offline, deterministic, every
+/// record marked as a draft with the rule that proposed it and the words it matched.
+///
+///     let drafter = Drafter(lexicon: try Lexicon.standard())
+///     let draft = drafter.draft(article: try Article.read(path: "article.txt"))
+///
+/// Several articles drafted together share one identity per organisation, and one deal
+/// reported by several of them is one deal (one id) with evidence from each.
+public struct Drafter: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    public func draft(article: Article) -> ArticleDraft {
+        draft(articles: [article])[0]
+    }
+
+    public func draft(articles: [Article]) -> [ArticleDraft] {
+        draft(count: articles.count) { articles[$0] }
+    }
+
+    /// Drafts `count` articles, each made (read, generated) by `article` when its turn
+    /// comes, on every core; only what was found in each is kept, not its text.
+    public func draft(count: Int, article: @Sendable (Int) -> Article) -> [ArticleDraft] {
+        let results = ResultSlots<AnalysedArticle>(count: count)
+        let lexicon = self.lexicon
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            results.set(i, Analyser.analyse(article(i), lexicon: lexicon))
+        }
+        var assembler = DraftAssembler(results.values, lexicon: lexicon)
+        return assembler.assemble()
+    }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = DispatchQueue(label: "dealscope.draft.results")
+
+    init(count: Int) { slots = [T?](repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.sync { slots[i] = value }
+    }
+
+    var values: [T] { lock.sync { slots.map { $0! } } }
+}

@@ -1,0 +1,120 @@
+/// What a lexicon phrase is.
+enum Category: UInt8, CaseIterable {
+    // Names (match only where the text's first word has a capital letter).
+    case organisation, product, publication, place, firstName, nationality
+    // Words about names.
+    case notName, legalSuffix, orgHead, bodyHead, regulatorHead, orgNoun, orgPossession, orgPreceder, role, honorific,
+         placeHead, lawWord, productNoun, unitNoun, makerNoun, refersToOne, refersToSeveral, sourceCue
+    // Deals.
+    case dealNoun, status
+    // Amounts.
+    case currency, scale, numberWord, approximate, atMost, atLeast, rangeTo, perYear, perQuarter, perMonth,
+         stakeWord, percentWord, notDealBefore, notDealAfter, estimate
+    // Dates and order.
+    case month, weekday, yearCue, dateApproximate, quarterWord, halfWord, quarterOrdinal, relativeDate, offsetUnit, later, earlier,
+         orderAfter, orderBefore, orderWith, eventVerb, future
+
+    /// Names need a capital letter in the text ("Apple", never "apple").
+    var isName: Bool {
+        switch self {
+        case .organisation, .product, .publication, .place, .firstName, .nationality, .month, .weekday: true
+        default: false
+        }
+    }
+}
+
+/// A lexicon phrase found in the text: its category, its length in tokens, and a
+/// number whose meaning depends on the category (an organisation's index, a month…).
+struct Hit {
+    let category: Category
+    let length: UInt8
+    let payload: Int32
+}
+
+/// Phrases of one or more tokens, found by hashing token keys in order: a phrase's
+/// whole hash says what it is, and the hash of each of its beginnings says that
+/// a longer phrase may follow.
+struct PhraseTable: Sendable {
+    private(set) var entries: [UInt64: [Hit]] = [:]
+    private(set) var prefixes: Set<UInt64> = []
+    private(set) var maxLength = 1
+
+    mutating func add(_ keys: [UInt64], _ category: Category, _ payload: Int32) {
+        guard !keys.isEmpty, keys.count < 256 else { return }
+        var h = WordHash.seed
+        for (k, key) in keys.enumerated() {
+            h = WordHash.chain(h, key)
+            if k < keys.count - 1 { prefixes.insert(h) }
+        }
+        let hit = Hit(category: category, length: UInt8(keys.count), payload: payload)
+        if entries[h]?.contains(where: { $0.category == category && $0.payload == payload }) == true { return }
+        entries[h, default: []].append(hit)
+        maxLength = max(maxLength, keys.count)
+    }
+
+    /// Whether a single word is in the category.
+    func isWord(_ key: UInt64, _ category: Category) -> Bool {
+        entries[WordHash.chain(WordHash.seed, key)]?.contains { $0.category == category && $0.length == 1 } ?? false
+    }
+
+    /// Every phrase starting at each token, as one flat list with a start index per
+    /// token (`starts[i]..<starts[i+1]`).
+    func scan(_ tokens: [Token]) -> PhraseHits {
+        var hits: [Hit] = []
+        hits.reserveCapacity(tokens.count)
+        var starts = [Int32](repeating: 0, count: tokens.count + 1)
+        for i in tokens.indices {
+            starts[i] = Int32(hits.count)
+            var h = WordHash.seed
+            var j = i
+            while j < tokens.count && j - i < maxLength {
+                h = WordHash.chain(h, tokens[j].key)
+                if let found = entries[h] {
+                    for hit in found where !hit.category.isName || tokens[i].looksLikeName { hits.append(hit) }
+                }
+                guard prefixes.contains(h) else { break }
+                j += 1
+            }
+        }
+        starts[tokens.count] = Int32(hits.count)
+        return PhraseHits(hits: hits, starts: starts)
+    }
+}
+
+/// The phrases found in one article.
+struct PhraseHits {
+    let hits: [Hit]
+    let starts: [Int32]
+
+    /// The longest phrase of a category starting at token `i`.
+    func longest(_ category: Category, at i: Int) -> Hit? {
+        guard i >= 0, i + 1 < starts.count else { return nil }
+        var best: Hit?
+        for k in Int(starts[i])..<Int(starts[i + 1]) where hits[k].category == category {
+            if best == nil || hits[k].length > best!.length { best = hits[k] }
+        }
+        return best
+    }
+
+    func has(_ category: Category, at i: Int) -> Bool { longest(category, at: i) != nil }
+
+    /// The longest phrase of any of the categories.
+    func longest(_ categories: [Category], at i: Int) -> Hit? {
+        guard i >= 0, i + 1 < starts.count else { return nil }
+        var best: Hit?
+        for k in Int(starts[i])..<Int(starts[i + 1]) where categories.contains(hits[k].category) {
+            if best == nil || hits[k].length > best!.length { best = hits[k] }
+        }
+        return best
+    }
+
+    /// A phrase of the category that ends just before token `i` (longest first).
+    func ending(_ category: Category, before i: Int, maxLength: Int = 6) -> Hit? {
+        var k = i - 1
+        while k >= 0 && i - k <= maxLength {
+            if let h = longest(category, at: k), k + Int(h.length) == i { return h }
+            k -= 1
+        }
+        return nil
+    }
+}

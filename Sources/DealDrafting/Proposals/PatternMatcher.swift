@@ -1,0 +1,106 @@
+/// Runs the deal patterns of `deals.txt` over one sentence. A match is the pattern, the
+/// tokens it covered and the party units in each of its slots.
+struct PatternMatcher {
+    struct Match {
+        let pattern: Int
+        let lo: Int
+        let hi: Int
+        /// Unit indices for slots A, B and C.
+        var slots: [[Int]]
+    }
+
+    let text: ArticleText
+    let lexicon: Lexicon
+    let parties: PartyUnits
+
+    private static let semicolon = ArticleText.punctKeys[";"]!
+    private static let comma = ArticleText.punctKeys[","]!
+    private static let listWords: Set<UInt64> = Set(["and", "&", "plus", "or"].map { WordHash.of($0) })
+    private static let asWell = (WordHash.of("as"), WordHash.of("well"))
+
+    func matches(in sentence: Range<Int>) -> [Match] {
+        var candidates = Set<Int32>()
+        for i in sentence { if let ps = lexicon.anchors[text.tokens[i].key] { candidates.formUnion(ps) } }
+        var out: [Match] = []
+        for p in candidates.sorted() {
+            let pattern = lexicon.patterns[Int(p)]
+            var start = sentence.lowerBound
+            while start < sentence.upperBound {
+                var slots: [[Int]] = [[], [], []]
+                if canStart(pattern, at: start), let end = step(pattern, 0, start, sentence.upperBound, &slots) {
+                    out.append(Match(pattern: Int(p), lo: start, hi: end, slots: slots))
+                    start = end
+                } else {
+                    start += 1
+                }
+            }
+        }
+        return out
+    }
+
+    private func canStart(_ p: DealPattern, at i: Int) -> Bool {
+        switch p.elements[0] {
+        case .slot: return parties.unit(at: i) != nil
+        case .words(let keys, let optional): return optional || keys.contains(text.tokens[i].key)
+        case .gap: return true
+        }
+    }
+
+    private func step(_ p: DealPattern, _ e: Int, _ i: Int, _ end: Int, _ slots: inout [[Int]]) -> Int? {
+        if e == p.elements.count { return i }
+        switch p.elements[e] {
+        case .words(let keys, let optional):
+            if i < end && keys.contains(text.tokens[i].key), let r = step(p, e + 1, i + 1, end, &slots) { return r }
+            return optional ? step(p, e + 1, i, end, &slots) : nil
+        case .gap(let most):
+            var k = i
+            while k <= end && k - i <= most {
+                if let r = step(p, e + 1, k, end, &slots) { return r }
+                if k == end || blocksGap(k) { break }
+                k += 1
+            }
+            return nil
+        case .slot(let letter, _):
+            guard i < end, let first = parties.unit(at: i), usable(first) else { return nil }
+            var list = [first]
+            var ends = [parties.units[first].hi]
+            while let (next, to) = continuation(after: ends.last!, end) {
+                list.append(next)
+                ends.append(to)
+            }
+            for n in stride(from: list.count, through: 1, by: -1) {
+                slots[letter].append(contentsOf: list[0..<n])
+                if let r = step(p, e + 1, ends[n - 1], end, &slots) { return r }
+                slots[letter].removeLast(n)
+            }
+            return nil
+        }
+    }
+
+    private func usable(_ u: Int) -> Bool {
+        let unit = parties.units[u]
+        return !unit.entities.isEmpty || unit.candidate != nil
+    }
+
+    /// ", X", " and X", ", and X", " as well as X": the next party of a list.
+    private func continuation(after i: Int, _ end: Int) -> (Int, Int)? {
+        var k = i
+        let t = text.tokens
+        if k < end && t[k].key == Self.comma { k += 1 }
+        if k < end && Self.listWords.contains(t[k].key) { k += 1 }
+        else if k + 2 < end && t[k].key == Self.asWell.0 && t[k + 1].key == Self.asWell.1 && t[k + 2].key == Self.asWell.0 { k += 3 }
+        guard k > i, k < end, let u = parties.unit(at: k), usable(u), !parties.units[u].pronoun else { return nil }
+        return (u, parties.units[u].hi)
+    }
+
+    /// A gap does not pass a ";" or another organisation (one that owns what follows,
+    /// "Microsoft's assistant", is passed).
+    private func blocksGap(_ k: Int) -> Bool {
+        if text.tokens[k].key == Self.semicolon { return true }
+        if let u = parties.unit(at: k), !parties.units[u].entities.isEmpty, !parties.units[u].pronoun {
+            let end = parties.units[u].hi
+            return !(end < text.tokens.count && text.tokens[end].kind == .possessive)
+        }
+        return false
+    }
+}
