@@ -20,19 +20,24 @@ public struct Drafter: Sendable {
     }
 
     public func draft(articles: [Article]) -> [ArticleDraft] {
-        draft(count: articles.count) { articles[$0] }
+        var out: [ArticleDraft] = []
+        out.reserveCapacity(articles.count)
+        draft(count: articles.count, article: { articles[$0] }) { out.append($1) }
+        return out
     }
 
     /// Drafts `count` articles, each made (read, generated) by `article` when its turn
-    /// comes, on every core; only what was found in each is kept, not its text.
-    public func draft(count: Int, article: @Sendable (Int) -> Article) -> [ArticleDraft] {
+    /// comes, on every core; then hands each draft to `each`, in order, as soon as it is
+    /// made. Only what was found in an article is kept until then (its text, and ranges
+    /// of it), never all the drafts at once.
+    public func draft(count: Int, article: @Sendable (Int) -> Article, each: (Int, ArticleDraft) -> Void) {
         let results = ResultSlots<AnalysedArticle>(count: count)
         let lexicon = self.lexicon
         DispatchQueue.concurrentPerform(iterations: count) { i in
             results.set(i, Analyser.analyse(article(i), lexicon: lexicon))
         }
-        var assembler = DraftAssembler(results.values, lexicon: lexicon)
-        return assembler.assemble()
+        let assembler = DraftAssembler(results.values, lexicon: lexicon)
+        for i in 0..<count { each(i, assembler.draft(i)) }
     }
 }
 

@@ -1,17 +1,30 @@
 /// What the drafter found in one article, numbered within the article: organisations,
 /// deals and events with their quotes already located. Identity across articles and
-/// ids come after (`DraftAssembler`).
+/// ids come after (`DraftAssembler`). Words of the article are kept as byte ranges of
+/// its text, not as strings of their own: ten thousand analyses stay small.
 struct AnalysedArticle: Sendable {
+    /// UTF-8 offsets of the article's text.
+    struct Span: Sendable, Hashable {
+        let lo: Int32
+        let hi: Int32
+    }
+
     struct Quote: Sendable {
-        let text: String
+        let span: Span
         let occurrence: Int?
+    }
+
+    /// A draft mark: the rule and the words it matched.
+    struct Mark: Sendable {
+        let rule: String
+        let span: Span
     }
 
     struct Organisation: Sendable {
         var name: String
         var forms: [String]
         var lexicon: Int?
-        var mark: DraftMark
+        var mark: Mark
         var quote: Int?
         var products: [Product]
         /// A party to a deal or an event.
@@ -20,7 +33,7 @@ struct AnalysedArticle: Sendable {
 
     struct Product: Sendable {
         let name: String
-        let mark: DraftMark
+        let mark: Mark
         let quote: Int?
     }
 
@@ -39,7 +52,7 @@ struct AnalysedArticle: Sendable {
         var value: DraftAmount?
         /// Organisations sharing the value (local numbers).
         var sharedBy: [Int]
-        var mark: DraftMark
+        var mark: Mark
         var quotes: [Int]
         var note: String?
         var symmetric: Bool
@@ -53,7 +66,7 @@ struct AnalysedArticle: Sendable {
         var order: (relation: DraftOrder.Relation, anchor: Anchor)?
         var partners: [Int]
         var note: String?
-        var mark: DraftMark
+        var mark: Mark
         var quotes: [Int]
     }
 
@@ -63,6 +76,7 @@ struct AnalysedArticle: Sendable {
         let quote: Int?
     }
 
+    let text: String
     let path: String?
     let title: String?
     let publisher: String?

@@ -12,6 +12,8 @@ struct Analyser {
     var quotes = QuoteBook()
     /// Where the article speaks of each event (token positions), for order words.
     var eventAnchors: [[Int]] = []
+    /// Sentences that are evidence of a deal.
+    var dealSentences = Set<Int>()
 
     static func analyse(_ article: Article, lexicon: Lexicon) -> AnalysedArticle {
         var notes: [AnalysedArticle.Note] = []
@@ -30,14 +32,15 @@ struct Analyser {
         finder.run()
         var a = Analyser(text: text, lexicon: lexicon, names: finder.names, amounts: amounts, dates: dates, proposals: finder.proposals,
                          usedSentences: finder.usedSentences,
-                         out: AnalysedArticle(path: article.path, title: article.title, publisher: article.publisher, url: article.url, published: published))
+                         out: AnalysedArticle(text: String(decoding: Array(article.text.utf8), as: UTF8.self), path: article.path, title: article.title, publisher: article.publisher, url: article.url,
+                                              published: published))
         a.out.notes = notes
         a.makeDeals()
         a.makeFactEvents()
         a.orderEvents()
         a.makeOrganisations()
         a.noteWhatWasLeft()
-        a.out.quotes = a.quotes.locate(in: article.text)
+        a.out.quotes = a.quotes.locate(in: text.text)
         return a.out
     }
 
@@ -45,10 +48,15 @@ struct Analyser {
     mutating func quote(sentence s: Int) -> Int {
         var r = text.sentences[s].tokens
         while r.count > 1, text.isPunct(r.lowerBound, "*") || text.isPunct(r.lowerBound, "-") { r = (r.lowerBound + 1)..<r.upperBound }
-        return quotes.add(text.string(r.lowerBound, r.upperBound), start: Int(text.tokens[r.lowerBound].start))
+        return quotes.add(span(r.lowerBound, r.upperBound))
     }
 
-    func mark(_ rule: String, _ lo: Int, _ hi: Int) -> DraftMark { DraftMark(rule: rule, matched: text.string(lo, hi)) }
+    /// The bytes of tokens `lo..<hi`.
+    func span(_ lo: Int, _ hi: Int) -> AnalysedArticle.Span {
+        AnalysedArticle.Span(lo: text.tokens[lo].start, hi: text.tokens[max(lo, hi - 1)].end)
+    }
+
+    func mark(_ rule: String, _ lo: Int, _ hi: Int) -> AnalysedArticle.Mark { AnalysedArticle.Mark(rule: rule, span: span(lo, hi)) }
 
     // MARK: deals
 
@@ -116,6 +124,7 @@ struct Analyser {
         if payers.count >= 2 && amountOf?.amount != nil { sharedBy = payers }
         var qs: [Int] = []
         for s in sentences.sorted() { qs.append(quote(sentence: s)) }
+        dealSentences.formUnion(sentences)
         return AnalysedArticle.Deal(kind: first.kind, status: status ?? first.patternStatus ?? .inEffect, parties: parties, products: products, date: date,
                                     value: amountOf.flatMap(value), sharedBy: sharedBy, mark: mark(first.rule, first.lo, first.hi),
                                     quotes: qs, note: nil, symmetric: first.symmetric)

@@ -6,10 +6,14 @@ extension Analyser {
     mutating func makeFactEvents() {
         for (s, sentence) in text.sentences.enumerated() where !sentence.headline && !usedSentences.contains(s) {
             let r = sentence.tokens
+            guard let verb = r.first(where: { text.hits.has(.eventVerb, at: $0) }) else { continue }
+            // Who it happened to: the organisation named last before the verb, and those
+            // right after it ("spun out of Woodgrove Bank").
             let orgs = names.mentions.filter { $0.kind == .organisation && r.contains($0.lo) }
-            guard let firstOrg = orgs.first, let verb = r.first(where: { text.hits.has(.eventVerb, at: $0) }) else { continue }
+            let involved = (orgs.last { $0.hi <= verb }.map { [$0] } ?? []) + orgs.filter { $0.lo > verb && $0.lo - verb <= 4 }
+            guard let firstOrg = involved.first else { continue }
             var partners: [Int] = []
-            for m in orgs where !partners.contains(m.entity) { partners.append(m.entity) }
+            for m in involved where !partners.contains(m.entity) { partners.append(m.entity) }
             var seen: [DraftDate] = []
             for d in dates where r.contains(d.lo) {
                 guard let date = d.date, !seen.contains(date) else { continue }

@@ -4,15 +4,19 @@ extension Analyser {
         var proposed = Set<Int>()
         for d in out.deals { for p in d.parties { proposed.insert(p.organisation) } }
         for e in out.events { proposed.formUnion(e.partners) }
+        // An organisation named in a deal's sentences is part of the story ("Halcyon,
+        // which is advised by Morgan Stanley, said it remained committed to the deal"),
+        // unless it is there as a rival.
+        for m in names.mentions where m.kind == .organisation && dealSentences.contains(Int(text.sentenceOf[m.lo])) {
+            if text.hits.ending(.competitorCue, before: m.lo, maxLength: 4) == nil && !((max(0, m.lo - 4))..<m.lo).contains(where: { text.hits.has(.competitorCue, at: $0) }) {
+                proposed.insert(m.entity)
+            }
+        }
         for (k, entity) in names.entities.enumerated() {
             let s = Int(text.sentenceOf[entity.cue.lo])
             let quote = proposed.contains(k) ? quote(sentence: s) : nil
-            var name = entity.name
+            let name = entity.name
             var forms = entity.forms
-            if entity.lexicon == nil, let shortest = forms.map({ NameFinder.withoutSuffix($0, lexicon: lexicon) }).min(by: { $0.count < $1.count }),
-               shortest.count < name.count {
-                name = shortest
-            }
             forms.removeAll { $0 == name }
             out.organisations.append(AnalysedArticle.Organisation(name: name, forms: forms, lexicon: entity.lexicon, mark: mark(entity.cue.rule, entity.cue.lo, entity.cue.hi),
                                                                   quote: quote, products: [], proposed: proposed.contains(k)))
@@ -55,27 +59,26 @@ extension Analyser {
 /// pass, under the loader's own matching rules, so that `occurrence` is set exactly
 /// when the words occur more than once.
 struct QuoteBook {
-    private var texts: [String] = []
-    private var starts: [Int] = []
-    private var index: [Int: Int] = [:]
+    private var spans: [AnalysedArticle.Span] = []
+    private var index: [AnalysedArticle.Span: Int] = [:]
 
-    mutating func add(_ text: String, start: Int) -> Int {
-        if let k = index[start], texts[k] == text { return k }
-        texts.append(text)
-        starts.append(start)
-        index[start] = texts.count - 1
-        return texts.count - 1
+    mutating func add(_ span: AnalysedArticle.Span) -> Int {
+        if let k = index[span] { return k }
+        spans.append(span)
+        index[span] = spans.count - 1
+        return spans.count - 1
     }
 
     func locate(in document: String) -> [AnalysedArticle.Quote] {
-        guard !texts.isEmpty else { return [] }
-        let source = SourceDocumentMatching(text: document)
-        let found = source.matches(texts)
-        return texts.indices.map { k in
+        guard !spans.isEmpty else { return [] }
+        let bytes = Array(document.utf8)
+        let texts = spans.map { String(decoding: bytes[Int($0.lo)..<Int($0.hi)], as: UTF8.self) }
+        let found = SourceDocumentMatching(text: document).matches(texts)
+        return spans.indices.map { k in
             let matches = found[k]
-            guard matches.count > 1 else { return AnalysedArticle.Quote(text: texts[k], occurrence: nil) }
-            let n = matches.firstIndex { $0.lowerBound == starts[k] }
-            return AnalysedArticle.Quote(text: texts[k], occurrence: (n ?? 0) + 1)
+            guard matches.count > 1 else { return AnalysedArticle.Quote(span: spans[k], occurrence: nil) }
+            let n = matches.firstIndex { $0.lowerBound == Int(spans[k].lo) }
+            return AnalysedArticle.Quote(span: spans[k], occurrence: (n ?? 0) + 1)
         }
     }
 }

@@ -1,19 +1,21 @@
 /// Turns analysed articles into drafts in the data format's shape: one id per
 /// organisation across all of them, one deal (one id) for the same deal reported by
 /// several, fields that several definitions give made to agree (so that the datasets
-/// load together), and the notes that say what was decided.
+/// load together), and the notes that say what was decided. Drafts are made one
+/// article at a time, so that a caller can write each and let it go.
 struct DraftAssembler {
     let articles: [AnalysedArticle]
     let lexicon: Lexicon
     let identity: OrganisationIdentity
     var documentIDs: [String] = []
-    var notes: [[DraftNote]]
+    private var nearMissesOf: [[Int]] = []
+    private var deals = DealMerger.Result(decisions: [], notes: [])
 
     init(_ articles: [AnalysedArticle], lexicon: Lexicon) {
         self.articles = articles
         self.lexicon = lexicon
         identity = OrganisationIdentity(articles, lexicon: lexicon)
-        notes = articles.map { _ in [] }
+        nearMissesOf = Self.nearMissesByArticle(identity, articles: articles.count)
         var ids = IDAllocator()
         for a in articles {
             let base = a.path.map { Files.baseName($0) }.map { name in
@@ -21,46 +23,63 @@ struct DraftAssembler {
             } ?? "article"
             documentIDs.append(ids.take(Slug.of(base)))
         }
-    }
-
-    func quote(_ a: Int, _ q: Int) -> DraftQuote {
-        DraftQuote(text: articles[a].quotes[q].text, document: documentIDs[a], occurrence: articles[a].quotes[q].occurrence)
+        deals = DealMerger(self).merge()
     }
 
     func partnerID(_ a: Int, _ local: Int) -> String { identity.globals[identity.globalOf[a][local]].id }
     func partnerName(_ a: Int, _ local: Int) -> String { identity.globals[identity.globalOf[a][local]].name }
 
-    mutating func assemble() -> [ArticleDraft] {
-        let deals = DealMerger(self).merge()
-        var out: [ArticleDraft] = []
-        for (a, article) in articles.enumerated() {
-            let document = DraftDocument(id: documentIDs[a], path: article.path, title: article.title, publisher: article.publisher, url: article.url, date: article.published)
-            var draft = ArticleDraft(document: document, partners: partners(a), deals: deals.definitions[a], events: events(a, deals: deals), notes: [])
-            draft.notes = article.notes.map { DraftNote(kind: $0.kind, message: $0.message, quote: $0.quote.map { q in quote(a, q) }) } + deals.notes[a] + nearMissNotes(a)
-            out.append(draft)
-        }
-        return out
+    /// The words of an article's span.
+    private func words(_ a: Int, _ span: AnalysedArticle.Span) -> String {
+        let u = articles[a].text.utf8
+        return String(decoding: u[u.index(u.startIndex, offsetBy: Int(span.lo))..<u.index(u.startIndex, offsetBy: Int(span.hi))], as: UTF8.self)
     }
 
-    private func partners(_ a: Int) -> [DraftPartner] {
+    private func mark(_ a: Int, _ m: AnalysedArticle.Mark) -> DraftMark { DraftMark(rule: m.rule, matched: words(a, m.span)) }
+
+    func draft(_ a: Int) -> ArticleDraft {
+        let article = articles[a]
+        let quotes = article.quotes.map { DraftQuote(text: words(a, $0.span), document: documentIDs[a], occurrence: $0.occurrence) }
+        let document = DraftDocument(id: documentIDs[a], path: article.path, title: article.title, publisher: article.publisher, url: article.url, date: article.published)
+        let notes = article.notes.map { DraftNote(kind: $0.kind, message: $0.message, quote: $0.quote.map { quotes[$0] }) } + deals.notes[a] + nearMissNotes(a)
+        return ArticleDraft(document: document, partners: partners(a, quotes), deals: dealDefinitions(a, quotes), events: events(a, quotes), notes: notes)
+    }
+
+    private func partners(_ a: Int, _ quotes: [DraftQuote]) -> [DraftPartner] {
         articles[a].organisations.enumerated().compactMap { k, o in
             guard o.proposed else { return nil }
             let name = partnerName(a, k)
             var aliases: [String] = []
             for form in [o.name] + o.forms where form != name && !aliases.contains(form) { aliases.append(form) }
-            let products = o.products.map { p in DraftProduct(name: p.name, evidence: p.quote.map { [quote(a, $0)] } ?? [], draft: p.mark) }
+            let products = o.products.map { p in DraftProduct(name: p.name, evidence: p.quote.map { [quotes[$0]] } ?? [], draft: mark(a, p.mark)) }
             return DraftPartner(id: partnerID(a, k), name: name, aliases: aliases, products: products, note: nil,
-                                evidence: o.quote.map { [quote(a, $0)] } ?? [], draft: o.mark)
+                                evidence: o.quote.map { [quotes[$0]] } ?? [], draft: mark(a, o.mark))
         }
     }
 
-    private func events(_ a: Int, deals: DealMerger.Result) -> [DraftEvent] {
+    private func dealDefinitions(_ a: Int, _ quotes: [DraftQuote]) -> [DraftDeal] {
+        articles[a].deals.enumerated().map { d, deal in
+            let decision = deals.decisions[a][d]
+            var parties: [DraftParty] = []
+            for p in deal.parties {
+                let pid = partnerID(a, p.organisation)
+                if !parties.contains(where: { $0.partner == pid }) { parties.append(DraftParty(partner: pid, role: decision.roles[pid] ?? p.role)) }
+            }
+            var value = decision.keepsValue ? deal.value : nil
+            value?.sharedBy = deal.sharedBy.map { partnerID(a, $0) }
+            return DraftDeal(id: decision.id, title: decision.title, kind: deal.kind, status: decision.status, parties: parties,
+                             date: decision.keepsDate ? deal.date : nil, value: value, amends: nil, products: deal.products, note: deal.note,
+                             evidence: deal.quotes.map { quotes[$0] }, draft: mark(a, deal.mark))
+        }
+    }
+
+    private func events(_ a: Int, _ quotes: [DraftQuote]) -> [DraftEvent] {
         var ids = IDAllocator()
         var eventIDs: [String] = []
         for e in articles[a].events {
             let base: String
             if let d = e.deal {
-                let deal = deals.dealID[a][d]
+                let deal = deals.decisions[a][d].id
                 base = e.date.map { deal + "-" + $0.iso.lowercased() } ?? documentIDs[a] + "-" + deal
             } else {
                 base = documentIDs[a] + "-" + (e.partners.first.map { partnerID(a, $0) } ?? "event") + (e.date.map { "-" + $0.iso.lowercased() } ?? "")
@@ -74,19 +93,29 @@ struct DraftAssembler {
             let order = e.order.map { o in
                 DraftOrder(relation: o.relation, anchor: { if case .event(let x) = o.anchor { return eventIDs[x] } else { return DraftOrder.document } }())
             }
-            return DraftEvent(id: eventIDs[k], title: e.deal.map { deals.titles[a][$0] } ?? e.title, date: e.date, order: e.date == nil ? order : nil,
-                              deals: e.deal.map { [deals.dealID[a][$0]] } ?? [], partners: partners, note: e.note,
-                              evidence: e.quotes.map { quote(a, $0) }, draft: e.mark)
+            return DraftEvent(id: eventIDs[k], title: e.deal.map { deals.decisions[a][$0].title } ?? e.title, date: e.date, order: e.date == nil ? order : nil,
+                              deals: e.deal.map { [deals.decisions[a][$0].id] } ?? [], partners: partners, note: e.note,
+                              evidence: e.quotes.map { quotes[$0] }, draft: mark(a, e.mark))
         }
+    }
+
+    /// Near-misses by article: those naming one of the article's organisations.
+    static func nearMissesByArticle(_ identity: OrganisationIdentity, articles: Int) -> [[Int]] {
+        var out = [[Int]](repeating: [], count: articles)
+        for (k, (g, h)) in identity.nearMisses.enumerated() {
+            var seen = Set<Int>()
+            for (a, _) in identity.globals[g].members + identity.globals[h].members where seen.insert(a).inserted { out[a].append(k) }
+        }
+        return out
     }
 
     private func nearMissNotes(_ a: Int) -> [DraftNote] {
         var out: [DraftNote] = []
-        for (g, h) in identity.nearMisses {
-            let mine = identity.globals[g].members.contains { $0.0 == a } || identity.globals[h].members.contains { $0.0 == a }
+        for k in nearMissesOf[a] {
+            let (g, h) = identity.nearMisses[k]
             let gLex = identity.globals[g].members.contains { articles[$0.0].organisations[$0.1].lexicon != nil }
             let hLex = identity.globals[h].members.contains { articles[$0.0].organisations[$0.1].lexicon != nil }
-            guard mine, !(gLex && hLex) else { continue }
+            guard !(gLex && hLex) else { continue }
             let x = identity.globals[g], y = identity.globals[h]
             out.append(DraftNote(kind: .nearMiss, message: "\"\(x.name)\" (\(x.id)) and \"\(y.name)\" (\(y.id)) are nearly the same name; they are kept as two partners: merge them if they are one", quote: nil))
         }

@@ -5,7 +5,9 @@
 ///     agreed-to-buy: {A:acquirer} agree~ to buy|acquire {B:target} => agreed
 ///
 /// `{A:role}` is a party (an organisation, a list of them, a product standing for its
-/// owner, or "it"/"the company" for the one last named; `_` in a role is a space), `...`
+/// owner, or "it"/"the company" for the one last named; `_` in a role is a space);
+/// `{A:role?}` may be left out of the words, and is then the sentence's first
+/// organisation before the match (its subject); `...`
 /// skips up to six words (`...3` up to three) without passing an organisation or a `;`,
 /// `a|b` is either word, `word~` any of its inflections, `word?` an optional word.
 /// `=> status` gives the status when the sentence has no status words of its own. A
@@ -13,8 +15,10 @@
 /// between the same parties in the sentence.
 struct DealPattern: Sendable {
     enum Element: Sendable {
-        case words(Set<UInt64>, optional: Bool)
-        case slot(letter: Int, role: String)
+        case words(WordSet, optional: Bool)
+        /// An optional slot (`{A:role?}`) not found in the words is the sentence's first
+        /// organisation before the match.
+        case slot(letter: Int, role: String, optional: Bool)
         case gap(Int)
     }
 
@@ -27,6 +31,10 @@ struct DealPattern: Sendable {
     let elements: [Element]
     /// The keys of the first required word: a sentence without one cannot match.
     let anchor: Set<UInt64>
+    /// Every required word: a sentence must hold one key of each.
+    var required: [WordSet] {
+        elements.compactMap { if case .words(let w, false) = $0 { return w } else { return nil } }
+    }
 
     static let defaultGap = 6
 
@@ -63,11 +71,13 @@ struct DealPattern: Sendable {
                       let letter = word.dropFirst().first, ["A", "B", "C"].contains(letter), word.index(after: word.startIndex) == word.index(before: colon) else {
                     throw file.error(line, "a slot is written {A:role}, with the letter A, B or C: \(word)", fix: "write, for example, {A:investor}")
                 }
-                let role = String(word[word.index(after: colon)..<word.index(before: word.endIndex)]).replacing("_", with: " ")
+                var role = String(word[word.index(after: colon)..<word.index(before: word.endIndex)]).replacing("_", with: " ")
+                let optional = role.hasSuffix("?")
+                if optional { role.removeLast() }
                 guard !role.isEmpty else { throw file.error(line, "a slot needs a role: \(word)", fix: "write, for example, {B:investee}") }
                 let n = Int(letter.asciiValue! - 65)
                 letters.insert(n)
-                elements.append(.slot(letter: n, role: role))
+                elements.append(.slot(letter: n, role: role, optional: optional))
             } else if word.hasPrefix("...") || word.hasPrefix("…") {
                 let digits = word.drop(while: { $0 == "." || $0 == "…" })
                 guard digits.isEmpty || Int(digits) != nil else {
@@ -90,7 +100,7 @@ struct DealPattern: Sendable {
                     }
                 }
                 if keys.isEmpty { throw file.error(line, "an empty word: \(word)", fix: "remove the stray |") }
-                elements.append(.words(keys, optional: optional))
+                elements.append(.words(WordSet(keys), optional: optional))
                 if anchor == nil && !optional { anchor = keys }
             }
         }

@@ -45,8 +45,10 @@ public struct Lexicon: Sendable {
     /// Whether each of `statuses` gives way to a rule's own status.
     var weakStatuses: [Bool] = []
     var patterns: [DealPattern] = []
+    /// Each pattern's required words.
+    var requiredWords: [[WordSet]] = []
     /// Patterns by the keys of their first required word.
-    var anchors: [UInt64: [Int32]] = [:]
+    var anchors = KeyTable<[Int32]>()
     /// The files read, in order.
     public private(set) var files: [String] = []
 

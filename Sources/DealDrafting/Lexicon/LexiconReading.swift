@@ -8,6 +8,7 @@ extension Lexicon {
             "org-nouns": .orgNoun, "org-possessions": .orgPossession, "org-preceders": .orgPreceder, "law-words": .lawWord,
             "product-nouns": .productNoun, "unit-nouns": .unitNoun, "maker-nouns": .makerNoun,
             "refers-to-one": .refersToOne, "refers-to-several": .refersToSeveral, "source-cues": .sourceCue,
+            "competitor-cues": .competitorCue,
         ],
         "places.txt": ["places": .place, "place-heads": .placeHead, "nationalities": .nationality],
         "people.txt": ["first-names": .firstName, "honorifics": .honorific, "roles": .role],
@@ -148,8 +149,9 @@ extension Lexicon {
         case ("deals.txt", _):
             let pattern = try DealPattern.parse(line.text, section: section, lexicon: self, file: file, line: line)
             patterns.append(pattern)
+            requiredWords.append(pattern.required)
             let index = Int32(patterns.count - 1)
-            for key in pattern.anchor { anchors[key, default: []].append(index) }
+            for key in pattern.anchor { anchors[key] = (anchors[key] ?? []) + [index] }
         case ("status.txt", _):
             let words = section.split(separator: " ")
             guard let status = words.first.flatMap({ DraftStatus(rawValue: String($0)) }), words.count == 1 || (words.count == 2 && words[1] == "weak") else {

@@ -1,10 +1,11 @@
 /// What a lexicon phrase is.
+/// (At most 64: `PhraseHits` keeps one bit for each.)
 enum Category: UInt8, CaseIterable {
     // Names (match only where the text's first word has a capital letter).
     case organisation, product, publication, place, firstName, nationality
     // Words about names.
     case notName, legalSuffix, orgHead, bodyHead, regulatorHead, orgNoun, orgPossession, orgPreceder, role, honorific,
-         placeHead, lawWord, productNoun, unitNoun, makerNoun, refersToOne, refersToSeveral, sourceCue
+         placeHead, lawWord, productNoun, unitNoun, makerNoun, refersToOne, refersToSeveral, sourceCue, competitorCue
     // Deals.
     case dealNoun, status
     // Amounts.
@@ -35,8 +36,9 @@ struct Hit {
 /// whole hash says what it is, and the hash of each of its beginnings says that
 /// a longer phrase may follow.
 struct PhraseTable: Sendable {
-    private(set) var entries: [UInt64: [Hit]] = [:]
-    private(set) var prefixes: Set<UInt64> = []
+    private(set) var entries = KeyTable<[Hit]>()
+    /// Hashes of phrases' beginnings (the value says nothing).
+    private(set) var prefixes = KeyTable<Bool>()
     private(set) var maxLength = 1
 
     mutating func add(_ keys: [UInt64], _ category: Category, _ payload: Int32) {
@@ -44,11 +46,11 @@ struct PhraseTable: Sendable {
         var h = WordHash.seed
         for (k, key) in keys.enumerated() {
             h = WordHash.chain(h, key)
-            if k < keys.count - 1 { prefixes.insert(h) }
+            if k < keys.count - 1 { prefixes[h] = true }
         }
         let hit = Hit(category: category, length: UInt8(keys.count), payload: payload)
         if entries[h]?.contains(where: { $0.category == category && $0.payload == payload }) == true { return }
-        entries[h, default: []].append(hit)
+        entries[h] = (entries[h] ?? []) + [hit]
         maxLength = max(maxLength, keys.count)
     }
 
@@ -77,7 +79,11 @@ struct PhraseTable: Sendable {
             }
         }
         starts[tokens.count] = Int32(hits.count)
-        return PhraseHits(hits: hits, starts: starts)
+        var masks = [UInt64](repeating: 0, count: tokens.count)
+        for i in tokens.indices {
+            for k in Int(starts[i])..<Int(starts[i + 1]) { masks[i] |= 1 << UInt64(hits[k].category.rawValue) }
+        }
+        return PhraseHits(hits: hits, starts: starts, masks: masks)
     }
 }
 
@@ -85,10 +91,18 @@ struct PhraseTable: Sendable {
 struct PhraseHits {
     let hits: [Hit]
     let starts: [Int32]
+    /// The categories of the phrases starting at each token, one bit each: most tokens
+    /// start none, and most questions are answered without looking at the hits.
+    let masks: [UInt64]
+
+    @inline(__always)
+    func has(_ category: Category, at i: Int) -> Bool {
+        i >= 0 && i < masks.count && masks[i] & (1 << UInt64(category.rawValue)) != 0
+    }
 
     /// The longest phrase of a category starting at token `i`.
     func longest(_ category: Category, at i: Int) -> Hit? {
-        guard i >= 0, i + 1 < starts.count else { return nil }
+        guard has(category, at: i) else { return nil }
         var best: Hit?
         for k in Int(starts[i])..<Int(starts[i + 1]) where hits[k].category == category {
             if best == nil || hits[k].length > best!.length { best = hits[k] }
@@ -96,11 +110,9 @@ struct PhraseHits {
         return best
     }
 
-    func has(_ category: Category, at i: Int) -> Bool { longest(category, at: i) != nil }
-
     /// The longest phrase of any of the categories.
     func longest(_ categories: [Category], at i: Int) -> Hit? {
-        guard i >= 0, i + 1 < starts.count else { return nil }
+        guard i >= 0, i < masks.count, masks[i] != 0 else { return nil }
         var best: Hit?
         for k in Int(starts[i])..<Int(starts[i + 1]) where categories.contains(hits[k].category) {
             if best == nil || hits[k].length > best!.length { best = hits[k] }
@@ -112,7 +124,7 @@ struct PhraseHits {
     func ending(_ category: Category, before i: Int, maxLength: Int = 6) -> Hit? {
         var k = i - 1
         while k >= 0 && i - k <= maxLength {
-            if let h = longest(category, at: k), k + Int(h.length) == i { return h }
+            if has(category, at: k), let h = longest(category, at: k), k + Int(h.length) == i { return h }
             k -= 1
         }
         return nil

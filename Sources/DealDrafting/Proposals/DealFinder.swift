@@ -27,12 +27,13 @@ struct DealFinder {
         for (s, sentence) in text.sentences.enumerated() where !sentence.headline {
             var found = matcher.matches(in: sentence.tokens).compactMap { proposal(from: $0, sentence: s) }
             found = select(found)
+            attachDates(&found, sentence: s)
             for var p in found {
                 attachStatus(&p)
                 attachAmount(&p, used: &amountUsed)
-                attachDates(&p, sentence: s)
                 if absorb(p) { continue }
                 if p.parties.count < 2 && p.amount == nil && p.stake == nil { continue }
+                p.key = p.makeKey()
                 proposals.append(p)
                 usedSentences.insert(s)
             }
@@ -47,12 +48,19 @@ struct DealFinder {
         var ps: [Proposal.Party] = []
         var products: [Int] = []
         var roles: [Int: String] = [:]
-        for case .slot(let letter, let role) in pattern.elements { roles[letter] = role }
+        for case .slot(let letter, let role, _) in pattern.elements { roles[letter] = role }
         // Named parties first; then "it" takes the first organisation it may stand for that
         // is not already one of them.
         for pass in 0..<2 {
             for (slot, units) in m.slots.enumerated() {
-                for u in units where (parties.units[u].pronoun && !parties.units[u].several) == (pass == 1) {
+                if pass == 1 && units.contains(PatternMatcher.subject) {
+                    // The sentence's subject: its first organisation before the match.
+                    let sentence = text.sentences[sentence].tokens
+                    guard let e = names.mentions.first(where: { $0.kind == .organisation && sentence.contains($0.lo) && $0.hi <= m.lo && !ps.map(\.entity).contains($0.entity) })?.entity
+                    else { return nil }
+                    ps.append(Proposal.Party(entity: e, role: roles[slot] ?? "party", slot: slot))
+                }
+                for u in units where u != PatternMatcher.subject && (parties.units[u].pronoun && !parties.units[u].several) == (pass == 1) {
                     let unit = parties.units[u]
                     var entities = unit.entities
                     if let c = unit.candidate { entities = [promote(c, cue: Names.Cue(rule: "organisation.party", lo: m.lo, hi: m.hi))] }
@@ -71,7 +79,7 @@ struct DealFinder {
         let slotsFilled = m.slots.indices.filter { !m.slots[$0].isEmpty }.count
         if slotsFilled >= 2 && Set(ps.map(\.slot)).count < 2 { return nil }
         guard !ps.isEmpty else { return nil }
-        return Proposal(kind: pattern.kind, rule: pattern.rule, fallback: pattern.fallback, joins: pattern.joins, parties: ps, products: products, sentence: sentence,
+        return Proposal(pattern: m.pattern, kind: pattern.kind, rule: pattern.rule, fallback: pattern.fallback, joins: pattern.joins, parties: ps, products: products, sentence: sentence,
                         lo: m.lo, hi: m.hi, patternStatus: pattern.status, sentences: [sentence], anchors: [m.lo])
     }
 
@@ -101,7 +109,7 @@ struct DealFinder {
     /// found a deal between the same parties.
     private func select(_ found: [Proposal]) -> [Proposal] {
         var out: [Proposal] = []
-        for p in found.sorted(by: { ($0.fallback ? 1 : 0, $1.hi - $1.lo, $0.lo) < ($1.fallback ? 1 : 0, $0.hi - $0.lo, $1.lo) }) {
+        for p in found.sorted(by: { ($0.fallback ? 1 : 0, $1.hi - $1.lo, $0.lo, $0.pattern) < ($1.fallback ? 1 : 0, $0.hi - $0.lo, $1.lo, $1.pattern) }) {
             let set = Set(p.entities)
             if out.contains(where: { $0.kind == p.kind && Set($0.entities) == set }) { continue }
             if p.fallback && out.contains(where: { !$0.fallback && set.isSubset(of: Set($0.entities)) }) { continue }
@@ -118,6 +126,7 @@ struct DealFinder {
         guard p.joins else { return false }
         guard let k = proposals.lastIndex(where: { $0.kind == p.kind && p.sentence - $0.sentence <= 2 }) else { return true }
         for party in p.parties where !proposals[k].parties.contains(where: { $0.entity == party.entity }) { proposals[k].parties.append(party) }
+        proposals[k].key = proposals[k].makeKey()
         if !proposals[k].sentences.contains(p.sentence) { proposals[k].sentences.append(p.sentence) }
         proposals[k].anchors.append(p.lo)
         if proposals[k].amount == nil { proposals[k].amount = p.amount }
@@ -160,19 +169,35 @@ struct DealFinder {
 
     private static let openEnded: Set<UInt64> = Set(["since", "until", "through", "by", "from"].map { WordHash.of($0) })
 
-    private func attachDates(_ p: inout Proposal, sentence s: Int) {
+    /// Each date of the sentence goes to the nearest of its proposals. A proposal's own
+    /// date is the one date inside its words or just around them, unless it opens a
+    /// period ("since 2019") or comes after words of the future.
+    private func attachDates(_ found: inout [Proposal], sentence s: Int) {
+        guard !found.isEmpty else { return }
         let sentence = text.sentences[s].tokens
-        let inSentence = dates.filter { sentence.contains($0.lo) }
-        for d in inSentence {
-            if let date = d.date { p.dates.append(Proposal.Dated(date: date, sentence: s, partners: [], lo: d.lo, hi: d.hi)) }
-            else if let words = d.unresolved { p.unresolved.append(words) }
+        // A date after a deal's words usually belongs to it ("took a stake … in April
+        // 2023 and supplies …"): one before them counts three times its distance.
+        func distance(_ p: Proposal, _ d: DateMention) -> Int {
+            d.lo >= p.lo && d.hi <= p.hi ? 0 : d.lo >= p.hi ? d.lo - p.hi + 1 : 3 * (p.lo - d.hi) + 3
         }
-        // A deal's own date: the one date of its sentence, unless it opens a period
-        // ("since 2019") or the sentence speaks of the future.
-        let resolved = inSentence.filter { $0.date != nil }
-        if resolved.count == 1, let d = resolved.first, !(d.lo > 0 && Self.openEnded.contains(text.tokens[d.lo - 1].key)),
-           !sentence.contains(where: { text.hits.has(.future, at: $0) }) {
-            p.dealDate = d.date
+        var own = [[DateMention]](repeating: [], count: found.count)
+        // A regulator the sentence names ("the CMA said on Wednesday it would move to
+        // block …") is part of what happened that day.
+        let regulators = names.mentions.filter { $0.kind == .organisation && sentence.contains($0.lo) && names.entities[$0.entity].regulator }.map(\.entity)
+        for d in dates where sentence.contains(d.lo) {
+            let k = found.indices.min { distance(found[$0], d) < distance(found[$1], d) }!
+            let others = regulators.filter { !found[k].entities.contains($0) }
+            if let date = d.date { found[k].dates.append(Proposal.Dated(date: date, sentence: s, partners: others, lo: d.lo, hi: d.hi)) }
+            else if let words = d.unresolved { found[k].unresolved.append(words) }
+            let p = found[k]
+            let near = (d.lo >= p.lo && d.hi <= p.hi) || (d.lo >= p.hi && d.lo - p.hi <= 7) || (d.hi <= p.lo && p.lo - d.hi <= 3)
+            if near && d.date != nil { own[k].append(d) }
+        }
+        for k in found.indices where own[k].count == 1 {
+            let d = own[k][0]
+            if d.lo > 0 && Self.openEnded.contains(text.tokens[d.lo - 1].key) { continue }
+            if (max(sentence.lowerBound, d.lo - 10)..<d.lo).contains(where: { text.hits.has(.future, at: $0) }) { continue }
+            found[k].dealDate = d.date
         }
     }
 
@@ -192,8 +217,14 @@ struct DealFinder {
         // In a sentence with a deal of its own, only a reference at its start counts
         // ("The agreement follows OpenAI's pact with Nvidia").
         if !ownHere.isEmpty && at - sentence.lowerBound > 2 { return }
-        let pick = earlier.last { p in named.map { proposals[p].entities.contains($0) } ?? (kind.map { proposals[p].kind == $0 } ?? true) }
-            ?? (named == nil ? earlier.last : nil)
+        // The deal of the kind the noun names, or of the organisation named before it;
+        // for "the deal" or "the transaction", the last acquisition, merger or venture,
+        // else the last deal.
+        let transactions: [DraftKind] = [.acquisition, .merger, .jointVenture]
+        let pick: Int?
+        if let named { pick = earlier.last { proposals[$0].entities.contains(named) } }
+        else if let kind { pick = earlier.last { proposals[$0].kind == kind } ?? earlier.last }
+        else { pick = earlier.last { transactions.contains(proposals[$0].kind) } ?? earlier.last }
         guard let k = pick else { return }
         if !proposals[k].sentences.contains(s) { proposals[k].sentences.append(s) }
         proposals[k].anchors.append(at)
@@ -206,10 +237,15 @@ struct DealFinder {
         }
         let others = names.mentions.filter { $0.kind == .organisation && sentence.contains($0.lo) }.map(\.entity)
             .filter { !proposals[k].entities.contains($0) }
-        for d in dates where sentence.contains(d.lo) {
+        for d in dates where sentence.contains(d.lo) && !aboutAFigure(d) {
             if let date = d.date { proposals[k].dates.append(Proposal.Dated(date: date, sentence: s, partners: others, lo: d.lo, hi: d.hi)) }
             else if let words = d.unresolved { proposals[k].unresolved.append(words) }
         }
+    }
+
+    /// "its valuation last year": a date that dates a valuation or revenue, not the deal.
+    private func aboutAFigure(_ d: DateMention) -> Bool {
+        (max(0, d.lo - 3)..<d.lo).contains { text.hits.has(.notDealBefore, at: $0) || text.hits.has(.notDealAfter, at: $0) }
     }
 
     /// Where a sentence names a deal already spoken of: "the deal", "this merger", "the

@@ -5,7 +5,7 @@ struct PatternMatcher {
         let pattern: Int
         let lo: Int
         let hi: Int
-        /// Unit indices for slots A, B and C.
+        /// Unit indices for slots A, B and C; `subject` for an optional slot left out.
         var slots: [[Int]]
     }
 
@@ -13,21 +13,29 @@ struct PatternMatcher {
     let lexicon: Lexicon
     let parties: PartyUnits
 
+    static let subject = -1
+
     private static let semicolon = ArticleText.punctKeys[";"]!
     private static let comma = ArticleText.punctKeys[","]!
     private static let listWords: Set<UInt64> = Set(["and", "&", "plus", "or"].map { WordHash.of($0) })
     private static let asWell = (WordHash.of("as"), WordHash.of("well"))
 
     func matches(in sentence: Range<Int>) -> [Match] {
-        var candidates = Set<Int32>()
-        for i in sentence { if let ps = lexicon.anchors[text.tokens[i].key] { candidates.formUnion(ps) } }
+        var candidates: [Int32] = []
+        for i in sentence { if let ps = lexicon.anchors[text.tokens[i].key] { candidates += ps } }
+        guard !candidates.isEmpty else { return [] }
         var out: [Match] = []
-        for p in candidates.sorted() {
+        var slots: [[Int]] = [[], [], []]
+        var last: Int32 = -1
+        for p in candidates.sorted() where p != last {
+            last = p
             let pattern = lexicon.patterns[Int(p)]
+            // Every word the pattern requires must be in the sentence.
+            guard lexicon.requiredWords[Int(p)].allSatisfy({ w in sentence.contains { w.contains(text.tokens[$0].key) } }) else { continue }
             var start = sentence.lowerBound
             while start < sentence.upperBound {
-                var slots: [[Int]] = [[], [], []]
-                if canStart(pattern, at: start), let end = step(pattern, 0, start, sentence.upperBound, &slots) {
+                for k in slots.indices { slots[k].removeAll(keepingCapacity: true) }
+                if canStart(pattern, 0, at: start), let end = step(pattern, 0, start, sentence.upperBound, &slots) {
                     out.append(Match(pattern: Int(p), lo: start, hi: end, slots: slots))
                     start = end
                 } else {
@@ -38,10 +46,12 @@ struct PatternMatcher {
         return out
     }
 
-    private func canStart(_ p: DealPattern, at i: Int) -> Bool {
-        switch p.elements[0] {
-        case .slot: return parties.unit(at: i) != nil
-        case .words(let keys, let optional): return optional || keys.contains(text.tokens[i].key)
+    /// Whether element `e` (or the first that follows an optional one) can match at `i`.
+    private func canStart(_ p: DealPattern, _ e: Int, at i: Int) -> Bool {
+        guard e < p.elements.count else { return true }
+        switch p.elements[e] {
+        case .slot(_, _, let optional): return parties.unit(at: i) != nil || (optional && canStart(p, e + 1, at: i))
+        case .words(let keys, let optional): return keys.contains(text.tokens[i].key) || (optional && canStart(p, e + 1, at: i))
         case .gap: return true
         }
     }
@@ -60,8 +70,14 @@ struct PatternMatcher {
                 k += 1
             }
             return nil
-        case .slot(let letter, _):
-            guard i < end, let first = parties.unit(at: i), usable(first) else { return nil }
+        case .slot(let letter, _, let optional):
+            guard i < end, let first = parties.unit(at: i), usable(first) else {
+                guard optional else { return nil }
+                slots[letter].append(Self.subject)
+                if let r = step(p, e + 1, i, end, &slots) { return r }
+                slots[letter].removeLast()
+                return nil
+            }
             var list = [first]
             var ends = [parties.units[first].hi]
             while let (next, to) = continuation(after: ends.last!, end) {
@@ -72,6 +88,11 @@ struct PatternMatcher {
                 slots[letter].append(contentsOf: list[0..<n])
                 if let r = step(p, e + 1, ends[n - 1], end, &slots) { return r }
                 slots[letter].removeLast(n)
+            }
+            if optional {
+                slots[letter].append(Self.subject)
+                if let r = step(p, e + 1, i, end, &slots) { return r }
+                slots[letter].removeLast()
             }
             return nil
         }

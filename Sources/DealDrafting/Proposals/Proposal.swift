@@ -18,6 +18,8 @@ struct Proposal {
         let hi: Int
     }
 
+    /// The rule's index in the lexicon (earlier rules win ties).
+    let pattern: Int
     var kind: DraftKind
     var rule: String
     var fallback: Bool
@@ -42,6 +44,8 @@ struct Proposal {
     var anchors: [Int]
 
     var entities: [Int] { parties.map(\.entity) }
+    /// `makeKey()`, kept once the parties are known.
+    var key: [Int] = []
 
     func entities(inSlot s: Int) -> [Int] { parties.filter { $0.slot == s }.map(\.entity) }
 
@@ -49,7 +53,7 @@ struct Proposal {
     var symmetric: Bool { [.strategicPartnership, .merger, .jointVenture, .framework, .amendment].contains(kind) }
 
     /// Deals with the same key are one deal: its kind and lead parties.
-    var key: [Int] {
+    func makeKey() -> [Int] {
         if symmetric { return [kind.hashValue] + entities.sorted() }
         return [kind.hashValue, entities(inSlot: 0).first ?? -1, entities(inSlot: 1).first ?? -1, entities(inSlot: 2).first ?? -1]
     }

@@ -39,7 +39,7 @@ struct AmountFinder {
         var value: Double
         var k: Int
         if t[i].kind == .number {
-            guard let v = Double(text.word(i).filter { $0 != "," }) else { return nil }
+            guard let v = text.number(i) else { return nil }
             value = v
             k = i + 1
         } else if let w = h.longest(.numberWord, at: i) {
@@ -145,7 +145,7 @@ struct AmountFinder {
 
     /// "a 7% stake", "a stake of 49%", "15 per cent stake".
     private func stake(at i: Int) -> AmountMention? {
-        guard i < t.count, t[i].kind == .number, let v = Double(text.word(i).filter { $0 != "," }), v > 0, v <= 100 else { return nil }
+        guard let v = text.number(i), v > 0, v <= 100 else { return nil }
         var k = i + 1
         if text.isPunct(k, "%") { k += 1 } else if let p = h.longest(.percentWord, at: k) { k += Int(p.length) } else { return nil }
         var lo = i

@@ -44,20 +44,23 @@ struct DateFinder {
     private var h: PhraseHits { text.hits }
     private var t: [Token] { text.tokens }
 
-    private func number(_ i: Int) -> Int? {
-        guard i >= 0, i < t.count, t[i].kind == .number else { return nil }
-        let w = text.word(i)
-        guard w.allSatisfy(\.isASCII), !w.contains(","), !w.contains(".") else { return nil }
-        return Int(w)
-    }
+    private func number(_ i: Int) -> Int? { text.integer(i) }
 
     private func year(_ i: Int) -> Int? {
         guard let n = number(i), t[i].end - t[i].start == 4, (1900...2100).contains(n) else { return nil }
         return n
     }
 
+    /// Whether the words before a date speak of the future ("is expected to close in
+    /// December"); words after it ("in February and will offer") do not count.
     private func futureSentence(_ i: Int) -> Bool {
-        text.sentences[Int(text.sentenceOf[i])].tokens.contains { h.has(.future, at: $0) }
+        let start = text.sentences[Int(text.sentenceOf[i])].tokens.lowerBound
+        var k = i - 1
+        while k >= start && i - k <= 10 {
+            if h.has(.future, at: k) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// Whether a word before `i` says a date follows ("in", "since", "early", "of").
@@ -208,7 +211,9 @@ struct DateFinder {
         guard let p = published, p.day != nil, let today = p.weekday else { return DateMention(lo: i, hi: hi, unresolved: text.string(i, hi)) }
         let target = Int(w.payload) - 1
         var delta = target - today
-        if futureSentence(i) { if delta < 0 { delta += 7 } } else if delta > 0 { delta -= 7 }
+        // News speaks of the last such day unless it says "next".
+        let next = i > 0 && text.tokens[i - 1].key == Self.next
+        if next { if delta <= 0 { delta += 7 } } else if delta > 0 { delta -= 7 }
         return DateMention(lo: i, hi: hi, date: p.adding(days: delta))
     }
 
@@ -253,6 +258,7 @@ struct DateFinder {
     static let a = WordHash.of("a")
     static let and = WordHash.of("and")
     static let or = WordHash.of("or")
+    static let next = WordHash.of("next")
 }
 
 extension DateFinder {

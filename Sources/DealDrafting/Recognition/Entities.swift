@@ -47,6 +47,12 @@ extension NameFinder {
             names.mentions[k].kind = .organisation
             names.mentions[k].entity = entityOf[key]!
         }
+        // An organisation is named as written where the article gives its full name.
+        for e in names.entities.indices where names.entities[e].lexicon == nil {
+            if let full = names.mentions.first(where: { $0.kind == .organisation && $0.entity == e && $0.key == names.entities[e].key }) {
+                names.entities[e].name = bareName(full.lo, full.hi)
+            }
+        }
         resolveProductOwners()
         for m in names.mentions where m.kind == .candidate && !m.headline {
             names.notProposed.append((text.string(m.lo, m.hi), m.lo))
@@ -105,8 +111,10 @@ extension NameFinder {
             let h = text.hits
             guard !h.has(.notName, at: first), !h.has(.orgHead, at: first), !h.has(.place, at: first), !h.has(.nationality, at: first),
                   !h.has(.organisation, at: first), !h.has(.product, at: first), !h.has(.firstName, at: first) else { continue }
+            // The short form may have been read as an organisation of its own ("chief
+            // executive of Fabrikam"): it is the same one.
             let short = WordHash.chain(WordHash.seed, text.tokens[first].key)
-            guard !orgKeys.contains(short), canonical[short] == nil else { continue }
+            guard canonical[short] == nil, short != m.key else { continue }
             canonical[short] = m.key
         }
     }

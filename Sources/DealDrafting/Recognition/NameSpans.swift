@@ -84,6 +84,7 @@ extension NameFinder {
         guard !claimed[i], t.kind == .word, t.looksLikeName || (!first && t.flags.contains(.hasDigit)) else { return false }
         let h = text.hits
         if h.has(.month, at: i) || h.has(.weekday, at: i) || h.has(.nationality, at: i) { return false }
+        if let q = h.longest([.quarterWord, .halfWord], at: i), q.payload > 0 { return false }
         if first {
             if t.end - t.start == 1 { return false }
             if h.has(.notName, at: i) { return false }

@@ -7,6 +7,7 @@ extension NameFinder {
     enum Owner { case lexicon(Int), mention(Int), none }
 
     mutating func findProducts() {
+        var sameProduct: [(Int, Int)] = []
         var found: [(mention: Int, owner: Owner, rule: String, cue: Names.Cue, lexicon: Int?)] = []
         for (m, p) in pendingProducts {
             let mention = names.mentions[m]
@@ -28,6 +29,15 @@ extension NameFinder {
                 found.append((k, .mention(owner), rule, cue, nil))
             }
         }
+        // Every mention of a product's name is the product ("license its Nimbus vision
+        // software" before "Nimbus, Contoso's computer-vision platform").
+        for f in found where f.lexicon == nil {
+            let key = names.mentions[f.mention].key
+            for k in names.mentions.indices where k != f.mention && names.mentions[k].kind == .candidate && names.mentions[k].key == key && names.mentions[k].cue == nil {
+                names.mentions[k].kind = .product
+                sameProduct.append((k, f.mention))
+            }
+        }
         for f in found {
             names.mentions[f.mention].kind = .product
             if case .mention(let o) = f.owner, names.mentions[o].kind == .candidate, names.mentions[o].cue == nil {
@@ -38,6 +48,7 @@ extension NameFinder {
             names.mentions[f.mention].entity = names.products.count - 1
             productOwners.append(f.owner)
         }
+        for (k, original) in sameProduct { names.mentions[k].entity = names.mentions[original].entity }
     }
 
     private func lexiconOrganisationNamed(_ index: Int) -> Bool {

@@ -46,6 +46,36 @@ struct ArticleText {
 
     func word(_ i: Int) -> String { string(i, i + 1) }
 
+    /// The value of a number token ("1,200", "4.5"), read from its bytes.
+    func number(_ i: Int) -> Double? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .number else { return nil }
+        var whole = 0.0, fraction = 0.0, scale = 1.0, inFraction = false
+        return text.utf8.withContiguousStorageIfAvailable { b -> Double? in
+            for k in Int(tokens[i].start)..<Int(tokens[i].end) {
+                let c = b[k]
+                if c == 0x2C { continue }
+                if c == 0x2E { inFraction = true; continue }
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                if inFraction { scale /= 10; fraction += Double(c - 0x30) * scale } else { whole = whole * 10 + Double(c - 0x30) }
+            }
+            return whole + fraction
+        } ?? nil
+    }
+
+    /// The value of a number token of plain digits ("2024", "03"); nil otherwise.
+    func integer(_ i: Int) -> Int? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].end - tokens[i].start <= 9 else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { b -> Int? in
+            var n = 0
+            for k in Int(tokens[i].start)..<Int(tokens[i].end) {
+                let c = b[k]
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                n = n * 10 + Int(c - 0x30)
+            }
+            return n
+        } ?? nil
+    }
+
     func key(_ i: Int) -> UInt64 { i >= 0 && i < tokens.count ? tokens[i].key : 0 }
 
     func isPunct(_ i: Int, _ c: Character) -> Bool {
@@ -54,7 +84,7 @@ struct ArticleText {
 
     static let punctKeys: [Character: UInt64] = {
         var m: [Character: UInt64] = [:]
-        for c in ",.;:()\"'-&*!?/[]" { m[c] = WordHash.of([c.asciiValue!]) }
+        for c in ",.;:()\"'-&*!?/[]%" { m[c] = WordHash.of([c.asciiValue!]) }
         return m
     }()
 
