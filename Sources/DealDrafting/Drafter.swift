@@ -31,10 +31,10 @@ public struct Drafter: Sendable {
     /// made. Only what was found in an article is kept until then (its text, and ranges
     /// of it), never all the drafts at once.
     public func draft(count: Int, article: @Sendable (Int) -> Article, each: (Int, ArticleDraft) -> Void) {
-        let results = ResultSlots<AnalysedArticle>(count: count)
+        let results = ResultSlots<PackedArticle>(count: count)
         let lexicon = self.lexicon
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            results.set(i, Analyser.analyse(article(i), lexicon: lexicon))
+            results.set(i, PackedArticle(Analyser.analyse(article(i), lexicon: lexicon)))
         }
         let assembler = DraftAssembler(results.values, lexicon: lexicon)
         for i in 0..<count { each(i, assembler.draft(i)) }

@@ -77,11 +77,11 @@ struct AnalysedArticle: Sendable {
     }
 
     let text: String
-    let path: String?
-    let title: String?
-    let publisher: String?
-    let url: String?
-    let published: DraftDate?
+    var path: String?
+    var title: String?
+    var publisher: String?
+    var url: String?
+    var published: DraftDate?
     var quotes: [Quote] = []
     var organisations: [Organisation] = []
     var deals: [Deal] = []

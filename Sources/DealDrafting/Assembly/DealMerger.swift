@@ -3,120 +3,116 @@
 /// own parties and evidence, and the fields the data format asks several definitions
 /// to agree on (status, date, value, roles) agree.
 struct DealMerger {
-    /// What was decided for one article's deal.
-    struct Decision {
+    /// One deal across articles.
+    struct Group {
+        let key: [String]
         var id = ""
         var title = ""
+        var value: DraftAmount?
+        var date: DraftDate?
+        /// The status of the most recently published article about it.
         var status = DraftStatus.inEffect
+        var statusFrom: (article: Int, published: DraftDate?)?
         /// Roles by partner id, as the first article to name the party gave them.
         var roles: [String: String] = [:]
-        /// Whether this definition states the value (and the date): one definition does.
-        var keepsValue = false
-        var keepsDate = false
+        var valueGiven = false
+        var dateGiven = false
     }
 
-    struct Result {
-        /// Per article, per local deal.
-        var decisions: [[Decision]]
-        var notes: [[DraftNote]]
+    /// What was decided for one article's deal: its group, and whether this definition
+    /// states the value and the date (one definition does).
+    struct Decision {
+        let group: Int32
+        let keepsValue: Bool
+        let keepsDate: Bool
     }
 
-    let assembler: DraftAssembler
-    private var articles: [AnalysedArticle] { assembler.articles }
+    var groups: [Group] = []
+    /// Per article, per local deal.
+    var decisions: [[Decision]] = []
+    var notes: [[DraftNote]] = []
 
-    init(_ assembler: DraftAssembler) { self.assembler = assembler }
-
-    /// The kind and lead parties, by global id.
-    private func key(_ a: Int, _ d: Int) -> [String] {
-        let deal = articles[a].deals[d]
-        if deal.symmetric { return [deal.kind.rawValue] + Set(deal.parties.map { assembler.partnerID(a, $0.organisation) }).sorted() }
-        let lead = { (slot: Int) in deal.parties.first { $0.slot == slot }.map { self.assembler.partnerID(a, $0.organisation) } ?? "" }
-        return [deal.kind.rawValue, lead(0), lead(1), lead(2)]
-    }
-
-    func merge() -> Result {
-        // A group keeps the value and date its members gave, so that a new member is
-        // checked against them once, however many articles report the deal.
-        struct Group {
-            let key: [String]
-            var members: [(Int, Int)]
-            var value: DraftAmount?
-            var date: DraftDate?
-        }
-        var groups: [Group] = []
+    /// Reads each article's deals twice, one article at a time: once to group them, once
+    /// to note where an article's status was overruled.
+    init(_ articles: [PackedArticle], identity: OrganisationIdentity, documentIDs: [String]) {
         var groupsOfKey: [[String]: [Int]] = [:]
         for (a, article) in articles.enumerated() {
-            for d in article.deals.indices {
-                let k = key(a, d)
-                let value = article.deals[d].value, date = article.deals[d].date
+            let published = article.published
+            let deals = article.deals
+            let id = { (local: Int) in identity.globals[identity.globalOf[a][local]].id }
+            let name = { (local: Int) in identity.globals[identity.globalOf[a][local]].name }
+            decisions.append(deals.map { deal in
+                let k = Self.key(deal, id)
                 let fits = { (g: Group) in
-                    (g.value == nil || value == nil || g.value!.sameFigure(as: value!)) && (g.date == nil || date == nil || g.date == date)
+                    (g.value == nil || deal.value == nil || g.value!.sameFigure(as: deal.value!)) && (g.date == nil || deal.date == nil || g.date == deal.date)
                 }
-                if let g = groupsOfKey[k]?.first(where: { fits(groups[$0]) }) {
-                    groups[g].members.append((a, d))
-                    if groups[g].value == nil { groups[g].value = value }
-                    if groups[g].date == nil { groups[g].date = date }
-                } else {
-                    groupsOfKey[k, default: []].append(groups.count)
-                    groups.append(Group(key: k, members: [(a, d)], value: value, date: date))
+                let g: Int
+                if let found = groupsOfKey[k]?.first(where: { fits(groups[$0]) }) { g = found } else {
+                    g = groups.count
+                    groupsOfKey[k, default: []].append(g)
+                    groups.append(Group(key: k, title: Self.title(deal, name)))
                 }
-            }
+                if groups[g].value == nil { groups[g].value = deal.value }
+                if groups[g].date == nil { groups[g].date = deal.date }
+                if Self.later(published, a, than: groups[g].statusFrom) {
+                    groups[g].status = deal.status
+                    groups[g].statusFrom = (a, published)
+                }
+                for p in deal.parties where groups[g].roles[id(p.organisation)] == nil { groups[g].roles[id(p.organisation)] = p.role }
+                let decision = Decision(group: Int32(g), keepsValue: deal.value != nil && !groups[g].valueGiven, keepsDate: deal.date != nil && !groups[g].dateGiven)
+                groups[g].valueGiven = groups[g].valueGiven || decision.keepsValue
+                groups[g].dateGiven = groups[g].dateGiven || decision.keepsDate
+                return decision
+            })
         }
-        var result = Result(decisions: articles.map { [Decision](repeating: Decision(), count: $0.deals.count) }, notes: articles.map { _ in [] })
         var ids = IDAllocator()
-        for g in groups {
-            let (a0, d0) = g.members[0]
-            let first = articles[a0].deals[d0]
-            let base = first.symmetric ? Array(g.key.dropFirst().prefix(3)) + [first.kind.rawValue] : g.key.dropFirst().filter { !$0.isEmpty } + [first.kind.rawValue]
-            let dateSuffix = g.date.map { "-" + $0.iso.lowercased() } ?? ""
-            var decision = Decision()
-            decision.id = ids.take((groupsOfKey[g.key]?.count ?? 0) > 1 ? Slug.of(base) + dateSuffix : Slug.of(base))
-            decision.title = title(a0, d0)
-            decision.status = agreedStatus(g.members, id: decision.id, notes: &result.notes)
-            var valueGiven = false, dateGiven = false
-            for (a, d) in g.members {
-                let deal = articles[a].deals[d]
-                for p in deal.parties {
-                    let pid = assembler.partnerID(a, p.organisation)
-                    if decision.roles[pid] == nil { decision.roles[pid] = p.role }
-                }
-                var mine = decision
-                mine.keepsValue = deal.value != nil && !valueGiven
-                mine.keepsDate = deal.date != nil && !dateGiven
-                valueGiven = valueGiven || mine.keepsValue
-                dateGiven = dateGiven || mine.keepsDate
-                result.decisions[a][d] = mine
+        for g in groups.indices {
+            let kind = groups[g].key[0]
+            let symmetric = DraftKind(rawValue: kind).map(Self.symmetric) ?? false
+            let parts = symmetric ? Array(groups[g].key.dropFirst().prefix(3)) : groups[g].key.dropFirst().filter { !$0.isEmpty }
+            let dateSuffix = groups[g].date.map { "-" + $0.iso.lowercased() } ?? ""
+            groups[g].id = ids.take((groupsOfKey[groups[g].key]?.count ?? 0) > 1 ? Slug.of(parts + [kind]) + dateSuffix : Slug.of(parts + [kind]))
+        }
+        notes = articles.indices.map { _ in [] }
+        for (a, article) in articles.enumerated() {
+            for (d, deal) in article.deals.enumerated() {
+                let g = groups[Int(decisions[a][d].group)]
+                guard deal.status != g.status, let from = g.statusFrom else { continue }
+                notes[a].append(DraftNote(kind: .disagreement,
+                                          message: "deal \(g.id): this article's words give the status \"\(deal.status.rawValue)\"; \"\(g.status.rawValue)\", from \(documentIDs[from.article]), the latest article about it, is used so that the datasets agree",
+                                          quote: nil))
             }
         }
-        return result
     }
 
-    /// One status for all definitions: the one of the most recently published article
-    /// (the last one given when dates are missing); the others are noted.
-    private func agreedStatus(_ members: [(Int, Int)], id: String, notes: inout [[DraftNote]]) -> DraftStatus {
-        guard members.count > 1 else { return articles[members[0].0].deals[members[0].1].status }
-        let latest = members.enumerated().max { x, y in
-            let dx = articles[x.element.0].published, dy = articles[y.element.0].published
-            switch (dx, dy) {
-            case let (a?, b?): return a == b ? x.offset < y.offset : a < b
-            case (nil, _?): return true
-            case (_?, nil): return false
-            default: return x.offset < y.offset
-            }
-        }!.element
-        let status = articles[latest.0].deals[latest.1].status
-        for (a, d) in members where articles[a].deals[d].status != status {
-            notes[a].append(DraftNote(kind: .disagreement,
-                                      message: "deal \(id): this article's words give the status \"\(articles[a].deals[d].status.rawValue)\"; \"\(status.rawValue)\", from \(assembler.documentIDs[latest.0]), the latest article about it, is used so that the datasets agree",
-                                      quote: nil))
+    static func symmetric(_ kind: DraftKind) -> Bool { [.strategicPartnership, .merger, .jointVenture, .framework, .amendment].contains(kind) }
+
+    /// The kind and lead parties, by global id.
+    private static func key(_ deal: AnalysedArticle.Deal, _ id: (Int) -> String) -> [String] {
+        if deal.symmetric { return [deal.kind.rawValue] + Set(deal.parties.map { id($0.organisation) }).sorted() }
+        var lead = ["", "", ""]
+        for slot in 0..<3 { if let p = deal.parties.first(where: { $0.slot == slot }) { lead[slot] = id(p.organisation) } }
+        return [deal.kind.rawValue] + lead
+    }
+
+    /// Whether an article published at `published` (number `a`) is later than the one
+    /// the status was taken from; articles without a date count as the earliest, then
+    /// the order they were given in.
+    private static func later(_ published: DraftDate?, _ a: Int, than from: (article: Int, published: DraftDate?)?) -> Bool {
+        guard let from else { return true }
+        switch (published, from.published) {
+        case let (x?, y?): return x == y ? a > from.article : y < x
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a > from.article
         }
-        return status
     }
 
-    private func title(_ a: Int, _ d: Int) -> String {
-        let deal = articles[a].deals[d]
-        let names = { (slot: Int) in deal.parties.filter { $0.slot == slot }.map { self.assembler.partnerName(a, $0.organisation) } }
-        let all = deal.parties.map { assembler.partnerName(a, $0.organisation) }
+    private static func title(_ deal: AnalysedArticle.Deal, _ name: (Int) -> String) -> String {
+        var bySlot: [[String]] = [[], [], []]
+        for p in deal.parties where p.slot < 3 { bySlot[p.slot].append(name(p.organisation)) }
+        let names = { (slot: Int) in bySlot[slot] }
+        let all = deal.parties.map { name($0.organisation) }
         let joined = { (xs: [String]) -> String in
             xs.count <= 2 ? xs.joined(separator: " and ") : xs.dropLast().joined(separator: ", ") + " and " + xs.last!
         }

@@ -3,10 +3,12 @@
 /// nearly the same ("Open AI" and "OpenAI") are reported, not merged.
 struct OrganisationIdentity {
     struct Global {
-        var name: String
-        var id: String
-        /// (article, local organisation) pairs.
-        var members: [(Int, Int)]
+        var name = ""
+        var id = ""
+        /// The articles that name it.
+        var articles: [Int] = []
+        /// A lexicon entry (a known organisation).
+        var known = false
     }
 
     var globals: [Global] = []
@@ -14,47 +16,69 @@ struct OrganisationIdentity {
     var globalOf: [[Int]] = []
     var nearMisses: [(Int, Int)] = []
 
-    init(_ articles: [AnalysedArticle], lexicon: Lexicon) {
+    init(_ articles: [PackedArticle], lexicon: Lexicon) {
+        // One node per organisation of each article, joined when they share a key.
         var parent: [Int] = []
-        var flat: [(Int, Int)] = []
-        var firstWithKey: [String: Int] = [:]
+        var nodeName: [String] = []
+        var nodeLexicon: [Int?] = []
+        var firstWithKey: [UInt64: Int] = [:]
         func find(_ x: Int) -> Int {
             var x = x
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        for (a, article) in articles.enumerated() {
-            for (k, o) in article.organisations.enumerated() {
-                let node = flat.count
-                flat.append((a, k))
+        var nodesOf: [[Int]] = []
+        // The same names come back in many articles: their keys are worked out once.
+        var keysOfName: [String: [UInt64]] = [:]
+        func keys(_ name: String) -> [UInt64] {
+            if let k = keysOfName[name] { return k }
+            let k = Array(Set([WordHash.of(Slug.folded(name)), WordHash.of(Slug.folded(NameFinder.withoutSuffix(name, lexicon: lexicon)))]))
+            keysOfName[name] = k
+            return k
+        }
+        for article in articles {
+            var nodes: [Int] = []
+            for o in article.organisations {
+                let node = parent.count
                 parent.append(node)
-                var keys = Set([o.name] + o.forms + o.forms.map { NameFinder.withoutSuffix($0, lexicon: lexicon) }).map { "n:" + Slug.folded($0) }
-                if let l = o.lexicon { keys.append("l:\(l)") }
-                for key in keys {
+                nodeName.append(o.name)
+                nodeLexicon.append(o.lexicon)
+                nodes.append(node)
+                var all = keys(o.name)
+                for f in o.forms { all += keys(f) }
+                if let l = o.lexicon { all.append(UInt64(l) | 0x8000_0000_0000_0000) }
+                for key in all {
                     if let other = firstWithKey[key] { parent[find(node)] = find(other) } else { firstWithKey[key] = node }
                 }
             }
+            nodesOf.append(nodes)
         }
         var globalOfRoot: [Int: Int] = [:]
-        globalOf = articles.map { [Int](repeating: -1, count: $0.organisations.count) }
-        for (node, (a, k)) in flat.enumerated() {
-            let root = find(node)
-            if let g = globalOfRoot[root] { globals[g].members.append((a, k)) } else {
-                globalOfRoot[root] = globals.count
-                globals.append(Global(name: "", id: "", members: [(a, k)]))
-            }
-            globalOf[a][k] = globalOfRoot[root]!
+        var memberNodes: [[Int]] = []
+        for (a, nodes) in nodesOf.enumerated() {
+            globalOf.append(nodes.map { node in
+                let root = find(node)
+                let g = globalOfRoot[root] ?? {
+                    globalOfRoot[root] = globals.count
+                    globals.append(Global())
+                    memberNodes.append([])
+                    return globals.count - 1
+                }()
+                memberNodes[g].append(node)
+                if globals[g].articles.last != a { globals[g].articles.append(a) }
+                return g
+            })
         }
         var ids = IDAllocator()
         for g in globals.indices {
-            let orgs = globals[g].members.map { articles[$0.0].organisations[$0.1] }
-            if let l = orgs.compactMap(\.lexicon).first {
+            if let l = memberNodes[g].lazy.compactMap({ nodeLexicon[$0] }).first {
+                globals[g].known = true
                 globals[g].name = lexicon.organisations[l].name
                 globals[g].id = ids.take(lexicon.organisations[l].id ?? Slug.of(lexicon.organisations[l].name))
             } else {
                 // The name most articles use; then the shortest; then the first in order.
                 var counts: [String: Int] = [:]
-                for o in orgs { counts[o.name, default: 0] += 1 }
+                for n in memberNodes[g] { counts[nodeName[n], default: 0] += 1 }
                 let name = counts.sorted { ($0.value, -$0.key.count, $1.key) > ($1.value, -$1.key.count, $0.key) }.first!.key
                 globals[g].name = name
                 globals[g].id = ids.take(Slug.of(name))
@@ -63,7 +87,8 @@ struct OrganisationIdentity {
         findNearMisses()
     }
 
-    /// Names equal but for spaces and marks, or one letter apart (from six letters).
+    /// Names equal but for spaces and marks, or one letter apart (from six letters);
+    /// two organisations the lexicon knows are never a near-miss.
     private mutating func findNearMisses() {
         var byKey: [String: [Int]] = [:]
         for (g, global) in globals.enumerated() {
@@ -78,7 +103,7 @@ struct OrganisationIdentity {
         }
         var seen = Set<[Int]>()
         for (_, gs) in byKey where gs.count > 1 {
-            for i in gs.indices { for j in gs.indices where i < j && gs[i] != gs[j] {
+            for i in gs.indices { for j in gs.indices where i < j && gs[i] != gs[j] && !(globals[gs[i]].known && globals[gs[j]].known) {
                 let pair = [min(gs[i], gs[j]), max(gs[i], gs[j])]
                 if seen.insert(pair).inserted { nearMisses.append((pair[0], pair[1])) }
             } }

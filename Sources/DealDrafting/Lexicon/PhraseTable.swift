@@ -36,7 +36,9 @@ struct Hit {
 /// whole hash says what it is, and the hash of each of its beginnings says that
 /// a longer phrase may follow.
 struct PhraseTable: Sendable {
-    private(set) var entries = KeyTable<[Hit]>()
+    /// Where a phrase's hits are in `pool`: start and count, packed in one number.
+    private(set) var entries = KeyTable<UInt64>()
+    private(set) var pool: [Hit] = []
     /// Hashes of phrases' beginnings (the value says nothing).
     private(set) var prefixes = KeyTable<Bool>()
     private(set) var maxLength = 1
@@ -49,14 +51,24 @@ struct PhraseTable: Sendable {
             if k < keys.count - 1 { prefixes[h] = true }
         }
         let hit = Hit(category: category, length: UInt8(keys.count), payload: payload)
-        if entries[h]?.contains(where: { $0.category == category && $0.payload == payload }) == true { return }
-        entries[h] = (entries[h] ?? []) + [hit]
+        var hits = hits(h)
+        if hits.contains(where: { $0.category == category && $0.payload == payload }) { return }
+        hits.append(hit)
+        // A phrase's hits are copied to the pool's end when one is added (few have more than one).
+        entries[h] = UInt64(pool.count) << 32 | UInt64(hits.count)
+        pool += hits
         maxLength = max(maxLength, keys.count)
+    }
+
+    private func hits(_ h: UInt64) -> ArraySlice<Hit> {
+        guard let e = entries[h] else { return [] }
+        let start = Int(e >> 32)
+        return pool[start..<start + Int(e & 0xFFFF_FFFF)]
     }
 
     /// Whether a single word is in the category.
     func isWord(_ key: UInt64, _ category: Category) -> Bool {
-        entries[WordHash.chain(WordHash.seed, key)]?.contains { $0.category == category && $0.length == 1 } ?? false
+        hits(WordHash.chain(WordHash.seed, key)).contains { $0.category == category && $0.length == 1 }
     }
 
     /// Every phrase starting at each token, as one flat list with a start index per
@@ -71,8 +83,9 @@ struct PhraseTable: Sendable {
             var j = i
             while j < tokens.count && j - i < maxLength {
                 h = WordHash.chain(h, tokens[j].key)
-                if let found = entries[h] {
-                    for hit in found where !hit.category.isName || tokens[i].looksLikeName { hits.append(hit) }
+                if let e = entries[h] {
+                    let start = Int(e >> 32)
+                    for k in start..<start + Int(e & 0xFFFF_FFFF) where !pool[k].category.isName || tokens[i].looksLikeName { hits.append(pool[k]) }
                 }
                 guard prefixes.contains(h) else { break }
                 j += 1

@@ -18,7 +18,12 @@ struct AmountFinder {
         let f = AmountFinder(text: text, lexicon: lexicon)
         var out: [AmountMention] = []
         var i = 0
+        let starts: [Category] = [.currency, .numberWord]
+        let mask = starts.reduce(UInt64(0)) { $0 | 1 << UInt64($1.rawValue) }
         while i < text.tokens.count {
+            // An amount starts with a currency, a number, a number word, "a" or "half".
+            let t = text.tokens[i]
+            guard t.kind == .number || text.hits.masks[i] & mask != 0 || t.key == Self.a || t.key == Self.an || t.key == Self.half else { i += 1; continue }
             if let m = f.money(at: i) ?? f.stake(at: i) {
                 out.append(m)
                 i = m.hi

@@ -25,7 +25,12 @@ struct DateFinder {
         let f = DateFinder(text: text, lexicon: lexicon, published: published)
         var out: [DateMention] = []
         var i = 0
+        let starts: [Category] = [.month, .weekday, .quarterWord, .halfWord, .quarterOrdinal, .relativeDate, .numberWord, .dateApproximate]
+        let mask = starts.reduce(UInt64(0)) { $0 | 1 << UInt64($1.rawValue) }
         while i < text.tokens.count {
+            // Most words can start no date: a number, a month, "last year", "a year later" can.
+            let t = text.tokens[i]
+            guard t.kind == .number || text.hits.masks[i] & mask != 0 || t.key == Self.a || t.flags.contains(.hasDigit) else { i += 1; continue }
             if var m = f.date(at: i) {
                 if let a = text.hits.ending(.dateApproximate, before: m.lo, maxLength: 2), let d = m.date {
                     m.date = DraftDate(year: d.year, half: d.half, quarter: d.quarter, month: d.month, day: d.day, approximate: true)

@@ -16,7 +16,7 @@ struct ArticleText {
     let hits: PhraseHits
     /// Keys of words the article writes in lower case somewhere ("shares"): such a word
     /// capitalised at a sentence start is not a name.
-    let lowercase: Set<UInt64>
+    let lowercase: KeyTable<Bool>
 
     init(text: String, from start: Int, lexicon: Lexicon) {
         var text = text
@@ -25,8 +25,8 @@ struct ArticleText {
         let tokens = text.utf8.withContiguousStorageIfAvailable { lexicon.tokenizer.tokens($0, from: start) } ?? []
         self.tokens = tokens
         hits = lexicon.table.scan(tokens)
-        var lowercase = Set<UInt64>()
-        for t in tokens where t.kind == .word && !t.looksLikeName && t.flags.contains(.hasLetter) { lowercase.insert(t.key) }
+        var lowercase = KeyTable<Bool>(capacity: tokens.count / 2)
+        for t in tokens where t.kind == .word && !t.looksLikeName && t.flags.contains(.hasLetter) { lowercase[t.key] = true }
         self.lowercase = lowercase
         let sentences = Self.split(tokens, hits)
         self.sentences = sentences
