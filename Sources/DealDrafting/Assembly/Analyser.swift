@@ -154,7 +154,12 @@ struct Analyser {
             let first = proposals[group[0]]
             var note: String?
             if !unresolved.isEmpty { note = "The article dates it \"\(unresolved[0])\", which cannot be resolved without its publication date (--published)." }
-            out.events.append(AnalysedArticle.Event(title: "", deal: d, date: nil, partners: [], note: note, mark: mark("event.undated", first.lo, first.hi),
+            // A regulator the sentence names is part of what happened.
+            let sentence = text.sentences[first.sentence].tokens
+            var regulators: [Int] = []
+            for m in names.mentions where m.kind == .organisation && sentence.contains(m.lo) && names.entities[m.entity].regulator
+                && !first.entities.contains(m.entity) && !regulators.contains(m.entity) { regulators.append(m.entity) }
+            out.events.append(AnalysedArticle.Event(title: "", deal: d, date: nil, partners: regulators, note: note, mark: mark("event.undated", first.lo, first.hi),
                                                     quotes: [quote(sentence: first.sentence)]))
             eventAnchors.append(group.flatMap { proposals[$0].anchors })
         }

@@ -63,6 +63,8 @@ extension Analyser {
                 guard let here = mine.first else { break }
                 let other = out.events.indices.first { o in o != e && eventAnchors[o].contains { r.contains($0) && ($0 < i) != (here < i) } }
                 guard let o = other else { continue }
+                // Said once: the other event already places itself against this one.
+                if case .event(e)? = out.events[o].order?.anchor { break }
                 // "E after O" when E is named before the word; "O after E" otherwise.
                 let eFirst = here < i
                 let relation: DraftOrder.Relation = (after == eFirst) ? .after : .before

@@ -55,7 +55,13 @@ struct ArticleHeader {
     init(_ text: String) {
         var found: [String: String] = [:]
         var offset = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        let u = text.utf8
+        var rest = u[...]
+        // Only the first lines are read: the header ends at its first blank line.
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end == rest.endIndex ? rest[end...] : rest[u.index(after: end)...]
             let next = offset + line.count + 1
             let trimmed = Self.trim(String(decoding: line, as: UTF8.self))
             if trimmed.isEmpty {

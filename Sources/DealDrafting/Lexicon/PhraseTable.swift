@@ -133,12 +133,14 @@ struct PhraseHits {
         return best
     }
 
-    /// A phrase of the category that ends just before token `i` (longest first).
+    /// The longest phrase of the category that ends just before token `i`.
     func ending(_ category: Category, before i: Int, maxLength: Int = 6) -> Hit? {
-        var k = i - 1
-        while k >= 0 && i - k <= maxLength {
-            if has(category, at: k), let h = longest(category, at: k), k + Int(h.length) == i { return h }
-            k -= 1
+        var k = max(0, i - maxLength)
+        while k < i {
+            if has(category, at: k) {
+                for x in Int(starts[k])..<Int(starts[k + 1]) where hits[x].category == category && k + Int(hits[x].length) == i { return hits[x] }
+            }
+            k += 1
         }
         return nil
     }

@@ -22,7 +22,11 @@ struct DealFinder {
     }
 
     mutating func run() {
-        let matcher = PatternMatcher(text: text, lexicon: lexicon, parties: parties)
+        var phraseEnd = [Int32](repeating: 0, count: text.tokens.count)
+        // (A stake holds the word "stake", which rules name: it is not passed whole.)
+        for a in amounts where a.value.amount != nil { phraseEnd[a.lo] = Int32(a.hi) }
+        for d in dates { phraseEnd[d.lo] = max(phraseEnd[d.lo], Int32(d.hi)) }
+        let matcher = PatternMatcher(text: text, lexicon: lexicon, parties: parties, phraseEnd: phraseEnd)
         var amountUsed = Set<Int>()
         for (s, sentence) in text.sentences.enumerated() where !sentence.headline {
             var found = matcher.matches(in: sentence.tokens).compactMap { proposal(from: $0, sentence: s) }
@@ -105,11 +109,22 @@ struct DealFinder {
         return entity
     }
 
+    /// "OpenAI's new partnerships with Apple, Amazon": one partnership with each.
+    private func split(_ p: Proposal) -> [Proposal] {
+        let b = p.entities(inSlot: 1)
+        guard p.kind == .strategicPartnership, b.count >= 2, !p.entities(inSlot: 0).isEmpty else { return [p] }
+        return b.map { e in
+            var one = p
+            one.parties = p.parties.filter { $0.slot != 1 || $0.entity == e }
+            return one
+        }
+    }
+
     /// One proposal per kind and parties; a fallback rule only where no other rule
     /// found a deal between the same parties.
     private func select(_ found: [Proposal]) -> [Proposal] {
         var out: [Proposal] = []
-        for p in found.sorted(by: { ($0.fallback ? 1 : 0, $1.hi - $1.lo, $0.lo, $0.pattern) < ($1.fallback ? 1 : 0, $0.hi - $0.lo, $1.lo, $1.pattern) }) {
+        for p in found.flatMap(split).sorted(by: { ($0.fallback ? 1 : 0, $1.hi - $1.lo, $0.lo, $0.pattern) < ($1.fallback ? 1 : 0, $0.hi - $0.lo, $1.lo, $1.pattern) }) {
             let set = Set(p.entities)
             if out.contains(where: { $0.kind == p.kind && Set($0.entities) == set }) { continue }
             if p.fallback && out.contains(where: { !$0.fallback && set.isSubset(of: Set($0.entities)) }) { continue }

@@ -19,9 +19,12 @@ struct PartyUnits {
 
     var units: [Unit] = []
     var at: [Int32]
+    /// The name key of each mention (to tell two mentions of one name apart from two names).
+    var candidateKeys: [UInt64] = []
 
     init(text: ArticleText, names: Names) {
         at = [Int32](repeating: -1, count: text.tokens.count)
+        candidateKeys = names.mentions.map(\.key)
         var lists: [(hi: Int, entities: [Int])] = []
         var run: [Int] = []
         var runEnd = -1

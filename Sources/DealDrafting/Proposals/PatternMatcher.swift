@@ -12,12 +12,16 @@ struct PatternMatcher {
     let text: ArticleText
     let lexicon: Lexicon
     let parties: PartyUnits
+    /// Where an amount or a date that starts at a token ends (0 elsewhere): a gap passes
+    /// "between $8 billion and $10 billion" as one word.
+    let phraseEnd: [Int32]
 
     static let subject = -1
 
     private static let semicolon = ArticleText.punctKeys[";"]!
     private static let comma = ArticleText.punctKeys[","]!
     private static let listWords: Set<UInt64> = Set(["and", "&", "plus", "or"].map { WordHash.of($0) })
+    private static let the = WordHash.of("the")
     private static let asWell = (WordHash.of("as"), WordHash.of("well"))
 
     func matches(in sentence: Range<Int>) -> [Match] {
@@ -64,10 +68,12 @@ struct PatternMatcher {
             return optional ? step(p, e + 1, i, end, &slots) : nil
         case .gap(let most):
             var k = i
-            while k <= end && k - i <= most {
+            var skipped = 0
+            while k <= end && skipped <= most {
                 if let r = step(p, e + 1, k, end, &slots) { return r }
                 if k == end || blocksGap(k) { break }
-                k += 1
+                k = min(end, max(k + 1, Int(phraseEnd[k])))
+                skipped += 1
             }
             return nil
         case .slot(let letter, _, let optional):
@@ -80,7 +86,9 @@ struct PatternMatcher {
             }
             var list = [first]
             var ends = [parties.units[first].hi]
-            while let (next, to) = continuation(after: ends.last!, end) {
+            // A list names each organisation once: "… in Fabrikam Inc. and Fabrikam Inc.
+            // invested …" ends the list before the second.
+            while let (next, to) = continuation(after: ends.last!, end), !list.contains(where: { same($0, next) }) {
                 list.append(next)
                 ends.append(to)
             }
@@ -98,6 +106,12 @@ struct PatternMatcher {
         }
     }
 
+    private func same(_ a: Int, _ b: Int) -> Bool {
+        let x = parties.units[a], y = parties.units[b]
+        if let c = x.candidate, let d = y.candidate { return parties.candidateKeys[c] == parties.candidateKeys[d] }
+        return !x.entities.isEmpty && x.entities == y.entities
+    }
+
     private func usable(_ u: Int) -> Bool {
         let unit = parties.units[u]
         return !unit.entities.isEmpty || unit.candidate != nil
@@ -109,16 +123,17 @@ struct PatternMatcher {
         let t = text.tokens
         if k < end && t[k].key == Self.comma { k += 1 }
         if k < end && Self.listWords.contains(t[k].key) { k += 1 }
+        if k > i && k < end && t[k].key == Self.the && parties.unit(at: k) == nil { k += 1 }
         else if k + 2 < end && t[k].key == Self.asWell.0 && t[k + 1].key == Self.asWell.1 && t[k + 2].key == Self.asWell.0 { k += 3 }
         guard k > i, k < end, let u = parties.unit(at: k), usable(u), !parties.units[u].pronoun else { return nil }
         return (u, parties.units[u].hi)
     }
 
     /// A gap does not pass a ";" or another organisation (one that owns what follows,
-    /// "Microsoft's assistant", is passed).
+    /// "Microsoft's assistant", is passed, and so is a product).
     private func blocksGap(_ k: Int) -> Bool {
         if text.tokens[k].key == Self.semicolon { return true }
-        if let u = parties.unit(at: k), !parties.units[u].entities.isEmpty, !parties.units[u].pronoun {
+        if let u = parties.unit(at: k), !parties.units[u].entities.isEmpty, !parties.units[u].pronoun, parties.units[u].product == nil {
             let end = parties.units[u].hi
             return !(end < text.tokens.count && text.tokens[end].kind == .possessive)
         }

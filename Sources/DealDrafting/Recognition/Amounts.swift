@@ -77,7 +77,7 @@ struct AmountFinder {
         guard i < t.count, let c = h.longest(.currency, at: i) else { return nil }
         let end = i + Int(c.length)
         // "A$" and "HK$" are written as one word: "a $10 billion round" is in dollars.
-        if c.length > 1 && t[end - 1].kind == .currency && t[end - 1].flags.contains(.spaceBefore) { return currency(at: end - 1) }
+        if c.length > 1 && t[end - 1].kind == .currency && t[end - 1].flags.contains(.spaceBefore) { return nil }
         return (lexicon.currencies[Int(c.payload)], end)
     }
 

@@ -180,7 +180,8 @@ struct DateFinder {
         if i > 0 && t[i - 1].kind == .currency { return nil }
         let cue = cueBefore(i)
         let listed = i >= 2 && (t[i - 1].key == Self.and || t[i - 1].key == Self.or || text.isPunct(i - 1, ",") || text.isPunct(i - 1, "-")) && year(i - 2) != nil
-        let determiner = i >= 1 && Self.determiners.contains(t[i - 1].key) && i + 1 < t.count && t[i + 1].kind == .word && !t[i + 1].looksLikeName
+        let determiner = i >= 1 && (Self.determiners.contains(t[i - 1].key) || t[i - 1].kind == .possessive)
+            && i + 1 < t.count && t[i + 1].kind == .word && !t[i + 1].looksLikeName
         guard cue || listed || determiner else { return nil }
         // "2024-03-05"
         if text.isPunct(i + 1, "-"), let m = number(i + 2), (1...12).contains(m), t[i + 2].end - t[i + 2].start == 2, !t[i + 2].flags.contains(.spaceBefore) {

@@ -25,7 +25,8 @@ extension NameFinder {
         if m.hi - m.lo == 1 && personWords.contains(t[m.lo].key) { return .person }
         if publicationKeys.contains(m.key) { return .publication }
         if h.ending(.sourceCue, before: m.lo, maxLength: 3) != nil { return .publication }
-        if h.has(.lawWord, at: m.hi - 1) && m.hi - m.lo >= 2 { return .law }
+        // "the AI Act": a name ending in a law's word, or that word after capitals.
+        if h.has(.lawWord, at: m.hi - 1) && (m.hi - m.lo >= 2 || (m.lo > 0 && (t[m.lo - 1].looksLikeName || t[m.lo - 1].key == Self.the))) { return .law }
         if h.has(.placeHead, at: m.hi - 1) && m.hi - m.lo >= 2 { return .place }
         if text.isPunct(m.hi, "-") && m.hi + 1 < t.count && t[m.hi + 1].key == Self.based { return .place }
         // A role right before ("analyst Jane Doe", "Analyst: Jane Doe").
@@ -40,6 +41,7 @@ extension NameFinder {
     }
 
     static let based = WordHash.of("based")
+    static let the = WordHash.of("the")
 
     /// The first describing noun after a comma, before the next mark: "…, a Paris-based
     /// artificial intelligence startup" gives "startup".
@@ -59,7 +61,10 @@ extension NameFinder {
     private func organisationCue(_ m: Mention) -> Names.Cue? {
         let h = text.hits
         let t = text.tokens
-        if m.hi - m.lo >= 2 && (h.has(.legalSuffix, at: m.hi - 1) || h.has(.orgHead, at: m.hi - 1) || h.has(.bodyHead, at: m.hi - 1)) {
+        // "Fabrikam Robotics", "Federal Office of Markets": a word that makes
+        // organisations' names, last (or a body's, anywhere after the first word).
+        if m.hi - m.lo >= 2 && (h.has(.legalSuffix, at: m.hi - 1) || h.has(.orgHead, at: m.hi - 1)
+                                || ((m.lo + 1)..<m.hi).contains { h.has(.bodyHead, at: $0) }) {
             return Names.Cue(rule: "organisation.suffix", lo: m.lo, hi: m.hi)
         }
         if let noun = h.ending(.orgNoun, before: m.lo, maxLength: 3), sameSentence(m.lo - 1, m.lo) {

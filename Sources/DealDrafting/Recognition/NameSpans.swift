@@ -14,7 +14,7 @@ extension NameFinder {
             guard honorific || text.hits.has(.firstName, at: i) else { i += 1; continue }
             if let g = text.hits.longest([.organisation, .product, .publication, .place], at: i), g.length >= 2 { i += Int(g.length); continue }
             var j = i + 1
-            while j < t.count, j - i < 3, isSurname(j) { j += 1 }
+            while j < t.count, j - i < 3, sameSentence(i, j), isSurname(j) { j += 1 }
             if j == i + 1 && !honorific { i += 1; continue }
             add(Mention(lo: i, hi: j, kind: .person))
             personWords.insert(t[j - 1].key)
@@ -45,7 +45,7 @@ extension NameFinder {
             switch hit.category {
             case .organisation:
                 if followedByName && text.hits.has(.orgHead, at: hi) && !text.hits.has(.legalSuffix, at: hi) { i = hi; continue }
-                while hi < t.count && text.hits.has(.legalSuffix, at: hi) && t[hi].looksLikeName && !t[hi].flags.contains(.lineStart) { hi += 1 }
+                while hi < t.count && text.hits.has(.legalSuffix, at: hi) && t[hi].looksLikeName && sameSentence(i, hi) { hi += 1 }
                 add(Mention(lo: i, hi: hi, kind: .organisation, entity: Int(hit.payload), key: Self.lexiconKey(Int(hit.payload)), headline: inHeadline(i)))
             case .product:
                 add(Mention(lo: i, hi: hi, kind: .product, entity: -1, key: Self.lexiconKey(Int(hit.payload)) ^ 1, headline: inHeadline(i)))
@@ -89,6 +89,8 @@ extension NameFinder {
             if t.end - t.start == 1 { return false }
             if h.has(.notName, at: i) { return false }
             if isSentenceStart(i) && text.lowercase.contains(t.key) { return false }
+            // "Reportedly, …": an adverb opening a sentence.
+            if isSentenceStart(i) && text.isPunct(i + 1, ",") && text.word(i).hasSuffix("ly") { return false }
         } else if h.has(.notName, at: i) {
             return h.has(.orgHead, at: i) || h.has(.legalSuffix, at: i) || h.has(.bodyHead, at: i)
         }
@@ -104,9 +106,9 @@ extension NameFinder {
             guard eligible(i, first: true) else { i += 1; continue }
             var j = i + 1
             var connectors: [Int] = []
-            while j < t.count && !t[j].flags.contains(.lineStart) {
+            while j < t.count && !t[j].flags.contains(.lineStart) && sameSentence(i, j) {
                 if eligible(j, first: false) && t[j].flags.contains(.spaceBefore) { j += 1; continue }
-                if j + 1 < t.count && !t[j + 1].flags.contains(.lineStart) {
+                if j + 1 < t.count && !t[j + 1].flags.contains(.lineStart) && sameSentence(i, j + 1) {
                     if text.isPunct(j, "&") && eligible(j + 1, first: false) { j += 2; continue }
                     if Self.connectors.contains(t[j].key) && !t[j].looksLikeName && eligible(j + 1, first: true) {
                         connectors.append(j)

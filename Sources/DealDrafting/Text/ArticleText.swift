@@ -92,8 +92,9 @@ struct ArticleText {
     static let enders: Set<UInt64> = [punctKeys["."]!, punctKeys["!"]!, punctKeys["?"]!]
 
     /// Sentences end at a line's end, and after ".", "!" or "?" (and closing quotes or
-    /// brackets) before a word that may start a sentence; after an abbreviation ("Inc.")
-    /// only before a word that is never a name ("The").
+    /// brackets) before a word that may start a sentence; after an abbreviation only
+    /// before a word that is never a name ("The"), or after a legal suffix ("Inc.")
+    /// before any capitalised word.
     private static func split(_ tokens: [Token], _ hits: PhraseHits) -> [Sentence] {
         var out: [Sentence] = []
         var start = 0
@@ -123,8 +124,9 @@ struct ArticleText {
             if t.kind == .punct && enders.contains(t.key) {
                 ends = true
             } else if t.flags.contains(.abbreviation), i + 1 < tokens.count, !tokens[i + 1].flags.contains(.lineStart) {
+                // "Inc." before a capital ends a sentence; "Dr." or "St." before a name does not.
                 let next = tokens[i + 1]
-                ends = next.flags.contains(.capitalised) && hits.has(.notName, at: i + 1)
+                ends = next.flags.contains(.capitalised) && (hits.has(.notName, at: i + 1) || hits.has(.legalSuffix, at: i))
             }
             if ends {
                 var end = i + 1
@@ -151,6 +153,8 @@ struct ArticleText {
         guard let last = line.last else { return false }
         let t = tokens[last]
         if t.kind == .punct && (enders.contains(t.key) || closers.contains(t.key) || t.key == punctKeys[":"]) { return false }
+        // "… to Proseware Inc.": the abbreviation's full stop ends the line.
+        if t.flags.contains(.abbreviation) { return false }
         var long = 0, capitalised = 0
         for k in line where tokens[k].kind == .word && tokens[k].end - tokens[k].start >= 4 {
             long += 1
