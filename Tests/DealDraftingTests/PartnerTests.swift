@@ -115,4 +115,13 @@ struct PartnerTests {
         #expect(d.partner("Morgan Stanley")?.draft.rule == "organisation.gazetteer")
         #expect(d.deals.count == 1)
     }
+
+    @Test func aNameWithAPossessiveInsideIsOneName() {
+        let d = draft("Lucerne Publishing closed a $35 million round led by Trey Research, with participation from existing backers Wide World Importers and Margie's Travel.")
+        #expect(d.partner("Margie's Travel") != nil)
+        #expect(d.partner("Margie") == nil)
+        #expect(d.deals.first?.parties.count == 4)
+        // An owner's product is not joined to its owner's name.
+        #expect(draft("Tailspin Technologies licensed Tailspin's Scribe clinical model to Northwind Health.").partner("Tailspin Technologies")?.products.map(\.name) == ["Scribe"])
+    }
 }

@@ -9,6 +9,10 @@ struct DealFinder {
     let dates: [DateMention]
     var parties: PartyUnits
     var proposals: [Proposal] = []
+    /// Where an amount or a date that starts at a token ends (0 elsewhere): rules and
+    /// distances count it as one word. (A stake holds the word "stake", which rules
+    /// name: it is not counted whole.)
+    let phraseEnd: [Int32]
     /// Sentences a deal was read from or referred to.
     var usedSentences = Set<Int>()
 
@@ -19,13 +23,20 @@ struct DealFinder {
         self.amounts = amounts
         self.dates = dates
         parties = PartyUnits(text: text, names: names)
+        var ends = [Int32](repeating: 0, count: text.tokens.count)
+        for a in amounts where a.value.amount != nil { ends[a.lo] = Int32(a.hi) }
+        for d in dates { ends[d.lo] = max(ends[d.lo], Int32(d.hi)) }
+        phraseEnd = ends
+    }
+
+    /// Words from `lo` to `hi`, an amount or a date counting as one.
+    func words(from lo: Int, to hi: Int) -> Int {
+        var n = 0, k = lo
+        while k < hi { k = max(k + 1, Int(phraseEnd[k])); n += 1 }
+        return n
     }
 
     mutating func run() {
-        var phraseEnd = [Int32](repeating: 0, count: text.tokens.count)
-        // (A stake holds the word "stake", which rules name: it is not passed whole.)
-        for a in amounts where a.value.amount != nil { phraseEnd[a.lo] = Int32(a.hi) }
-        for d in dates { phraseEnd[d.lo] = max(phraseEnd[d.lo], Int32(d.hi)) }
         let matcher = PatternMatcher(text: text, lexicon: lexicon, parties: parties, phraseEnd: phraseEnd)
         var amountUsed = Set<Int>()
         for (s, sentence) in text.sentences.enumerated() where !sentence.headline {
@@ -36,7 +47,8 @@ struct DealFinder {
                 attachStatus(&p)
                 attachAmount(&p, used: &amountUsed)
                 if absorb(p) { continue }
-                if p.parties.count < 2 && p.amount == nil && p.stake == nil { continue }
+                // One party is a deal only with a figure of its own, and never from a fallback rule.
+                if p.parties.count < 2 && (p.fallback || (p.amount == nil && p.stake == nil)) { continue }
                 p.key = p.makeKey()
                 proposals.append(p)
                 usedSentences.insert(s)
@@ -205,7 +217,7 @@ struct DealFinder {
             if let date = d.date { found[k].dates.append(Proposal.Dated(date: date, sentence: s, partners: others, lo: d.lo, hi: d.hi)) }
             else if let words = d.unresolved { found[k].unresolved.append(words) }
             let p = found[k]
-            let near = (d.lo >= p.lo && d.hi <= p.hi) || (d.lo >= p.hi && d.lo - p.hi <= 7) || (d.hi <= p.lo && p.lo - d.hi <= 3)
+            let near = (d.lo >= p.lo && d.hi <= p.hi) || (d.lo >= p.hi && words(from: p.hi, to: d.lo) <= 4) || (d.hi <= p.lo && words(from: d.hi, to: p.lo) <= 3)
             if near && d.date != nil { own[k].append(d) }
         }
         for k in found.indices where own[k].count == 1 {

@@ -77,6 +77,10 @@ struct PatternMatcher {
             }
             return nil
         case .slot(let letter, _, let optional):
+            // "from the Contoso Foundation": a party may follow "the".
+            if i + 1 < end, text.tokens[i].key == Self.the, parties.unit(at: i) == nil, parties.unit(at: i + 1) != nil {
+                return step(p, e, i + 1, end, &slots)
+            }
             guard i < end, let first = parties.unit(at: i), usable(first) else {
                 guard optional else { return nil }
                 slots[letter].append(Self.subject)

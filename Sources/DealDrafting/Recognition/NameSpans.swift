@@ -132,6 +132,32 @@ extension NameFinder {
         }
     }
 
+    /// "Margie's Travel", "Macy's Inc.": two unknown capitalised names joined by "'s" are
+    /// one name, unless what follows is a product ("Tailspin's Scribe model").
+    mutating func joinPossessiveNames() {
+        let t = text.tokens
+        var k = 0
+        while k + 1 < names.mentions.count {
+            let a = names.mentions[k], b = names.mentions[k + 1]
+            if a.kind == .candidate, b.kind == .candidate, !a.headline, b.lo == a.hi + 1, t[a.hi].kind == .possessive,
+               !t[a.hi].flags.contains(.spaceBefore), a.hi - a.lo == 1, productNoun(after: b.hi) == false {
+                names.mentions[k] = Mention(lo: a.lo, hi: b.hi, kind: .candidate, key: nameKey(a.lo, b.hi), headline: false)
+                claim(a.lo, b.hi)
+                names.mentions.remove(at: k + 1)
+            }
+            k += 1
+        }
+    }
+
+    private func productNoun(after i: Int) -> Bool {
+        var k = i
+        while k < text.tokens.count && k - i <= 3 && sameSentence(i - 1, k) && text.tokens[k].kind == .word {
+            if text.hits.has(.productNoun, at: k) { return true }
+            k += 1
+        }
+        return false
+    }
+
     private mutating func addSpan(_ lo: Int, _ hi: Int) {
         guard hi > lo, !(hi - lo == 1 && text.tokens[lo].end - text.tokens[lo].start == 1) else { return }
         add(Mention(lo: lo, hi: hi, kind: .candidate, key: nameKey(lo, hi), headline: inHeadline(lo)))

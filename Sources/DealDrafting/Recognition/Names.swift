@@ -103,6 +103,7 @@ struct NameFinder {
         f.findPeople()
         f.findGazetteerNames()
         f.findSpans()
+        f.joinPossessiveNames()
         f.classifySpans()
         f.findProducts()
         f.spreadThroughLists()
