@@ -37,7 +37,16 @@ public struct Drafter: Sendable {
             results.set(i, PackedArticle(Analyser.analyse(article(i), lexicon: lexicon)))
         }
         let assembler = DraftAssembler(results.values, lexicon: lexicon)
-        for i in 0..<count { each(i, assembler.draft(i)) }
+        // Drafts are made a batch at a time on every core, and handed over in order.
+        let batch = 256
+        var start = 0
+        while start < count {
+            let n = min(batch, count - start), first = start
+            let drafts = ResultSlots<ArticleDraft>(count: n)
+            DispatchQueue.concurrentPerform(iterations: n) { k in drafts.set(k, assembler.draft(first + k)) }
+            for (k, d) in drafts.values.enumerated() { each(first + k, d) }
+            start += n
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 @testable import DealDrafting
 import Testing
 
-@Test func scratch() {
-    let text = ArticleText(text: "Regulators reviewed the sale of Relecloud Inc. to Proseware Inc.", from: 0, lexicon: lexicon)
-    let names = NameFinder.find(text, lexicon: lexicon, publisher: nil)
-    for m in names.mentions { print("mention", text.string(m.lo, m.hi), m.kind, m.cue?.rule ?? "-") }
-    for s in text.sentences { print("sentence", text.string(s.tokens.lowerBound, s.tokens.upperBound), s.headline) }
-    let units = PartyUnits(text: text, names: names)
-    for u in units.units { print("unit", text.string(u.lo, u.hi), u.entities, u.candidate ?? -1) }
+@Test func scratch() throws {
+    var text = ""
+    for name in ["fabrikam-contoso-venture", "aster-funding-ledger", "cloud-compute-note"] { text += try fixture(name).text }
+    let a = Analyser.analyse(Article(text: text), lexicon: lexicon)
+    let p = PackedArticle(a)
+    print("text", p.text.utf8.count, "packed", p.bytes.count, "sections", p.starts)
+    print("notes", a.notes.count, a.notes.map(\.message.utf8.count).reduce(0, +), "quotes", a.quotes.count, "orgs", a.organisations.count, "deals", a.deals.count, "events", a.events.count)
 }

@@ -70,10 +70,36 @@ struct AnalysedArticle: Sendable {
         var quotes: [Int]
     }
 
+    /// A note, kept as its reason and subject; the sentence is written when it is drafted.
     struct Note: Sendable {
-        let kind: DraftNote.Kind
-        let message: String
+        enum Reason: Int, Sendable {
+            case organisationUnused, notAnOrganisation, publication, productWithoutOwner, amountWithoutDeal, amountNotDealValue, unresolvedDate, headerDate
+        }
+
+        let reason: Reason
+        let subject: String
         let quote: Int?
+
+        var kind: DraftNote.Kind {
+            switch reason {
+            case .unresolvedDate: .unresolvedDate
+            case .headerDate: .header
+            default: .notProposed
+            }
+        }
+
+        var message: String {
+            switch reason {
+            case .organisationUnused: "\(subject): an organisation the article names, but in no deal or event the rules found"
+            case .notAnOrganisation: "\(subject): a name no rule reads as an organisation"
+            case .publication: "\(subject): a publication (a source, not a party)"
+            case .productWithoutOwner: "\(subject) (a product; its owner is not named in the article)"
+            case .amountWithoutDeal: "\"\(subject)\": no deal was found for it"
+            case .amountNotDealValue: "\"\(subject)\": a valuation, revenue, forecast or fee, not what a deal is worth"
+            case .unresolvedDate: "\"\(subject)\" cannot be dated without the article's publication date (give --published)"
+            case .headerDate: "Published: \"\(subject)\" is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or, for example, March 3, 2024"
+            }
+        }
     }
 
     let text: String

@@ -21,7 +21,7 @@ struct Analyser {
         if published == nil, let written = article.headerPublished {
             published = DraftDate.parse(written) ?? DateFinder.standalone(written, lexicon: lexicon)
             if published == nil {
-                notes.append(.init(kind: .header, message: "Published: \"\(written)\" is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or, for example, March 3, 2024", quote: nil))
+                notes.append(.init(reason: .headerDate, subject: written, quote: nil))
             }
         }
         let text = ArticleText(text: article.text, from: article.bodyStart, lexicon: lexicon)
@@ -64,8 +64,15 @@ struct Analyser {
     /// they give different amounts or dates.
     mutating func makeDeals() {
         var groups: [[Int]] = []
+        let values = proposals.map(value)
+        let dates = proposals.map(\.dealDate)
+        let compatible = { (a: Int, b: Int) -> Bool in
+            if let x = values[a], let y = values[b], !x.sameFigure(as: y) { return false }
+            if let x = dates[a], let y = dates[b], x != y { return false }
+            return true
+        }
         for (k, p) in proposals.enumerated() {
-            if let g = groups.firstIndex(where: { g in proposals[g[0]].key == p.key && g.allSatisfy { compatible(proposals[$0], p) } }) {
+            if let g = groups.firstIndex(where: { g in proposals[g[0]].key == p.key && g.allSatisfy { compatible($0, k) } }) {
                 groups[g].append(k)
             } else {
                 groups.append([k])
@@ -92,12 +99,6 @@ struct Analyser {
             }
         }
         return v
-    }
-
-    private func compatible(_ a: Proposal, _ b: Proposal) -> Bool {
-        if let x = value(a), let y = value(b), !x.sameFigure(as: y) { return false }
-        if let x = a.dealDate, let y = b.dealDate, x != y { return false }
-        return true
     }
 
     private mutating func deal(from group: [Int]) -> AnalysedArticle.Deal {

@@ -18,39 +18,33 @@ extension Analyser {
             let name = entity.name
             var forms = entity.forms
             forms.removeAll { $0 == name }
-            out.organisations.append(AnalysedArticle.Organisation(name: name, forms: forms, lexicon: entity.lexicon, mark: mark(entity.cue.rule, entity.cue.lo, entity.cue.hi),
+            out.organisations.append(AnalysedArticle.Organisation(name: name, forms: forms, lexicon: entity.lexicon, mark: mark(entity.cue.rule.rawValue, entity.cue.lo, entity.cue.hi),
                                                                   quote: quote, products: [], proposed: proposed.contains(k)))
         }
         for p in names.products where p.owner >= 0 && !out.organisations[p.owner].products.contains(where: { $0.name == p.name }) {
             let q = out.organisations[p.owner].proposed ? quote(sentence: Int(text.sentenceOf[p.firstMention])) : nil
-            out.organisations[p.owner].products.append(AnalysedArticle.Product(name: p.name, mark: mark(p.rule, p.cue.lo, p.cue.hi), quote: q))
+            out.organisations[p.owner].products.append(AnalysedArticle.Product(name: p.name, mark: mark(p.cue.rule.rawValue, p.cue.lo, p.cue.hi), quote: q))
         }
     }
 
     mutating func noteWhatWasLeft() {
         for (k, o) in out.organisations.enumerated() where !o.proposed {
-            out.notes.append(.init(kind: .notProposed, message: "\(o.name): an organisation the article names, but in no deal or event the rules found",
-                                   quote: quote(sentence: Int(text.sentenceOf[names.entities[k].firstMention]))))
+            out.notes.append(.init(reason: .organisationUnused, subject: o.name, quote: quote(sentence: Int(text.sentenceOf[names.entities[k].firstMention]))))
         }
         var seen = Set<String>()
-        for (name, at) in names.notProposed where seen.insert(name).inserted {
-            out.notes.append(.init(kind: .notProposed, message: "\(name): a name no rule reads as an organisation", quote: quote(sentence: Int(text.sentenceOf[at]))))
+        for n in names.notProposed where seen.insert(n.name).inserted {
+            out.notes.append(.init(reason: n.product ? .productWithoutOwner : .notAnOrganisation, subject: n.name, quote: quote(sentence: Int(text.sentenceOf[n.at]))))
         }
         for m in names.mentions where m.kind == .publication {
             let name = text.string(m.lo, m.hi)
-            if seen.insert(name).inserted {
-                out.notes.append(.init(kind: .notProposed, message: "\(name): a publication (a source, not a party)", quote: quote(sentence: Int(text.sentenceOf[m.lo]))))
-            }
+            if seen.insert(name).inserted { out.notes.append(.init(reason: .publication, subject: name, quote: quote(sentence: Int(text.sentenceOf[m.lo])))) }
         }
         let used = Set(proposals.flatMap { [$0.amount, $0.stake].compactMap { $0 } })
         for (k, a) in amounts.enumerated() where !used.contains(k) {
-            let words = a.value.text ?? ""
-            let why = a.dealValue ? "no deal was found for it" : "a valuation, revenue, forecast or fee, not what a deal is worth"
-            out.notes.append(.init(kind: .notProposed, message: "\"\(words)\": \(why)", quote: quote(sentence: Int(text.sentenceOf[a.lo]))))
+            out.notes.append(.init(reason: a.dealValue ? .amountWithoutDeal : .amountNotDealValue, subject: a.value.text ?? "", quote: quote(sentence: Int(text.sentenceOf[a.lo]))))
         }
         for d in dates where d.unresolved != nil && d.offset == nil {
-            out.notes.append(.init(kind: .unresolvedDate, message: "\"\(d.unresolved!)\" cannot be dated without the article's publication date (give --published)",
-                                   quote: quote(sentence: Int(text.sentenceOf[d.lo]))))
+            out.notes.append(.init(reason: .unresolvedDate, subject: d.unresolved!, quote: quote(sentence: Int(text.sentenceOf[d.lo]))))
         }
     }
 }

@@ -2,10 +2,11 @@
 /// that do not disagree) is one deal with one id; each article's definition gives its
 /// own parties and evidence, and the fields the data format asks several definitions
 /// to agree on (status, date, value, roles) agree.
-struct DealMerger {
+struct DealMerger: Sendable {
     /// One deal across articles.
-    struct Group {
-        let key: [String]
+    struct Group: Sendable {
+        /// Kind and lead parties' ids (dropped once the id is made).
+        var key: [String]
         var id = ""
         var title = ""
         var value: DraftAmount?
@@ -21,7 +22,7 @@ struct DealMerger {
 
     /// What was decided for one article's deal: its group, and whether this definition
     /// states the value and the date (one definition does).
-    struct Decision {
+    struct Decision: Sendable {
         let group: Int32
         let keepsValue: Bool
         let keepsDate: Bool
@@ -73,6 +74,7 @@ struct DealMerger {
             let dateSuffix = groups[g].date.map { "-" + $0.iso.lowercased() } ?? ""
             groups[g].id = ids.take((groupsOfKey[groups[g].key]?.count ?? 0) > 1 ? Slug.of(parts + [kind]) + dateSuffix : Slug.of(parts + [kind]))
         }
+        for g in groups.indices { groups[g].key = [] }
         notes = articles.indices.map { _ in [] }
         for (a, article) in articles.enumerated() {
             for (d, deal) in article.deals.enumerated() {

@@ -3,7 +3,7 @@
 /// several, fields that several definitions give made to agree (so that the datasets
 /// load together), and the notes that say what was decided. Drafts are made one
 /// article at a time, so that a caller can write each and let it go.
-struct DraftAssembler {
+struct DraftAssembler: Sendable {
     let articles: [PackedArticle]
     let identity: OrganisationIdentity
     let documentIDs: [String]

@@ -1,8 +1,8 @@
 /// One identity per organisation across articles: the same lexicon entry, or the same
 /// name or alias (case, accents and legal suffixes aside), is one partner. Names that are
 /// nearly the same ("Open AI" and "OpenAI") are reported, not merged.
-struct OrganisationIdentity {
-    struct Global {
+struct OrganisationIdentity: Sendable {
+    struct Global: Sendable {
         var name = ""
         var id = ""
         /// The articles that name it.

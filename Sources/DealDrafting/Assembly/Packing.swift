@@ -3,6 +3,8 @@
 /// structs and arrays. Numbers are variable-length, strings are length and bytes.
 struct PackWriter {
     var bytes: [UInt8] = []
+    /// Rule names written so far, by their number: each is written once an article.
+    var rules: [String: Int] = [:]
 
     mutating func int(_ v: Int) {
         var u = UInt64(bitPattern: Int64(v)) << 1 ^ UInt64(bitPattern: Int64(v) >> 63)  // zig-zag
@@ -50,12 +52,21 @@ struct PackWriter {
     }
 
     mutating func span(_ s: AnalysedArticle.Span) { int(Int(s.lo)); int(Int(s.hi - s.lo)) }
-    mutating func mark(_ m: AnalysedArticle.Mark) { string(m.rule); span(m.span) }
+    mutating func mark(_ m: AnalysedArticle.Mark) {
+        if let n = rules[m.rule] { int(n) } else {
+            int(-1)
+            string(m.rule)
+            rules[m.rule] = rules.count
+        }
+        span(m.span)
+    }
 }
 
 struct PackReader {
     let bytes: [UInt8]
     var at: Int
+    /// Rule names read so far (a section is read from its start, so its rules are too).
+    var rules: [String] = []
 
     mutating func int() -> Int {
         var u: UInt64 = 0, shift: UInt64 = 0
@@ -124,7 +135,11 @@ struct PackReader {
         return AnalysedArticle.Span(lo: Int32(lo), hi: Int32(lo + int()))
     }
 
-    mutating func mark() -> AnalysedArticle.Mark { AnalysedArticle.Mark(rule: string(), span: span()) }
+    mutating func mark() -> AnalysedArticle.Mark {
+        let n = int()
+        if n < 0 { rules.append(string()) }
+        return AnalysedArticle.Mark(rule: n < 0 ? rules.last! : rules[n], span: span())
+    }
 }
 
 /// An analysis as kept between the analysis of its article and its draft: the text and
@@ -142,11 +157,14 @@ struct PackedArticle: Sendable {
         var w = PackWriter()
         var starts: [Int32] = []
         starts.append(Int32(w.bytes.count))
+        w.rules = [:]
         for s in [a.path, a.title, a.publisher, a.url] { w.optional(s) { $0.string($1) } }
         w.optional(a.published) { $0.date($1) }
         starts.append(Int32(w.bytes.count))
+        w.rules = [:]
         w.array(a.quotes) { w, q in w.span(q.span); w.int(q.occurrence ?? 0) }
         starts.append(Int32(w.bytes.count))
+        w.rules = [:]
         w.array(a.organisations) { w, o in
             w.string(o.name)
             w.array(o.forms) { $0.string($1) }
@@ -157,6 +175,7 @@ struct PackedArticle: Sendable {
             w.bool(o.proposed)
         }
         starts.append(Int32(w.bytes.count))
+        w.rules = [:]
         w.array(a.deals) { w, d in
             w.string(d.kind.rawValue)
             w.string(d.status.rawValue)
@@ -171,6 +190,7 @@ struct PackedArticle: Sendable {
             w.bool(d.symmetric)
         }
         starts.append(Int32(w.bytes.count))
+        w.rules = [:]
         w.array(a.events) { w, e in
             w.string(e.title)
             w.int(e.deal ?? -1)
@@ -185,7 +205,8 @@ struct PackedArticle: Sendable {
             w.ints(e.quotes)
         }
         starts.append(Int32(w.bytes.count))
-        w.array(a.notes) { w, n in w.string(n.kind.rawValue); w.string(n.message); w.int(n.quote ?? -1) }
+        w.rules = [:]
+        w.array(a.notes) { w, n in w.int(n.reason.rawValue); w.string(n.subject); w.int(n.quote ?? -1) }
         text = a.text
         // Exactly as many bytes as written (the writer's buffer has room to spare).
         bytes = w.bytes.withUnsafeBufferPointer { Array($0) }
@@ -240,7 +261,7 @@ struct PackedArticle: Sendable {
 
     var notes: [AnalysedArticle.Note] {
         var r = reader(.notes)
-        return r.array { r in AnalysedArticle.Note(kind: DraftNote.Kind(rawValue: r.string())!, message: r.string(), quote: Self.index(r.int())) }
+        return r.array { r in AnalysedArticle.Note(reason: .init(rawValue: r.int())!, subject: r.string(), quote: Self.index(r.int())) }
     }
 
     /// The published date alone (for the status of a deal several articles report).

@@ -79,7 +79,7 @@ struct DealFinder {
                 for u in units where u != PatternMatcher.subject && (parties.units[u].pronoun && !parties.units[u].several) == (pass == 1) {
                     let unit = parties.units[u]
                     var entities = unit.entities
-                    if let c = unit.candidate { entities = [promote(c, cue: Names.Cue(rule: "organisation.party", lo: m.lo, hi: m.hi))] }
+                    if let c = unit.candidate { entities = [promote(c, cue: Names.Cue(rule: .party, lo: m.lo, hi: m.hi))] }
                     if unit.pronoun && !unit.several {
                         guard let e = entities.first(where: { e in !ps.contains { $0.entity == e } }) else { return nil }
                         entities = [e]
@@ -117,7 +117,7 @@ struct DealFinder {
         }
         names.entities.append(Names.Entity(name: NameFinder.bare(text, m.lo, m.hi), key: m.key, forms: forms, lexicon: nil,
                                            regulator: text.hits.has(.regulatorHead, at: m.hi - 1), cue: cue, firstMention: m.lo))
-        names.notProposed.removeAll { $0.0 == text.string(m.lo, m.hi) }
+        names.notProposed.removeAll { $0.name == text.string(m.lo, m.hi) }
         return entity
     }
 
@@ -136,13 +136,16 @@ struct DealFinder {
     /// found a deal between the same parties.
     private func select(_ found: [Proposal]) -> [Proposal] {
         var out: [Proposal] = []
+        var sets: [[Int]] = []
         for p in found.flatMap(split).sorted(by: { ($0.fallback ? 1 : 0, $1.hi - $1.lo, $0.lo, $0.pattern) < ($1.fallback ? 1 : 0, $0.hi - $0.lo, $1.lo, $1.pattern) }) {
-            let set = Set(p.entities)
-            if out.contains(where: { $0.kind == p.kind && Set($0.entities) == set }) { continue }
-            if p.fallback && out.contains(where: { !$0.fallback && set.isSubset(of: Set($0.entities)) }) { continue }
+            let set = Array(Set(p.entities)).sorted()
+            let within = { (other: [Int]) in set.allSatisfy { other.contains($0) } }
+            if out.indices.contains(where: { out[$0].kind == p.kind && sets[$0] == set }) { continue }
+            if p.fallback && out.indices.contains(where: { !out[$0].fallback && within(sets[$0]) }) { continue }
             // A match inside a longer one of the same kind adds nothing.
-            if out.contains(where: { $0.kind == p.kind && $0.lo <= p.lo && p.hi <= $0.hi && set.isSubset(of: Set($0.entities)) }) { continue }
+            if out.indices.contains(where: { out[$0].kind == p.kind && out[$0].lo <= p.lo && p.hi <= out[$0].hi && within(sets[$0]) }) { continue }
             out.append(p)
+            sets.append(set)
         }
         return out.sorted { $0.lo < $1.lo }
     }

@@ -12,7 +12,7 @@ extension NameFinder {
         for k in names.mentions.indices where names.mentions[k].kind == .candidate && !orgKeys.contains(names.mentions[k].key) {
             if let owner = unitOwner(k) {
                 canonical[names.mentions[k].key] = names.mentions[owner].key
-                names.mentions[k].cue = Names.Cue(rule: "organisation.unit", lo: min(names.mentions[k].lo, names.mentions[owner].lo), hi: max(names.mentions[k].hi, names.mentions[owner].hi))
+                names.mentions[k].cue = Names.Cue(rule: .unit, lo: min(names.mentions[k].lo, names.mentions[owner].lo), hi: max(names.mentions[k].hi, names.mentions[owner].hi))
             }
         }
         for k in names.mentions.indices where isOrg(names.mentions[k]) {
@@ -35,11 +35,11 @@ extension NameFinder {
             let form = text.string(m.lo, m.hi)
             if let e = entityOf[key] {
                 if !names.entities[e].forms.contains(form) { names.entities[e].forms.append(form) }
-                if names.entities[e].cue.rule == "organisation.listed", let cue = m.cue, cue.rule != "organisation.listed" { names.entities[e].cue = cue }
+                if names.entities[e].cue.rule == .listed, let cue = m.cue, cue.rule != .listed { names.entities[e].cue = cue }
             } else {
                 let lexiconIndex = m.kind == .organisation ? m.entity : nil
                 let name = lexiconIndex.map { lexicon.organisations[$0].name } ?? bareName(m.lo, m.hi)
-                let cue = m.cue ?? Names.Cue(rule: lexiconIndex != nil ? "organisation.gazetteer" : "organisation.named", lo: m.lo, hi: m.hi)
+                let cue = m.cue ?? Names.Cue(rule: lexiconIndex != nil ? .gazetteer : .named, lo: m.lo, hi: m.hi)
                 let regulator = lexiconIndex.map { lexicon.organisations[$0].regulator } ?? text.hits.has(.regulatorHead, at: lastNameToken(m))
                 names.entities.append(Names.Entity(name: name, key: key, forms: [form], lexicon: lexiconIndex, regulator: regulator, cue: cue, firstMention: m.lo))
                 entityOf[key] = names.entities.count - 1
@@ -55,7 +55,7 @@ extension NameFinder {
         }
         resolveProductOwners()
         for m in names.mentions where m.kind == .candidate && !m.headline {
-            names.notProposed.append((text.string(m.lo, m.hi), m.lo))
+            names.notProposed.append((text.string(m.lo, m.hi), m.lo, false))
         }
     }
 
@@ -129,7 +129,7 @@ extension NameFinder {
             }
             names.products[p].owner = owner
             if owner < 0 {
-                names.notProposed.append((names.products[p].name + " (a product; its owner is not named in the article)", names.products[p].firstMention))
+                names.notProposed.append((names.products[p].name, names.products[p].firstMention, true))
             }
         }
     }

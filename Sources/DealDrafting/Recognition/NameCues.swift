@@ -65,23 +65,23 @@ extension NameFinder {
         // organisations' names, last (or a body's, anywhere after the first word).
         if m.hi - m.lo >= 2 && (h.has(.legalSuffix, at: m.hi - 1) || h.has(.orgHead, at: m.hi - 1)
                                 || ((m.lo + 1)..<m.hi).contains { h.has(.bodyHead, at: $0) }) {
-            return Names.Cue(rule: "organisation.suffix", lo: m.lo, hi: m.hi)
+            return Names.Cue(rule: .suffix, lo: m.lo, hi: m.hi)
         }
         if let noun = h.ending(.orgNoun, before: m.lo, maxLength: 3), sameSentence(m.lo - 1, m.lo) {
-            return Names.Cue(rule: "organisation.described", lo: m.lo - Int(noun.length), hi: m.hi)
+            return Names.Cue(rule: .described, lo: m.lo - Int(noun.length), hi: m.hi)
         }
         if text.isPunct(m.hi, ","), let noun = appositionNoun(after: m.hi), noun.category == .orgNoun {
-            return Names.Cue(rule: "organisation.apposition", lo: m.lo, hi: noun.end)
+            return Names.Cue(rule: .apposition, lo: m.lo, hi: noun.end)
         }
         if m.hi < t.count && t[m.hi].kind == .possessive {
             var k = m.hi + 1
             while k < t.count && k <= m.hi + 3 && t[k].kind == .word && !t[k].looksLikeName {
-                if let hit = h.longest(.orgPossession, at: k) { return Names.Cue(rule: "organisation.possessive", lo: m.lo, hi: k + Int(hit.length)) }
+                if let hit = h.longest(.orgPossession, at: k) { return Names.Cue(rule: .possessive, lo: m.lo, hi: k + Int(hit.length)) }
                 k += 1
             }
         }
         if let p = h.ending(.orgPreceder, before: m.lo, maxLength: 4), sameSentence(m.lo - 1, m.lo) {
-            return Names.Cue(rule: "organisation.preceded", lo: m.lo - Int(p.length), hi: m.hi)
+            return Names.Cue(rule: .preceded, lo: m.lo - Int(p.length), hi: m.hi)
         }
         return nil
     }
@@ -106,7 +106,7 @@ extension NameFinder {
                   !group.contains(where: { [.person, .place, .product].contains(names.mentions[$0].kind) }) else { continue }
             let first = names.mentions[group.first!], last = names.mentions[group.last!]
             for g in group where names.mentions[g].kind == .candidate && names.mentions[g].cue == nil && !names.mentions[g].headline {
-                names.mentions[g].cue = Names.Cue(rule: "organisation.listed", lo: first.lo, hi: last.hi)
+                names.mentions[g].cue = Names.Cue(rule: .listed, lo: first.lo, hi: last.hi)
             }
         }
     }

@@ -16,9 +16,19 @@ struct Names {
         var headline = false
     }
 
+    /// The rules that read a name as an organisation or a product (draft marks' `rule`).
+    enum Rule: String {
+        case gazetteer = "organisation.gazetteer", named = "organisation.named", suffix = "organisation.suffix"
+        case described = "organisation.described", apposition = "organisation.apposition", possessive = "organisation.possessive"
+        case preceded = "organisation.preceded", listed = "organisation.listed", owner = "organisation.owner", unit = "organisation.unit"
+        case party = "organisation.party"
+        case productGazetteer = "product.gazetteer", productPossessive = "product.possessive", productApposition = "product.apposition"
+        case productMaker = "product.maker", productOwned = "product.owned"
+    }
+
     /// Why a span was read as an organisation: the rule and the tokens it matched.
     struct Cue {
-        let rule: String
+        let rule: Rule
         let lo: Int
         let hi: Int
     }
@@ -38,7 +48,6 @@ struct Names {
     struct Product {
         var name: String
         var owner: Int
-        var rule: String
         var cue: Cue
         var lexicon: Int?
         var firstMention: Int
@@ -49,8 +58,8 @@ struct Names {
     var products: [Product] = []
     /// The mention starting at each token, or -1.
     var mentionAt: [Int32] = []
-    /// Names seen and not proposed, with the reason.
-    var notProposed: [(String, Int)] = []
+    /// Names seen and not proposed: unclassified names, and products whose owner is not named.
+    var notProposed: [(name: String, at: Int, product: Bool)] = []
 
     func mention(at i: Int) -> Mention? {
         guard i >= 0, i < mentionAt.count, mentionAt[i] >= 0 else { return nil }

@@ -8,10 +8,10 @@ extension NameFinder {
 
     mutating func findProducts() {
         var sameProduct: [(Int, Int)] = []
-        var found: [(mention: Int, owner: Owner, rule: String, cue: Names.Cue, lexicon: Int?)] = []
+        var found: [(mention: Int, owner: Owner, cue: Names.Cue, lexicon: Int?)] = []
         for (m, p) in pendingProducts {
             let mention = names.mentions[m]
-            found.append((m, .lexicon(lexicon.products[p].owner), "product.gazetteer", Names.Cue(rule: "product.gazetteer", lo: mention.lo, hi: mention.hi), p))
+            found.append((m, .lexicon(lexicon.products[p].owner), Names.Cue(rule: .productGazetteer, lo: mention.lo, hi: mention.hi), p))
         }
         let byStart = Dictionary(names.mentions.indices.map { (names.mentions[$0].lo, $0) }, uniquingKeysWith: { a, _ in a })
         let byEnd = Dictionary(names.mentions.indices.map { (names.mentions[$0].hi, $0) }, uniquingKeysWith: { a, _ in a })
@@ -19,14 +19,14 @@ extension NameFinder {
             let m = names.mentions[k]
             guard m.kind == .candidate || m.kind == .product, !m.headline else { continue }
             let known = found.firstIndex { $0.mention == k }
-            if m.kind == .candidate, m.cue?.rule == "organisation.suffix" || m.cue?.rule == "organisation.described" { continue }
-            guard let (owner, rule, cue) = productOwner(k, byStart: byStart, byEnd: byEnd) else { continue }
+            if m.kind == .candidate, m.cue?.rule == .suffix || m.cue?.rule == .described { continue }
+            guard let (owner, cue) = productOwner(k, byStart: byStart, byEnd: byEnd) else { continue }
             if let known {
                 // The gazetteer's owner stands unless it is not named here.
                 if case .lexicon(let o) = found[known].owner, lexiconOrganisationNamed(o) { continue }
                 found[known].owner = .mention(owner)
             } else {
-                found.append((k, .mention(owner), rule, cue, nil))
+                found.append((k, .mention(owner), cue, nil))
             }
         }
         // Every mention of a product's name is the product ("license its Nimbus vision
@@ -41,10 +41,10 @@ extension NameFinder {
         for f in found {
             names.mentions[f.mention].kind = .product
             if case .mention(let o) = f.owner, names.mentions[o].kind == .candidate, names.mentions[o].cue == nil {
-                names.mentions[o].cue = Names.Cue(rule: "organisation.owner", lo: f.cue.lo, hi: f.cue.hi)
+                names.mentions[o].cue = Names.Cue(rule: .owner, lo: f.cue.lo, hi: f.cue.hi)
             }
             let mention = names.mentions[f.mention]
-            names.products.append(Names.Product(name: text.string(mention.lo, mention.hi), owner: -1, rule: f.rule, cue: f.cue, lexicon: f.lexicon, firstMention: mention.lo))
+            names.products.append(Names.Product(name: text.string(mention.lo, mention.hi), owner: -1, cue: f.cue, lexicon: f.lexicon, firstMention: mention.lo))
             names.mentions[f.mention].entity = names.products.count - 1
             productOwners.append(f.owner)
         }
@@ -62,28 +62,28 @@ extension NameFinder {
         return m.kind == .organisation || m.kind == .candidate ? k : nil
     }
 
-    private func productOwner(_ k: Int, byStart: [Int: Int], byEnd: [Int: Int]) -> (Int, String, Names.Cue)? {
+    private func productOwner(_ k: Int, byStart: [Int: Int], byEnd: [Int: Int]) -> (Int, Names.Cue)? {
         let m = names.mentions[k]
         let t = text.tokens
         let h = text.hits
         // "Tailspin's Scribe clinical documentation model"
         if m.lo >= 2, t[m.lo - 1].kind == .possessive, let o = ownerMention(byEnd[m.lo - 1]),
            let end = productNounAfter(m.hi, within: 3) {
-            return (o, "product.possessive", Names.Cue(rule: "product.possessive", lo: names.mentions[o].lo, hi: end))
+            return (o, Names.Cue(rule: .productPossessive, lo: names.mentions[o].lo, hi: end))
         }
         // "Nimbus, Contoso's computer-vision platform"; "Charts, the … system from Litware"
         if text.isPunct(m.hi, ","), let noun = appositionNoun(after: m.hi), noun.category == .productNoun {
             var j = m.hi + 1
             while j < noun.at {
                 if t[j].kind == .possessive, let o = ownerMention(byEnd[j]) {
-                    return (o, "product.apposition", Names.Cue(rule: "product.apposition", lo: m.lo, hi: noun.end))
+                    return (o, Names.Cue(rule: .productApposition, lo: m.lo, hi: noun.end))
                 }
                 j += 1
             }
             var after = noun.end
             while after < t.count && after - noun.end < 4 && t[after].kind == .word && !t[after].looksLikeName {
                 if Self.ownerPrepositions.contains(t[after].key), let o = ownerMention(byStart[after + 1]) {
-                    return (o, "product.apposition", Names.Cue(rule: "product.apposition", lo: m.lo, hi: names.mentions[o].hi))
+                    return (o, Names.Cue(rule: .productApposition, lo: m.lo, hi: names.mentions[o].hi))
                 }
                 after += 1
             }
@@ -92,7 +92,7 @@ extension NameFinder {
         var next = m.hi
         if text.isPunct(next, "-") { next += 1 }
         if let maker = h.longest(.makerNoun, at: next), let o = ownerMention(byStart[next + Int(maker.length)]) {
-            return (o, "product.maker", Names.Cue(rule: "product.maker", lo: m.lo, hi: names.mentions[o].hi))
+            return (o, Names.Cue(rule: .productMaker, lo: m.lo, hi: names.mentions[o].hi))
         }
         // "its Nimbus vision software", "the Beacon streaming service": the sentence's
         // first organisation owns it.
@@ -101,7 +101,7 @@ extension NameFinder {
             if let o = names.mentions.indices.filter({ sentence.contains(names.mentions[$0].lo) && names.mentions[$0].hi <= m.lo - 1 })
                 .min(by: { names.mentions[$0].lo < names.mentions[$1].lo }), let owner = ownerMention(o),
                 names.mentions[owner].kind == .organisation || names.mentions[owner].cue != nil {
-                return (owner, "product.owned", Names.Cue(rule: "product.owned", lo: m.lo - 1, hi: end))
+                return (owner, Names.Cue(rule: .productOwned, lo: m.lo - 1, hi: end))
             }
         }
         return nil
