@@ -177,8 +177,8 @@ struct PackedArticle: Sendable {
         starts.append(Int32(w.bytes.count))
         w.rules = [:]
         w.array(a.deals) { w, d in
-            w.string(d.kind.rawValue)
-            w.string(d.status.rawValue)
+            w.int(DraftKind.allCases.firstIndex(of: d.kind)!)
+            w.int(DraftStatus.allCases.firstIndex(of: d.status)!)
             w.array(d.parties) { w, p in w.int(p.organisation); w.string(p.role); w.int(p.slot) }
             w.array(d.products) { $0.string($1) }
             w.optional(d.date) { $0.date($1) }
@@ -239,7 +239,7 @@ struct PackedArticle: Sendable {
     var deals: [AnalysedArticle.Deal] {
         var r = reader(.deals)
         return r.array { r in
-            AnalysedArticle.Deal(kind: DraftKind(rawValue: r.string())!, status: DraftStatus(rawValue: r.string())!,
+            AnalysedArticle.Deal(kind: DraftKind.allCases[r.int()], status: DraftStatus.allCases[r.int()],
                                  parties: r.array { r in AnalysedArticle.Party(organisation: r.int(), role: r.string(), slot: r.int()) },
                                  products: r.array { $0.string() }, date: r.optional { $0.date() }, value: r.optional { $0.amount() },
                                  sharedBy: r.ints(), mark: r.mark(), quotes: r.ints(), note: r.optional { $0.string() }, symmetric: r.bool())

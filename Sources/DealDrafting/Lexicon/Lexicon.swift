@@ -47,8 +47,10 @@ public struct Lexicon: Sendable {
     var patterns: [DealPattern] = []
     /// Each pattern's required words.
     var requiredWords: [[WordSet]] = []
-    /// Patterns by the keys of their first required word.
-    var anchors = KeyTable<[Int32]>()
+    /// Patterns by the keys of their first required word: start and count in
+    /// `anchorPool`, packed in one number (no reference counting on look-up).
+    var anchors = KeyTable<UInt64>()
+    var anchorPool: [Int32] = []
     /// The files read, in order.
     public private(set) var files: [String] = []
 

@@ -151,7 +151,14 @@ extension Lexicon {
             patterns.append(pattern)
             requiredWords.append(pattern.required)
             let index = Int32(patterns.count - 1)
-            for key in pattern.anchor { anchors[key] = (anchors[key] ?? []) + [index] }
+            for key in pattern.anchor {
+                // The key's list is copied to the pool's end with the new pattern.
+                var list: [Int32] = []
+                if let e = anchors[key] { list = Array(anchorPool[Int(e >> 32)..<Int(e >> 32) + Int(e & 0xFFFF_FFFF)]) }
+                list.append(index)
+                anchors[key] = UInt64(anchorPool.count) << 32 | UInt64(list.count)
+                anchorPool += list
+            }
         case ("status.txt", _):
             let words = section.split(separator: " ")
             guard let status = words.first.flatMap({ DraftStatus(rawValue: String($0)) }), words.count == 1 || (words.count == 2 && words[1] == "weak") else {

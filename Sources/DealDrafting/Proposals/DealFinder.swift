@@ -135,6 +135,7 @@ struct DealFinder {
     /// One proposal per kind and parties; a fallback rule only where no other rule
     /// found a deal between the same parties.
     private func select(_ found: [Proposal]) -> [Proposal] {
+        if found.count == 1 && found[0].kind != .strategicPartnership { return found }
         var out: [Proposal] = []
         var sets: [[Int]] = []
         for p in found.flatMap(split).sorted(by: { ($0.fallback ? 1 : 0, $1.hi - $1.lo, $0.lo, $0.pattern) < ($1.fallback ? 1 : 0, $0.hi - $0.lo, $1.lo, $1.pattern) }) {

@@ -90,12 +90,14 @@ struct PartyUnits {
         let s = Int(text.sentenceOf[i])
         for e in names.entities.indices.reversed() where names.entities[e].firstMention < i {
             let cue = names.entities[e].cue
-            if (cue.lo..<cue.hi).contains(where: { text.tokens[$0].key == noun }) && s - Int(text.sentenceOf[cue.lo]) <= 6 { add(e) }
+            if s - Int(text.sentenceOf[cue.lo]) <= 6 && (cue.lo..<cue.hi).contains(where: { text.tokens[$0].key == noun }) { add(e) }
         }
-        for m in orgs where Int(text.sentenceOf[m.lo]) == s && m.hi <= i { add(m.entity) }
+        // The organisations of this sentence and the three before, nearest sentence first.
+        let window = orgs.filter { let t = Int(text.sentenceOf[$0.lo]); return t <= s && s - t <= 3 }
+        for m in window where Int(text.sentenceOf[m.lo]) == s && m.hi <= i { add(m.entity) }
         var back = s - 1
         while back >= 0 && s - back <= 3 {
-            if let first = orgs.first(where: { Int(text.sentenceOf[$0.lo]) == back }) { add(first.entity) }
+            if let first = window.first(where: { Int(text.sentenceOf[$0.lo]) == back }) { add(first.entity) }
             back -= 1
         }
         return out

@@ -25,25 +25,34 @@ struct PatternMatcher {
     private static let asWell = (WordHash.of("as"), WordHash.of("well"))
 
     func matches(in sentence: Range<Int>) -> [Match] {
-        var candidates: [Int32] = []
-        for i in sentence { if let ps = lexicon.anchors[text.tokens[i].key] { candidates += ps } }
-        guard !candidates.isEmpty else { return [] }
+        // The patterns whose first required word is in the sentence, as bits (in order,
+        // each once).
+        var candidates = [UInt64](repeating: 0, count: (lexicon.patterns.count + 63) / 64)
+        var any = false
+        for i in sentence {
+            guard let e = lexicon.anchors[text.tokens[i].key] else { continue }
+            let start = Int(e >> 32)
+            for p in lexicon.anchorPool[start..<start + Int(e & 0xFFFF_FFFF)] { candidates[Int(p) >> 6] |= 1 << UInt64(p & 63) }
+            any = true
+        }
+        guard any else { return [] }
         var out: [Match] = []
         var slots: [[Int]] = [[], [], []]
-        var last: Int32 = -1
-        for p in candidates.sorted() where p != last {
-            last = p
-            let pattern = lexicon.patterns[Int(p)]
-            // Every word the pattern requires must be in the sentence.
-            guard lexicon.requiredWords[Int(p)].allSatisfy({ w in sentence.contains { w.contains(text.tokens[$0].key) } }) else { continue }
-            var start = sentence.lowerBound
-            while start < sentence.upperBound {
-                for k in slots.indices { slots[k].removeAll(keepingCapacity: true) }
-                if canStart(pattern, 0, at: start), let end = step(pattern, 0, start, sentence.upperBound, &slots) {
-                    out.append(Match(pattern: Int(p), lo: start, hi: end, slots: slots))
-                    start = end
-                } else {
-                    start += 1
+        for (w, word) in candidates.enumerated() where word != 0 {
+            for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 {
+                let p = w * 64 + bit
+                let pattern = lexicon.patterns[p]
+                // Every word the pattern requires must be in the sentence.
+                guard lexicon.requiredWords[p].allSatisfy({ w in sentence.contains { w.contains(text.tokens[$0].key) } }) else { continue }
+                var start = sentence.lowerBound
+                while start < sentence.upperBound {
+                    for k in slots.indices { slots[k].removeAll(keepingCapacity: true) }
+                    if canStart(pattern, 0, at: start), let end = step(pattern, 0, start, sentence.upperBound, &slots) {
+                        out.append(Match(pattern: p, lo: start, hi: end, slots: slots))
+                        start = end
+                    } else {
+                        start += 1
+                    }
                 }
             }
         }

@@ -92,19 +92,17 @@ extension NameFinder {
     /// with organisations is one.
     mutating func spreadThroughLists() {
         let order = names.mentions.indices.sorted { names.mentions[$0].lo < names.mentions[$1].lo }
-        var k = 0
-        while k < order.count {
-            var group = [order[k]]
-            while k + 1 < order.count, isListSeparator(names.mentions[group.last!].hi, names.mentions[order[k + 1]].lo) {
-                group.append(order[k + 1])
-                k += 1
-            }
-            k += 1
-            guard group.count >= 2 else { continue }
-            let isOrg: (Mention) -> Bool = { $0.kind == .organisation || ($0.kind == .candidate && $0.cue != nil) }
-            guard group.contains(where: { isOrg(names.mentions[$0]) }),
+        var start = 0
+        while start < order.count {
+            // The run order[start...end] is one list.
+            var end = start
+            while end + 1 < order.count, isListSeparator(names.mentions[order[end]].hi, names.mentions[order[end + 1]].lo) { end += 1 }
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            let group = order[start...end]
+            guard group.contains(where: { names.mentions[$0].kind == .organisation || (names.mentions[$0].kind == .candidate && names.mentions[$0].cue != nil) }),
                   !group.contains(where: { [.person, .place, .product].contains(names.mentions[$0].kind) }) else { continue }
-            let first = names.mentions[group.first!], last = names.mentions[group.last!]
+            let first = names.mentions[order[start]], last = names.mentions[order[end]]
             for g in group where names.mentions[g].kind == .candidate && names.mentions[g].cue == nil && !names.mentions[g].headline {
                 names.mentions[g].cue = Names.Cue(rule: .listed, lo: first.lo, hi: last.hi)
             }
