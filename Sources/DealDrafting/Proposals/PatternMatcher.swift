@@ -21,7 +21,6 @@ struct PatternMatcher {
     private static let semicolon = ArticleText.punctKeys[";"]!
     private static let comma = ArticleText.punctKeys[","]!
     private static let listWords: Set<UInt64> = Set(["and", "&", "plus", "or"].map { WordHash.of($0) })
-    private static let the = WordHash.of("the")
     private static let asWell = (WordHash.of("as"), WordHash.of("well"))
 
     func matches(in sentence: Range<Int>) -> [Match] {
@@ -87,7 +86,7 @@ struct PatternMatcher {
             return nil
         case .slot(let letter, _, let optional):
             // "from the Contoso Foundation": a party may follow "the".
-            if i + 1 < end, text.tokens[i].key == Self.the, parties.unit(at: i) == nil, parties.unit(at: i + 1) != nil {
+            if i + 1 < end, text.tokens[i].key == Words.the, parties.unit(at: i) == nil, parties.unit(at: i + 1) != nil {
                 return step(p, e, i + 1, end, &slots)
             }
             guard i < end, let first = parties.unit(at: i), usable(first) else {
@@ -136,7 +135,7 @@ struct PatternMatcher {
         let t = text.tokens
         if k < end && t[k].key == Self.comma { k += 1 }
         if k < end && Self.listWords.contains(t[k].key) { k += 1 }
-        if k > i && k < end && t[k].key == Self.the && parties.unit(at: k) == nil { k += 1 }
+        if k > i && k < end && t[k].key == Words.the && parties.unit(at: k) == nil { k += 1 }
         else if k + 2 < end && t[k].key == Self.asWell.0 && t[k + 1].key == Self.asWell.1 && t[k + 2].key == Self.asWell.0 { k += 3 }
         guard k > i, k < end, let u = parties.unit(at: k), usable(u), !parties.units[u].pronoun else { return nil }
         return (u, parties.units[u].hi)

@@ -23,7 +23,7 @@ struct AmountFinder {
         while i < text.tokens.count {
             // An amount starts with a currency, a number, a number word, "a" or "half".
             let t = text.tokens[i]
-            guard t.kind == .number || text.hits.masks[i] & mask != 0 || t.key == Self.a || t.key == Self.an || t.key == Self.half else { i += 1; continue }
+            guard t.kind == .number || text.hits.masks[i] & mask != 0 || t.key == Words.a || t.key == Words.an || t.key == Words.half else { i += 1; continue }
             if let m = f.money(at: i) ?? f.stake(at: i) {
                 out.append(m)
                 i = m.hi
@@ -52,11 +52,11 @@ struct AmountFinder {
             k = i + Int(w.length)
             // "twenty-five", "one and a half"
             if text.isPunct(k, "-"), let u = h.longest(.numberWord, at: k + 1) { value += lexicon.numbers[Int(u.payload)]; k += 1 + Int(u.length) }
-            if k + 2 < t.count, t[k].key == Self.and, t[k + 1].key == Self.a, t[k + 2].key == Self.half { value += 0.5; k += 3 }
-        } else if t[i].key == Self.half, i + 1 < t.count, t[i + 1].key == Self.a {
+            if k + 2 < t.count, t[k].key == Words.and, t[k + 1].key == Words.a, t[k + 2].key == Words.half { value += 0.5; k += 3 }
+        } else if t[i].key == Words.half, i + 1 < t.count, t[i + 1].key == Words.a {
             value = 0.5
             k = i + 2
-        } else if t[i].key == Self.a || t[i].key == Self.an {
+        } else if t[i].key == Words.a || t[i].key == Words.an {
             value = 1
             k = i + 1
             guard h.has(.scale, at: k) else { return nil }
@@ -101,7 +101,7 @@ struct AmountFinder {
         var hi = first.end
         // A range: "$8 billion to $10 billion", "$2-3 billion", "between $2 and $3 billion".
         let between = isRangeStart(i)
-        if hi < t.count, text.isPunct(hi, "-") || (h.has(.rangeTo, at: hi) && (t[hi].key != Self.and || between)), let second = sum(at: hi + 1) {
+        if hi < t.count, text.isPunct(hi, "-") || (h.has(.rangeTo, at: hi) && (t[hi].key != Words.and || between)), let second = sum(at: hi + 1) {
             var low = first.value
             if first.scale == 1 && second.scale > 1 { low *= second.scale }
             if second.value > low, second.currency ?? first.currency != nil {
@@ -136,7 +136,7 @@ struct AmountFinder {
         return AmountMention(lo: lo, hi: hi, value: value, dealValue: isDealValue(lo, hi))
     }
 
-    private func isRangeStart(_ i: Int) -> Bool { i > 0 && t[i - 1].key == Self.between }
+    private func isRangeStart(_ i: Int) -> Bool { i > 0 && t[i - 1].key == Words.between }
 
     /// "a contract we estimate at between …", "estimated at": the figure is an estimate.
     private func estimated(before lo: Int) -> Bool {
@@ -158,11 +158,11 @@ struct AmountFinder {
         var found = false
         if let s = h.longest(.stakeWord, at: k) { hi = k + Int(s.length); found = true }
         else if k + 1 < t.count, let s = h.longest(.stakeWord, at: k + 1), !t[k].looksLikeName, t[k].kind == .word { hi = k + 1 + Int(s.length); found = true }
-        if !found, i >= 2, t[i - 1].key == Self.of, h.ending(.stakeWord, before: i - 1, maxLength: 2) != nil { lo = i - 2; found = true }
+        if !found, i >= 2, t[i - 1].key == Words.of, h.ending(.stakeWord, before: i - 1, maxLength: 2) != nil { lo = i - 2; found = true }
         guard found else { return nil }
         var value = DraftAmount(stake: v)
         if let a = h.ending(.approximate, before: lo, maxLength: 3) { value.approximate = true; lo -= Int(a.length) }
-        else if lo >= 1, t[lo - 1].key == Self.a, let a = h.ending(.approximate, before: lo - 1, maxLength: 3) { value.approximate = true; lo -= 1 + Int(a.length) }
+        else if lo >= 1, t[lo - 1].key == Words.a, let a = h.ending(.approximate, before: lo - 1, maxLength: 3) { value.approximate = true; lo -= 1 + Int(a.length) }
         value.text = text.string(lo, hi)
         return AmountMention(lo: lo, hi: hi, value: value, dealValue: true)
     }
@@ -194,10 +194,4 @@ struct AmountFinder {
         return true
     }
 
-    static let and = WordHash.of("and")
-    static let a = WordHash.of("a")
-    static let an = WordHash.of("an")
-    static let half = WordHash.of("half")
-    static let of = WordHash.of("of")
-    static let between = WordHash.of("between")
 }

@@ -30,7 +30,7 @@ struct DateFinder {
         while i < text.tokens.count {
             // Most words can start no date: a number, a month, "last year", "a year later" can.
             let t = text.tokens[i]
-            guard t.kind == .number || text.hits.masks[i] & mask != 0 || t.key == Self.a || t.flags.contains(.hasDigit) else { i += 1; continue }
+            guard t.kind == .number || text.hits.masks[i] & mask != 0 || t.key == Words.a || t.flags.contains(.hasDigit) else { i += 1; continue }
             if var m = f.date(at: i) {
                 if let a = text.hits.ending(.dateApproximate, before: m.lo, maxLength: 2), let d = m.date {
                     m.date = DraftDate(year: d.year, half: d.half, quarter: d.quarter, month: d.month, day: d.day, approximate: true)
@@ -91,7 +91,7 @@ struct DateFinder {
             return resolved(month: month, day: d, i, j)
         }
         var k = j
-        if text.isPunct(k, ",") || t.indices.contains(k) && t[k].key == Self.of { k += 1 }
+        if text.isPunct(k, ",") || t.indices.contains(k) && t[k].key == Words.of { k += 1 }
         if let y = year(k) { return DateMention(lo: i, hi: k + 1, date: DraftDate(year: y, month: month)) }
         // A month alone ("in December", "late October"); "May" without such a word is a verb.
         guard cueBefore(i) else { return nil }
@@ -145,7 +145,7 @@ struct DateFinder {
             return nil
         }
         var k = j
-        if k < t.count && t[k].key == Self.of { k += 1 }
+        if k < t.count && t[k].key == Words.of { k += 1 }
         func make(_ y: Int, _ hi: Int) -> DateMention {
             DateMention(lo: i, hi: hi, date: isQuarter ? DraftDate(year: y, quarter: n) : DraftDate(year: y, half: n))
         }
@@ -155,7 +155,7 @@ struct DateFinder {
             guard let p = published else { return DateMention(lo: i, hi: k + Int(r.length), unresolved: text.string(i, k + Int(r.length))) }
             return make(p.year + lexicon.relatives[Int(r.payload)].offset, k + Int(r.length))
         }
-        guard cueBefore(i) || (i > 0 && t[i - 1].key == Self.the) else { return nil }
+        guard cueBefore(i) || (i > 0 && t[i - 1].key == Words.the) else { return nil }
         guard let p = published else { return DateMention(lo: i, hi: j, unresolved: text.string(i, j)) }
         // The quarter or half of the publication year, or of the year before when it
         // has not come yet and the sentence speaks of the past.
@@ -179,7 +179,7 @@ struct DateFinder {
         guard let y = year(i) else { return nil }
         if i > 0 && t[i - 1].kind == .currency { return nil }
         let cue = cueBefore(i)
-        let listed = i >= 2 && (t[i - 1].key == Self.and || t[i - 1].key == Self.or || text.isPunct(i - 1, ",") || text.isPunct(i - 1, "-")) && year(i - 2) != nil
+        let listed = i >= 2 && (t[i - 1].key == Words.and || t[i - 1].key == Words.or || text.isPunct(i - 1, ",") || text.isPunct(i - 1, "-")) && year(i - 2) != nil
         let determiner = i >= 1 && (Self.determiners.contains(t[i - 1].key) || t[i - 1].kind == .possessive)
             && i + 1 < t.count && t[i + 1].kind == .word && !t[i + 1].looksLikeName
         guard cue || listed || determiner else { return nil }
@@ -218,7 +218,7 @@ struct DateFinder {
         let target = Int(w.payload) - 1
         var delta = target - today
         // News speaks of the last such day unless it says "next".
-        let next = i > 0 && text.tokens[i - 1].key == Self.next
+        let next = i > 0 && text.tokens[i - 1].key == Words.next
         if next { if delta <= 0 { delta += 7 } } else if delta > 0 { delta -= 7 }
         return DateMention(lo: i, hi: hi, date: p.adding(days: delta))
     }
@@ -229,7 +229,7 @@ struct DateFinder {
         var j = i
         if let n = number(i) { count = n; j += 1 }
         else if let w = h.longest(.numberWord, at: i) { count = Int(lexicon.numbers[Int(w.payload)]); j += Int(w.length) }
-        else if t[i].key == Self.a { j += 1 }
+        else if t[i].key == Words.a { j += 1 }
         else { return nil }
         guard let u = h.longest(.offsetUnit, at: j) else { return nil }
         let k = j + Int(u.length)
@@ -259,12 +259,6 @@ struct DateFinder {
 
     static let ordinalSuffixes: Set<UInt64> = Set(["st", "nd", "rd", "th"].map { WordHash.of($0) })
     static let determiners: Set<UInt64> = Set(["the", "its", "their", "this", "that"].map { WordHash.of($0) })
-    static let of = WordHash.of("of")
-    static let the = WordHash.of("the")
-    static let a = WordHash.of("a")
-    static let and = WordHash.of("and")
-    static let or = WordHash.of("or")
-    static let next = WordHash.of("next")
 }
 
 extension DateFinder {

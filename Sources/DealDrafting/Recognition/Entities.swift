@@ -2,7 +2,6 @@
 /// the article uses, an acronym in brackets, a unit "of" it), and products get owners.
 extension NameFinder {
     private static let unitOf: Set<UInt64> = [WordHash.of("of")]
-    private static let its = WordHash.of("its")
 
     mutating func makeEntities() {
         let isOrg: (Mention) -> Bool = { $0.kind == .organisation || ($0.kind == .candidate && $0.cue != nil) }
@@ -77,7 +76,7 @@ extension NameFinder {
             var j = m.lo - 2
             while j >= 0 && m.lo - j <= 6 && sameSentence(j, m.lo) {
                 if t[j].kind == .possessive, let o = mentionIndex(endingAt: j) { return o }
-                if t[j].key == Self.its { return subjectBefore(j) }
+                if t[j].key == Words.its { return subjectBefore(j) }
                 j -= 1
             }
         }

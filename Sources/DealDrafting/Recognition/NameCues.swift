@@ -26,9 +26,9 @@ extension NameFinder {
         if publicationKeys.contains(m.key) { return .publication }
         if h.ending(.sourceCue, before: m.lo, maxLength: 3) != nil { return .publication }
         // "the AI Act": a name ending in a law's word, or that word after capitals.
-        if h.has(.lawWord, at: m.hi - 1) && (m.hi - m.lo >= 2 || (m.lo > 0 && (t[m.lo - 1].looksLikeName || t[m.lo - 1].key == Self.the))) { return .law }
+        if h.has(.lawWord, at: m.hi - 1) && (m.hi - m.lo >= 2 || (m.lo > 0 && (t[m.lo - 1].looksLikeName || t[m.lo - 1].key == Words.the))) { return .law }
         if h.has(.placeHead, at: m.hi - 1) && m.hi - m.lo >= 2 { return .place }
-        if text.isPunct(m.hi, "-") && m.hi + 1 < t.count && t[m.hi + 1].key == Self.based { return .place }
+        if text.isPunct(m.hi, "-") && m.hi + 1 < t.count && t[m.hi + 1].key == Words.based { return .place }
         // A role right before ("analyst Jane Doe", "Analyst: Jane Doe").
         var before = m.lo
         if text.isPunct(before - 1, ":") { before -= 1 }
@@ -40,8 +40,6 @@ extension NameFinder {
         return nil
     }
 
-    static let based = WordHash.of("based")
-    static let the = WordHash.of("the")
 
     /// The first describing noun after a comma, before the next mark: "…, a Paris-based
     /// artificial intelligence startup" gives "startup".

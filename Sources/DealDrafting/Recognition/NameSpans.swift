@@ -76,7 +76,6 @@ extension NameFinder {
     static func lexiconKey(_ index: Int) -> UInt64 { 0x8000_0000_0000_0000 | UInt64(index) << 1 }
 
     private static let connectors: Set<UInt64> = Set(["of", "and", "for", "de", "du", "der", "van", "von", "la", "le"].map { WordHash.of($0) })
-    private static let and = WordHash.of("and")
 
     /// A word that may be part of a name here.
     private func eligible(_ i: Int, first: Bool) -> Bool {
@@ -121,7 +120,7 @@ extension NameFinder {
             var lo = i
             let bodyEnd = text.hits.has(.bodyHead, at: j - 1)
             for c in connectors {
-                let keep = bodyEnd || (t[c].key != Self.and && (text.hits.has(.orgHead, at: c - 1) || text.hits.has(.bodyHead, at: c - 1)))
+                let keep = bodyEnd || (t[c].key != Words.and && (text.hits.has(.orgHead, at: c - 1) || text.hits.has(.bodyHead, at: c - 1)))
                 if !keep {
                     addSpan(lo, c)
                     lo = c + 1
