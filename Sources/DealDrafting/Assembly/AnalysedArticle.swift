@@ -54,7 +54,6 @@ struct AnalysedArticle: Sendable {
         var sharedBy: [Int]
         var mark: Mark
         var quotes: [Int]
-        var note: String?
         var symmetric: Bool
     }
 

@@ -128,7 +128,7 @@ struct Analyser {
         dealSentences.formUnion(sentences)
         return AnalysedArticle.Deal(kind: first.kind, status: status ?? first.patternStatus ?? .inEffect, parties: parties, products: products, date: date,
                                     value: amountOf.flatMap(value), sharedBy: sharedBy, mark: mark(first.rule, first.lo, first.hi),
-                                    quotes: qs, note: nil, symmetric: first.symmetric)
+                                    quotes: qs, symmetric: first.symmetric)
     }
 
     /// One event per date the deal's sentences give; one undated event when they give none.

@@ -69,7 +69,7 @@ struct DealMerger: Sendable {
         var ids = IDAllocator()
         for g in groups.indices {
             let kind = groups[g].key[0]
-            let symmetric = DraftKind(rawValue: kind).map(Self.symmetric) ?? false
+            let symmetric = DraftKind(rawValue: kind)?.isSymmetric ?? false
             let parts = symmetric ? Array(groups[g].key.dropFirst().prefix(3)) : groups[g].key.dropFirst().filter { !$0.isEmpty }
             let dateSuffix = groups[g].date.map { "-" + $0.iso.lowercased() } ?? ""
             groups[g].id = ids.take((groupsOfKey[groups[g].key]?.count ?? 0) > 1 ? Slug.of(parts + [kind]) + dateSuffix : Slug.of(parts + [kind]))
@@ -86,8 +86,6 @@ struct DealMerger: Sendable {
             }
         }
     }
-
-    static func symmetric(_ kind: DraftKind) -> Bool { [.strategicPartnership, .merger, .jointVenture, .framework, .amendment].contains(kind) }
 
     /// The kind and lead parties, by global id.
     private static func key(_ deal: AnalysedArticle.Deal, _ id: (Int) -> String) -> [String] {

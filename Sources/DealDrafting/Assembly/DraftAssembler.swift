@@ -71,7 +71,7 @@ struct DraftAssembler: Sendable {
             var value = decision.keepsValue ? deal.value : nil
             value?.sharedBy = deal.sharedBy.map { partnerID(a, $0) }
             return DraftDeal(id: group.id, title: group.title, kind: deal.kind, status: group.status, parties: parties,
-                             date: decision.keepsDate ? deal.date : nil, value: value, amends: nil, products: deal.products, note: deal.note,
+                             date: decision.keepsDate ? deal.date : nil, value: value, amends: nil, products: deal.products, note: nil,
                              evidence: deal.quotes.map { quotes[$0] }, draft: mark(a, deal.mark))
         }
     }

@@ -186,7 +186,6 @@ struct PackedArticle: Sendable {
             w.ints(d.sharedBy)
             w.mark(d.mark)
             w.ints(d.quotes)
-            w.optional(d.note) { $0.string($1) }
             w.bool(d.symmetric)
         }
         starts.append(Int32(w.bytes.count))
@@ -242,7 +241,7 @@ struct PackedArticle: Sendable {
             AnalysedArticle.Deal(kind: DraftKind.allCases[r.int()], status: DraftStatus.allCases[r.int()],
                                  parties: r.array { r in AnalysedArticle.Party(organisation: r.int(), role: r.string(), slot: r.int()) },
                                  products: r.array { $0.string() }, date: r.optional { $0.date() }, value: r.optional { $0.amount() },
-                                 sharedBy: r.ints(), mark: r.mark(), quotes: r.ints(), note: r.optional { $0.string() }, symmetric: r.bool())
+                                 sharedBy: r.ints(), mark: r.mark(), quotes: r.ints(), symmetric: r.bool())
         }
     }
 

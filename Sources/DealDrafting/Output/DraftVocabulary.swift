@@ -55,3 +55,8 @@ public struct DraftQuote: Hashable, Sendable {
         self.occurrence = occurrence
     }
 }
+
+extension DraftKind {
+    /// Kinds whose parties play the same part (a deal's id then names them in order).
+    var isSymmetric: Bool { [.strategicPartnership, .merger, .jointVenture, .framework, .amendment].contains(self) }
+}

@@ -49,12 +49,11 @@ struct Proposal {
 
     func entities(inSlot s: Int) -> [Int] { parties.filter { $0.slot == s }.map(\.entity) }
 
-    /// Kinds whose parties play the same part.
-    var symmetric: Bool { [.strategicPartnership, .merger, .jointVenture, .framework, .amendment].contains(kind) }
+    var symmetric: Bool { kind.isSymmetric }
 
     /// Deals with the same key are one deal: its kind and lead parties.
     func makeKey() -> [Int] {
-        if symmetric { return [kind.hashValue] + entities.sorted() }
+        if symmetric { return [DraftKind.allCases.firstIndex(of: kind)!] + entities.sorted() }
         return [kind.hashValue, entities(inSlot: 0).first ?? -1, entities(inSlot: 1).first ?? -1, entities(inSlot: 2).first ?? -1]
     }
 }
