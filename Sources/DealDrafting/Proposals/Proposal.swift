@@ -54,6 +54,6 @@ struct Proposal {
     /// Deals with the same key are one deal: its kind and lead parties.
     func makeKey() -> [Int] {
         if symmetric { return [DraftKind.allCases.firstIndex(of: kind)!] + entities.sorted() }
-        return [kind.hashValue, entities(inSlot: 0).first ?? -1, entities(inSlot: 1).first ?? -1, entities(inSlot: 2).first ?? -1]
+        return [DraftKind.allCases.firstIndex(of: kind)!, entities(inSlot: 0).first ?? -1, entities(inSlot: 1).first ?? -1, entities(inSlot: 2).first ?? -1]
     }
 }
