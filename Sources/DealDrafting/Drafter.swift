@@ -37,16 +37,21 @@ public struct Drafter: Sendable {
             results.set(i, PackedArticle(Analyser.analyse(article(i), lexicon: lexicon)))
         }
         let assembler = DraftAssembler(results.values, lexicon: lexicon)
-        // Drafts are made a batch at a time on every core, and handed over in order.
-        let batch = 256
-        var start = 0
-        while start < count {
-            let n = min(batch, count - start), first = start
-            let drafts = ResultSlots<ArticleDraft>(count: n)
-            DispatchQueue.concurrentPerform(iterations: n) { k in drafts.set(k, assembler.draft(first + k)) }
-            for (k, d) in drafts.values.enumerated() { each(first + k, d) }
-            start += n
-        }
+        // Drafts are made a chunk at a time on every core, and handed over in order.
+        inChunks(count, size: 256, { assembler.draft($0) }, each)
+    }
+}
+
+/// Calls `body` with `transform(i)` for every index in order, the transforms done on every
+/// core a chunk at a time (so that only a chunk of results is held at once).
+func inChunks<T>(_ count: Int, size: Int = 512, _ transform: @Sendable (Int) -> T, _ body: (Int, T) -> Void) {
+    var start = 0
+    while start < count {
+        let n = min(size, count - start), first = start
+        let results = ResultSlots<T>(count: n)
+        DispatchQueue.concurrentPerform(iterations: n) { k in results.set(k, transform(first + k)) }
+        for (k, r) in results.values.enumerated() { body(first + k, r) }
+        start += n
     }
 }
 

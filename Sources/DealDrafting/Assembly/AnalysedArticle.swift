@@ -29,6 +29,9 @@ struct AnalysedArticle: Sendable {
         var products: [Product]
         /// A party to a deal or an event.
         var proposed: Bool
+        /// Folded keys of every name the article gives it (legal suffixes aside): the same
+        /// key in two articles is the same organisation.
+        var keys: [UInt64]
     }
 
     struct Product: Sendable {

@@ -12,14 +12,17 @@ extension Analyser {
                 proposed.insert(m.entity)
             }
         }
+        var keys = [[UInt64]](repeating: [], count: names.entities.count)
+        for m in names.mentions where m.kind == .organisation && !keys[m.entity].contains(m.key) { keys[m.entity].append(m.key) }
         for (k, entity) in names.entities.enumerated() {
+            if !keys[k].contains(entity.key) { keys[k].append(entity.key) }
             let s = Int(text.sentenceOf[entity.cue.lo])
             let quote = proposed.contains(k) ? quote(sentence: s) : nil
             let name = entity.name
             var forms = entity.forms
             forms.removeAll { $0 == name }
             out.organisations.append(AnalysedArticle.Organisation(name: name, forms: forms, lexicon: entity.lexicon, mark: mark(entity.cue.rule.rawValue, entity.cue.lo, entity.cue.hi),
-                                                                  quote: quote, products: [], proposed: proposed.contains(k)))
+                                                                  quote: quote, products: [], proposed: proposed.contains(k), keys: keys[k].sorted()))
         }
         for p in names.products where p.owner >= 0 && !out.organisations[p.owner].products.contains(where: { $0.name == p.name }) {
             let q = out.organisations[p.owner].proposed ? quote(sentence: Int(text.sentenceOf[p.firstMention])) : nil

@@ -37,9 +37,9 @@ struct DealMerger: Sendable {
     /// to note where an article's status was overruled.
     init(_ articles: [PackedArticle], identity: OrganisationIdentity, documentIDs: [String]) {
         var groupsOfKey: [[String]: [Int]] = [:]
-        for (a, article) in articles.enumerated() {
-            let published = article.published
-            let deals = article.deals
+        // Each article's deals are read on every core, a chunk at a time.
+        inChunks(articles.count, { (articles[$0].published, articles[$0].deals) }) { a, read in
+            let (published, deals) = read
             let id = { (local: Int) in identity.globals[identity.globalOf[a][local]].id }
             let name = { (local: Int) in identity.globals[identity.globalOf[a][local]].name }
             decisions.append(deals.map { deal in
@@ -76,12 +76,12 @@ struct DealMerger: Sendable {
         }
         for g in groups.indices { groups[g].key = [] }
         notes = articles.indices.map { _ in [] }
-        for (a, article) in articles.enumerated() {
-            for (d, deal) in article.deals.enumerated() {
+        inChunks(articles.count, { articles[$0].deals.map(\.status) }) { a, statuses in
+            for (d, status) in statuses.enumerated() {
                 let g = groups[Int(decisions[a][d].group)]
-                guard deal.status != g.status, let from = g.statusFrom else { continue }
+                guard status != g.status, let from = g.statusFrom else { continue }
                 notes[a].append(DraftNote(kind: .disagreement,
-                                          message: "deal \(g.id): this article's words give the status \"\(deal.status.rawValue)\"; \"\(g.status.rawValue)\", from \(documentIDs[from.article]), the latest article about it, is used so that the datasets agree",
+                                          message: "deal \(g.id): this article's words give the status \"\(status.rawValue)\"; \"\(g.status.rawValue)\", from \(documentIDs[from.article]), the latest article about it, is used so that the datasets agree",
                                           quote: nil))
             }
         }

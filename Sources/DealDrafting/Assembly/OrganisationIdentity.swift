@@ -28,26 +28,21 @@ struct OrganisationIdentity: Sendable {
             return x
         }
         var nodesOf: [[Int]] = []
-        // The same names come back in many articles: their keys are worked out once.
-        var keysOfName: [String: [UInt64]] = [:]
-        func keys(_ name: String) -> [UInt64] {
-            if let k = keysOfName[name] { return k }
-            let k = Array(Set([WordHash.of(Slug.folded(name)), WordHash.of(Slug.folded(NameFinder.withoutSuffix(name, lexicon: lexicon)))]))
-            keysOfName[name] = k
-            return k
-        }
-        for article in articles {
+        // Each article's names and their keys (worked out when it was analysed; a known
+        // organisation's key is its lexicon entry's), read on every core.
+        inChunks(articles.count, { a in
+            articles[a].organisations.map { o -> (name: String, lexicon: Int?, keys: [UInt64]) in
+                (o.name, o.lexicon, o.keys)
+            }
+        }) { _, organisations in
             var nodes: [Int] = []
-            for o in article.organisations {
+            for o in organisations {
                 let node = parent.count
                 parent.append(node)
                 nodeName.append(o.name)
                 nodeLexicon.append(o.lexicon)
                 nodes.append(node)
-                var all = keys(o.name)
-                for f in o.forms { all += keys(f) }
-                if let l = o.lexicon { all.append(UInt64(l) | 0x8000_0000_0000_0000) }
-                for key in all {
+                for key in o.keys {
                     if let other = firstWithKey[key] { parent[find(node)] = find(other) } else { firstWithKey[key] = node }
                 }
             }

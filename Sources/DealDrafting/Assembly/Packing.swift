@@ -33,6 +33,9 @@ struct PackWriter {
 
     mutating func ints(_ xs: [Int]) { array(xs) { $0.int($1) } }
 
+    /// A 64-bit key, as eight bytes (a variable-length number would take ten).
+    mutating func key(_ k: UInt64) { withUnsafeBytes(of: k.littleEndian) { bytes.append(contentsOf: $0) } }
+
     mutating func date(_ d: DraftDate) {
         int(d.year)
         bytes.append(contentsOf: [UInt8(d.half ?? 0), UInt8(d.quarter ?? 0), UInt8(d.month ?? 0), UInt8(d.day ?? 0), d.approximate ? 1 : 0])
@@ -107,6 +110,13 @@ struct PackReader {
 
     mutating func ints() -> [Int] { array { $0.int() } }
 
+    mutating func key() -> UInt64 {
+        var k: UInt64 = 0
+        for i in 0..<8 { k |= UInt64(bytes[at + i]) << (8 * UInt64(i)) }
+        at += 8
+        return k
+    }
+
     mutating func date() -> DraftDate {
         let year = int()
         let b = bytes[at..<at + 5].map(Int.init)
@@ -173,6 +183,7 @@ struct PackedArticle: Sendable {
             w.int(o.quote ?? -1)
             w.array(o.products) { w, p in w.string(p.name); w.mark(p.mark); w.int(p.quote ?? -1) }
             w.bool(o.proposed)
+            w.array(o.keys) { $0.key($1) }
         }
         starts.append(Int32(w.bytes.count))
         w.rules = [:]
@@ -231,7 +242,7 @@ struct PackedArticle: Sendable {
         return r.array { r in
             AnalysedArticle.Organisation(name: r.string(), forms: r.array { $0.string() }, lexicon: Self.index(r.int()), mark: r.mark(), quote: Self.index(r.int()),
                                          products: r.array { r in AnalysedArticle.Product(name: r.string(), mark: r.mark(), quote: Self.index(r.int())) },
-                                         proposed: r.bool())
+                                         proposed: r.bool(), keys: r.array { $0.key() })
         }
     }
 
