@@ -7,10 +7,11 @@
 /// `{A:role}` is a party (an organisation, a list of them, a product standing for its
 /// owner, or "it"/"the company" for the one last named; `_` in a role is a space);
 /// `{A:role?}` may be left out of the words, and is then the sentence's first
-/// organisation before the match (its subject); `...`
-/// skips up to six words (`...3` up to three) without passing an organisation or a `;`,
-/// `a|b` is either word, `word~` any of its inflections, `word?` an optional word.
-/// `=> status` gives the status when the sentence has no status words of its own. A
+/// organisation before the match (its subject); `...` skips up to six words (`...3` up
+/// to three; an amount or a date counts as one) without passing an organisation or a
+/// `;`; `a|b` is either word, `word~` any of its inflections, `word?` an optional word.
+/// `=> status` gives the status when the sentence has no status words of its own;
+/// `=> joins` adds the parties to the nearest earlier deal of the kind instead. A
 /// section named `[kind fallback]` is used only when no other rule found a deal
 /// between the same parties in the sentence.
 struct DealPattern: Sendable {
