@@ -1,36 +1,43 @@
 /// An order of records by one column, for sorting listings (the explorer's panes and
-/// the command line's `--sort`): `before` is a strict "comes first" in ascending
-/// order over record indices. Records without a value in the column (an undated
-/// deal, a deal without an amount) are `missing`: they are kept apart and go last in
-/// either direction. Keys are read into flat arrays when the order is made, so one
-/// comparison is a few loads, even at a million deals.
+/// the command line's `--sort`), over record indices: a number per record read into
+/// a flat array when the order is made (a date as its first day, a title as its
+/// first seven letters), so that most comparisons are two loads even at a million
+/// deals, and `before` for records whose numbers are equal. Records without a value
+/// in the column (an undated deal, a deal without an amount) are `missing`: they go
+/// last in either direction. Ties go by record index, the listing's own order.
 public struct RecordOrder: Sendable {
-    public let missing: @Sendable (Int) -> Bool
-    public let before: @Sendable (Int, Int) -> Bool
+    public let keys: [Int64]?
+    public let missing: [Bool]?
+    /// A strict "comes first" between records of equal keys; nil: they are equal.
+    public let before: (@Sendable (Int, Int) -> Bool)?
 
-    public init(missing: @escaping @Sendable (Int) -> Bool = { _ in false }, before: @escaping @Sendable (Int, Int) -> Bool) {
+    public init(keys: [Int64]? = nil, missing: [Bool]? = nil, before: (@Sendable (Int, Int) -> Bool)? = nil) {
+        self.keys = keys
         self.missing = missing
         self.before = before
     }
 
-    /// An order by one integer key per record.
-    init(keys: [Int64], missing: [Bool]? = nil) {
-        let absent: @Sendable (Int) -> Bool
-        if let missing { absent = { missing[$0] } } else { absent = { _ in false } }
-        self.init(missing: absent, before: { keys[$0] < keys[$1] })
+    /// The order itself, either way: "x comes first", a total order.
+    public func less(descending: Bool) -> @Sendable (Int, Int) -> Bool {
+        let (keys, missing, before) = (self.keys, self.missing, self.before)
+        return { x, y in
+            if let missing, missing[x] || missing[y] { return missing[x] == missing[y] ? x < y : missing[y] }
+            if let keys, keys[x] != keys[y] { return descending ? keys[x] > keys[y] : keys[x] < keys[y] }
+            if let before {
+                if descending ? before(y, x) : before(x, y) { return true }
+                if descending ? before(x, y) : before(y, x) { return false }
+            }
+            return x < y
+        }
     }
 
-    /// Sorts rows at once: ties keep the order given, missing values go last.
+    /// Sorts rows at once.
     public func sorted(_ rows: [Int], descending: Bool) -> [Int] {
-        let present = rows.filter { !missing($0) }.enumerated()
-        let sorted = present.sorted { x, y in
-            let (a, b) = descending ? (y.element, x.element) : (x.element, y.element)
-            if before(a, b) { return true }
-            if before(b, a) { return false }
-            return x.offset < y.offset
-        }
-        return sorted.map(\.element) + rows.filter(missing)
+        rows.sorted(by: less(descending: descending))
     }
+
+    /// The listing's own order (by index; the other way, reversed).
+    public static let own = RecordOrder { $0 < $1 }
 }
 
 /// The columns deals sort by.
@@ -58,8 +65,11 @@ extension Catalog {
         let n = deals.count
         switch column {
         case .date:
-            let dates = (0..<n).map { deals.date($0) }
-            return RecordOrder(keys: dates.map { $0.map(Self.dateKey) ?? 0 }, missing: dates.map { $0 == nil })
+            var keys = [Int64](repeating: 0, count: n), missing = [Bool](repeating: false, count: n)
+            for i in 0..<n {
+                if let d = deals.date(i) { keys[i] = Self.dateKey(d) } else { missing[i] = true }
+            }
+            return RecordOrder(keys: keys, missing: missing)
         case .kind:
             let rank = Self.ranks(DealKind.allCases.map(\.rawValue))
             return RecordOrder(keys: deals.kinds.map { rank[Int($0)] })
@@ -69,17 +79,20 @@ extension Catalog {
         case .parties:
             // Partners are held by name, so their positions compare as their names do.
             let parties = deals.parties
-            return RecordOrder { a, b in parties[a].lexicographicallyPrecedes(parties[b]) }
-        case .value:
-            let values = (0..<n).map { deals.value($0) }
-            return RecordOrder(missing: { values[$0] == nil }) { a, b in
-                let x = values[a]!, y = values[b]!
-                return x.currency != y.currency ? x.currency < y.currency : x.amount < y.amount
+            return RecordOrder(keys: (0..<n).map { parties[$0].first.map(Int64.init) ?? -1 }) { a, b in
+                parties[a].lexicographicallyPrecedes(parties[b])
             }
-        case .title:
-            return RecordOrder { a, b in Self.caselessBefore(deals.titles, a, b) }
-        case .id:
-            return RecordOrder { a, b in Self.caselessBefore(deals.ids, a, b) }
+        case .value:
+            // Currency (ranked by name), then the amount: its bits order like the
+            // number when it is not negative, and the amounts decide between equals.
+            let amounts = deals.amounts, index = deals.valueIndex
+            let rank = Dictionary(uniqueKeysWithValues: Set(amounts.map(\.currency)).sorted().enumerated().map { ($1, Int64($0)) })
+            let byAmount = amounts.map { rank[$0.currency]! << 55 | ($0.amount > 0 ? Int64(bitPattern: $0.amount.bitPattern) >> 9 : 0) }
+            return RecordOrder(keys: index.map { $0 < 0 ? 0 : byAmount[Int($0)] }, missing: index.map { $0 < 0 }) { a, b in
+                amounts[Int(index[a])].amount < amounts[Int(index[b])].amount
+            }
+        case .title: return Self.textOrder(deals.titles)
+        case .id: return Self.textOrder(deals.ids)
         }
     }
 
@@ -87,7 +100,7 @@ extension Catalog {
     /// explorer's under its filter, else all) and of counterparties.
     public func partnerOrder(_ column: PartnerSortColumn, dealCounts: [Int]? = nil) -> RecordOrder {
         switch column {
-        case .name: return RecordOrder { $0 < $1 }
+        case .name: return .own
         case .id:
             let ids = partners.map { $0.id }
             return RecordOrder { ids[$0] < ids[$1] }
@@ -100,9 +113,9 @@ extension Catalog {
     public func eventOrder(_ column: EventSortColumn) -> RecordOrder {
         let events = self.events
         switch column {
-        case .date: return RecordOrder { $0 < $1 }
-        case .title: return RecordOrder { a, b in Self.caselessBefore(events.titles, a, b) }
-        case .id: return RecordOrder { a, b in Self.caselessBefore(events.ids, a, b) }
+        case .date: return .own
+        case .title: return Self.textOrder(events.titles)
+        case .id: return Self.textOrder(events.ids)
         case .partners: return RecordOrder(keys: partnersOfEvent.map { Int64($0.count) })
         }
     }
@@ -118,6 +131,15 @@ extension Catalog {
         var rank = [Int64](repeating: 0, count: names.count)
         for (r, i) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[i] = Int64(r) }
         return rank
+    }
+
+    /// Strings by their text, ASCII letter case ignored (other bytes by value): the
+    /// first seven bytes as the key, the rest between equal keys.
+    static func textOrder(_ column: StringColumn) -> RecordOrder {
+        let keys = (0..<column.count).map { i in
+            column.withBytes(i) { b in (0..<7).reduce(Int64(0)) { $0 << 8 | Int64($1 < b.count ? Self.lower(b[$1]) : 0) } }
+        }
+        return RecordOrder(keys: keys) { a, b in Self.caselessBefore(column, a, b) }
     }
 
     /// String `a` of a column before string `b`, ASCII letter case ignored (other

@@ -208,17 +208,18 @@ struct NetworkModel: Sendable {
         guard stop != .centre else { return .partner(centre) }
         guard rows.indices.contains(row) else { return nil }
         let r = rows[row], g = groups[r.group]
-        let name = { (p: Int) in c.partners[p].name }
-        let hub = Self.partner(g.node) == nil
-        let node1 = Self.partner(g.node).map(name) ?? r.membersText(groups: groups, rows: rows, c)
+        let node = Self.partner(g.node)
         switch stop {
-        case .centre: return .partner(centre)
-        case .edge1, .node1:
-            if stop == .node1, case .partner(let p) = g.node { return .partner(p) }
-            return .deals(g.edge.deals, title: "\(name(centre)) — \(node1)")
-        case .edge2: return r.edge2.map { .deals($0.deals, title: "\(hub ? name(centre) : node1) — \(r.node2.map(name) ?? "")") }
+        case .node1 where node != nil: return .partner(node!)
         case .node2: return r.node2.map(Item.partner)
+        default: break
         }
+        // An edge (or a hub): its deals, named by the nodes at its ends.
+        let centreName = c.partners[centre].name
+        let nodeName = node.map { c.partners[$0].name } ?? r.membersText(groups: groups, rows: rows, c)
+        guard stop == .edge2 else { return .deals(g.edge.deals, title: centreName + " — " + nodeName) }
+        guard let e = r.edge2, let q = r.node2 else { return nil }
+        return .deals(e.deals, title: (node == nil ? centreName : nodeName) + " — " + c.partners[q].name)
     }
 
     /// The partners an item stands for: Enter filters by them.

@@ -17,7 +17,7 @@ extension AppState {
         sorts[pane] = sort
         pendingSorts.removeAll { $0.pane == pane }
         var job = PendingSort(pane: pane, sort: sort, rows: sorting.rows(self),
-                              order: sort.map { sorting.order(self, $0.column) } ?? RecordOrder { $0 < $1 }, slice: sortSlice)
+                              order: sort.map { sorting.order(self, $0.column) } ?? .own, slice: sortSlice)
         if rowCount(pane) <= sortAtOnce {
             while !job.done { job.step(limit: Int.max, until: nil) }
             finishSort(job)
