@@ -7,8 +7,8 @@ import ExplorerCore
 /// a 16-colour one: the user's terminal theme then decides the exact hues (a light
 /// or Solarized background keeps its contrast), and each colour change costs 5
 /// bytes on the wire instead of the 11 of an indexed colour. A theme that names
-/// 256-colour values (deep, paper, or a config file's) gets them there, and their
-/// nearest of 16 or 8 elsewhere.
+/// 256-colour values (deep, paper, or a config file's) gets them there, and the
+/// palette colour of their hue elsewhere.
 enum ColorLevel: Sendable {
     /// No colour: NO_COLOR, --no-color, or a monochrome terminal. Attributes only.
     case none

@@ -77,17 +77,32 @@ extension Catalog {
             let rank = Self.ranks(DealStatus.allCases.map(\.rawValue))
             return RecordOrder(keys: deals.statuses.map { rank[Int($0)] })
         case .parties:
-            // Partners are held by name, so their positions compare as their names do.
+            // Partners are held by name, so their positions compare as their names do;
+            // the first two of them make the key.
             let parties = deals.parties
-            return RecordOrder(keys: (0..<n).map { parties[$0].first.map(Int64.init) ?? -1 }) { a, b in
-                parties[a].lexicographicallyPrecedes(parties[b])
+            let keys = parties.items.withUnsafeBufferPointer { items in
+                parties.starts.withUnsafeBufferPointer { starts in
+                    (0..<n).map { d -> Int64 in
+                        let lo = Int(starts[d]), hi = Int(starts[d + 1])
+                        let first = lo < hi ? Int64(items[lo]) + 1 : 0, second = lo + 1 < hi ? Int64(items[lo + 1]) + 1 : 0
+                        return first << 32 | second
+                    }
+                }
             }
+            return RecordOrder(keys: keys) { a, b in parties[a].lexicographicallyPrecedes(parties[b]) }
         case .value:
             // Currency (ranked by name), then the amount: its bits order like the
             // number when it is not negative, and the amounts decide between equals.
             let amounts = deals.amounts, index = deals.valueIndex
-            let rank = Dictionary(uniqueKeysWithValues: Set(amounts.map(\.currency)).sorted().enumerated().map { ($1, Int64($0)) })
-            let byAmount = amounts.map { rank[$0.currency]! << 55 | ($0.amount > 0 ? Int64(bitPattern: $0.amount.bitPattern) >> 9 : 0) }
+            // Most amounts share the currency before them: one hash per change, not per amount.
+            var currencies = Set<String>(), previous = ""
+            for a in amounts where a.currency != previous { previous = a.currency; currencies.insert(previous) }
+            let rank = Dictionary(uniqueKeysWithValues: currencies.sorted().enumerated().map { ($1, Int64($0)) })
+            var last = ("", Int64(0))
+            let byAmount = amounts.map { a -> Int64 in
+                if a.currency != last.0 { last = (a.currency, rank[a.currency]!) }
+                return last.1 << 55 | (a.amount > 0 ? Int64(bitPattern: a.amount.bitPattern) >> 9 : 0)
+            }
             return RecordOrder(keys: index.map { $0 < 0 ? 0 : byAmount[Int($0)] }, missing: index.map { $0 < 0 }) { a, b in
                 amounts[Int(index[a])].amount < amounts[Int(index[b])].amount
             }
@@ -134,10 +149,14 @@ extension Catalog {
     }
 
     /// Strings by their text, ASCII letter case ignored (other bytes by value): the
-    /// first seven bytes as the key, the rest between equal keys.
+    /// first eight bytes as the key (their unsigned order kept in a signed number),
+    /// the rest between equal keys.
     static func textOrder(_ column: StringColumn) -> RecordOrder {
         let keys = (0..<column.count).map { i in
-            column.withBytes(i) { b in (0..<7).reduce(Int64(0)) { $0 << 8 | Int64($1 < b.count ? Self.lower(b[$1]) : 0) } }
+            column.withBytes(i) { b in
+                let raw = (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64($1 < b.count ? Self.lower(b[$1]) : 0) }
+                return Int64(bitPattern: raw ^ (1 << 63))
+            }
         }
         return RecordOrder(keys: keys) { a, b in Self.caselessBefore(column, a, b) }
     }

@@ -2,10 +2,7 @@
 /// from event to event), h and l pan, + and - zoom.
 enum ChartMode {
     static let keys = KeyTable(
-        [
-            KeyBinding([.tab], .focusNext, "next pane", group: "Panes"),
-            KeyBinding([.backTab], .focusPrevious, "previous pane", group: "Panes"),
-        ] + NormalMode.numberKeys
+        NormalMode.pictureFocus
           + KeyTable.scrolling(group: "Chart", down: "next event", up: "previous event", top: "first event", bottom: "last event")
           + [
             KeyBinding([.char("]")], .nextEvent, "next event", group: "Chart"),

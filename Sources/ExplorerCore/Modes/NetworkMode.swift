@@ -5,10 +5,7 @@ import DealModel
 /// selected in every pane, an edge's deals show in Detail.
 enum NetworkMode {
     static let keys = KeyTable(
-        [
-            KeyBinding([.tab], .focusNext, "next pane", group: "Panes"),
-            KeyBinding([.backTab], .focusPrevious, "previous pane", group: "Panes"),
-        ] + NormalMode.numberKeys
+        NormalMode.pictureFocus
           + KeyTable.scrolling(group: "Network", down: "next row", up: "previous row", top: "first row", bottom: "last row")
           + [
             KeyBinding([.char("h"), .left], .left, "toward the centre: edge, node, the centre", group: "Network"),

@@ -23,6 +23,12 @@ enum NormalMode {
 
     static let numberKeys = PaneID.allCases.map { KeyBinding([.char(Character(String($0.number)))], .focus($0), $0.title, group: "Panes") }
 
+    /// The pane keys of the pictures, which use h, l and the arrows to move.
+    static let pictureFocus = [
+        KeyBinding([.tab], .focusNext, "next pane", group: "Panes"),
+        KeyBinding([.backTab], .focusPrevious, "previous pane", group: "Panes"),
+    ] + numberKeys
+
     static let clearFilter = KeyBinding([.char("x")], .clearFilter, "clear the filter", group: "Filter")
 
     static let timelineSteps = [

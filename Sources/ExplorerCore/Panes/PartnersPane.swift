@@ -24,7 +24,9 @@ enum PartnersPane {
                 rows: { s in s.partnerOrder ?? Array(s.catalog.partners.indices) },
                 order: { s, column in s.catalog.partnerOrder(PartnerSortColumn(rawValue: column) ?? .name, dealCounts: s.partnerDealCounts) },
                 // By name is the catalog's own order: no list of positions is kept.
-                apply: { s, rows, sort in s.partnerOrder = sort == nil || sort?.column == PartnerSortColumn.name.rawValue && sort?.descending == false ? nil : rows }))))
+                apply: { s, rows, sort in s.partnerOrder = sort == nil || sort == byName ? nil : rows }))))
+
+    static let byName = PaneSort(column: PartnerSortColumn.name.rawValue, descending: false)
 
     static func row(_ state: AppState, relations: Relations, _ i: Int) -> ListRow {
         let index = state.partner(atRow: i)

@@ -40,14 +40,16 @@ extension AppState {
 enum Sorting {
     /// The next slice of the first pending sort.
     static func step(_ state: inout AppState) {
-        guard var job = state.pendingSorts.first else { return }
+        guard !state.pendingSorts.isEmpty else { return }
+        // Taken out while it works: a copy left in the state would make every slice
+        // copy its arrays (8 MB at a million deals) on its first write.
+        var job = state.pendingSorts.removeFirst()
         job.step(limit: state.sortSlice, until: ContinuousClock().now + state.searchBudget)
         if job.done {
-            state.pendingSorts.removeFirst()
             state.finishSort(job)
             state.message = describe(job.pane, job.sort)
         } else {
-            state.pendingSorts[0] = job
+            state.pendingSorts.insert(job, at: 0)
         }
     }
 

@@ -19,16 +19,16 @@ enum HelpOverlay {
         var rows: Int { columns.map(\.count).max() ?? 0 }
     }
 
-    /// The last page made, and what it was made for: each key that scrolls the help
-    /// needs the page's length, and the screen it draws.
-    private static let last = Mutex<(mode: InputMode, width: Int, height: Int, keys: Keymap, page: Page)?>(nil)
+    /// The last page made, and what it was made for (the page depends on the width,
+    /// not the height): each key that scrolls the help needs the page's length, and
+    /// the screen it draws.
+    private static let last = Mutex<(mode: InputMode, width: Int, keys: Keymap, page: Page)?>(nil)
 
     static func page(_ state: AppState) -> Page {
         let mode = state.modeBeneathHelp
-        if let last = last.withLock({ $0 }), last.mode == mode, last.width == state.width, last.height == state.height,
-           last.keys == state.keymap { return last.page }
+        if let last = last.withLock({ $0 }), last.mode == mode, last.width == state.width, last.keys == state.keymap { return last.page }
         let page = makePage(state)
-        last.withLock { $0 = (mode, state.width, state.height, state.keymap, page) }
+        last.withLock { $0 = (mode, state.width, state.keymap, page) }
         return page
     }
 
