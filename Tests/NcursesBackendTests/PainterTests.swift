@@ -154,6 +154,8 @@ final class CursesScreen: @unchecked Sendable {
         try curses.require()
         let styles = RoleStyles.table(level: .indexed256, theme: Theme.named("mono")!)
         #expect(styles.allSatisfy { $0.pair == 0 })
+        // NO_COLOR (no colour level) wins over a theme of colours.
+        #expect(RoleStyles.table(level: .none, theme: Theme.named("deep")!).allSatisfy { $0.pair == 0 })
         #expect(styles[Int(Role.quote.rawValue)].attributes == ds_a_bold() | ds_a_underline())
     }
 

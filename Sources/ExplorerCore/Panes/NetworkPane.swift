@@ -18,7 +18,7 @@ enum NetworkPane {
         guard let m = NetworkModel.of(s) else { return "" }
         let links = m.groups.count
         return "\(s.catalog.partners[m.centre].name) · \(links) link\(links == 1 ? "" : "s") · "
-            + (s.network.depth > 1 ? "two steps (- one)" : "one step (+ two)")
+            + (s.network.depth > 1 ? "two steps (- one)" : "one step (+ two)") + (m.cut ? " · first \(NetworkModel.rowLimit) rows" : "")
     }
 
     /// What Detail shows from the network: the partner or the deals under the cursor.
