@@ -122,7 +122,7 @@ enum DetailPane {
             out += StyledText.wrap([Span(deal.title, .label)], width: width)
             var facts = [Span("\(deal.kind.rawValue) · \(deal.status.rawValue) · \(deal.date?.display ?? "no date")")]
             if let v = deal.value { facts += [Span(" · "), Span(v.display, .figure)] }
-            out += StyledText.wrap(facts, width: width, indent: 2).map { [Span("  ")] + $0 }
+            out += StyledText.wrap(facts, width: width - 2).map { [Span("  ")] + $0 }
             if let e = c.evidence(of: .deal(d)).first {
                 out += StyledText.wrap([Span("“" + String(e.sentenceText) + "”", .muted)], width: width - 2).map { [Span("  ")] + $0 }
             }
