@@ -7,15 +7,16 @@ public enum Explorer {
     public static let minimumWidth = 60
     public static let minimumHeight = 15
 
-    /// The state at start, with the partner filter of `--partner`.
-    public static func start(catalog: Catalog, partners: [String] = [], width: Int, height: Int) -> AppState {
-        AppState(catalog: catalog, filter: partners, width: width, height: height)
+    /// The state at start, with the partner filter of `--partner` and the keys of a
+    /// config file.
+    public static func start(catalog: Catalog, partners: [String] = [], width: Int, height: Int, keymap: Keymap = .standard) -> AppState {
+        AppState(catalog: catalog, filter: partners, width: width, height: height, keymap: keymap)
     }
 
     /// The state while `label` loads in the background: empty panes, progress in the
     /// status line, and q already quits.
-    public static func loading(_ label: String, width: Int, height: Int) -> AppState {
-        var state = AppState(catalog: .empty, filter: [], width: width, height: height)
+    public static func loading(_ label: String, width: Int, height: Int, keymap: Keymap = .standard) -> AppState {
+        var state = AppState(catalog: .empty, filter: [], width: width, height: height, keymap: keymap)
         state.loading = AppState.Loading(label: label, progress: LoadProgress(phase: "starting", fraction: 0), seconds: 0)
         return state
     }

@@ -15,8 +15,8 @@ public enum ExplorerRunner {
     /// On SIGTERM, SIGHUP or SIGINT the terminal is restored and the process ends by
     /// that signal (the shell sees 128 + signal); this function then never returns.
     /// A terminal that closes without a SIGHUP is handled as one.
-    public static func run(catalog: Catalog, partners: [String], noColor: Bool) throws {
-        try run(loading: "data", noColor: noColor) { _ in (catalog, partners) }
+    public static func run(catalog: Catalog, partners: [String], noColor: Bool, config: Config = Config()) throws {
+        try run(loading: "data", noColor: noColor, config: config) { _ in (catalog, partners) }
     }
 
     /// Starts the explorer at once and loads the data on another thread: the panes
@@ -24,8 +24,9 @@ public enum ExplorerRunner {
     /// quits at any time. `load` returns the catalog and the partner ids of the
     /// initial filter; an error it throws is rethrown here after the terminal is
     /// restored, so the caller can report it as usual. `afterward` runs on the
-    /// loading thread once the data is on screen (saving a snapshot).
-    public static func run(loading label: String, noColor: Bool,
+    /// loading thread once the data is on screen (saving a snapshot). `config`: the
+    /// keys and colours of a config file.
+    public static func run(loading label: String, noColor: Bool, config: Config = Config(),
                            load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String]),
                            afterward: (@Sendable (Catalog) -> Void)? = nil) throws {
         let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
@@ -36,7 +37,7 @@ public enum ExplorerRunner {
         let terminal = try Terminal(colorAllowed: !noColor && !noColorVariable)
         let ending: Ending = withExtendedLifetime(terminal) {
             defer { terminal.stop() }
-            return loop(terminal: terminal, label: label, background: background)
+            return loop(terminal: terminal, label: label, config: config, background: background)
         }
         switch ending {
         case .quit: return
@@ -58,11 +59,11 @@ public enum ExplorerRunner {
     /// The event loop: it turns signals, the background load and input into events,
     /// feeds them to the explorer, carries out the effects and paints. It changes
     /// no state itself.
-    private static func loop(terminal: Terminal, label: String, background: BackgroundLoad) -> Ending {
-        var state = Explorer.loading(label, width: terminal.width, height: terminal.height)
+    private static func loop(terminal: Terminal, label: String, config: Config, background: BackgroundLoad) -> Ending {
+        var state = Explorer.loading(label, width: terminal.width, height: terminal.height, keymap: config.keymap)
         var loaded = false
         let started = DispatchTime.now()
-        let painter = Painter(styles: RoleStyles.table(level: terminal.colorLevel), utf8: terminal.utf8)
+        let painter = Painter(styles: RoleStyles.table(level: terminal.colorLevel, theme: config.theme), utf8: terminal.utf8)
         var input = InputReader()
         terminal.setMouseCapture(state.mouseCapture)
         // Paints when input pauses, so held-down keys and pasted text do not queue
@@ -95,6 +96,8 @@ public enum ExplorerRunner {
                 case .repaintAll:
                     terminal.restoreModes()
                     painter.invalidate()
+                case .copy(let text): terminal.copy(text)
+                case .setTitle(let title): terminal.setTitle(title)
                 }
             }
             return nil

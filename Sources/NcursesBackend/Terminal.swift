@@ -17,6 +17,8 @@ final class Terminal {
     /// then drawn as "?".
     let utf8: Bool
     private(set) var mouseAvailable = false
+    /// The terminal's own title was pushed, to be popped on leaving.
+    var titlePushed = false
 
     var width: Int { Int(ds_cols()) }
     var height: Int { Int(ds_lines()) }
@@ -85,6 +87,7 @@ final class Terminal {
     func stop() {
         guard let screen else { return }
         _ = mousemask(0, nil)
+        restoreTitle()
         // Blank the screen before leaving it: a terminal that grew while the explorer
         // ran (tmux) may otherwise keep the bottom rows of the last frame when it
         // switches back to the shell's smaller saved screen.

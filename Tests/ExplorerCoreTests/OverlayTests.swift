@@ -92,7 +92,8 @@ import Testing
         #expect(Explorer.update(&s, .loadProgress(Self.progress, seconds: 1.24)).isEmpty)
         #expect(screen(s).contains("Loading big.json: locating quotes ▕█████     ▏ 50% · 1.2 s · q quits"))
         press(&s, "m?")
-        #expect(Explorer.update(&s, .loaded(bundled, partners: ["amazon"])).isEmpty)
+        // The dataset's title becomes the terminal's title.
+        #expect(Explorer.update(&s, .loaded(bundled, partners: ["amazon"])) == [.setTitle("dealscope: OpenAI and Microsoft reaffirm their alliance")])
         #expect(s.loading == nil && s.filter == ["amazon"])
         #expect(s.mode == .help && !s.mouseCapture, "the open help and the mouse mode carry over")
         press(&s, "<Esc>")
@@ -112,11 +113,20 @@ import Testing
 @Suite struct PanesAsData {
     @Test(arguments: [(60, 15), (99, 30), (100, 30), (159, 50), (160, 50), (300, 100)])
     func everyLayoutPlacesEveryPaneWithoutOverlap(width: Int, height: Int) {
-        let layout = Layout(width: width, height: height)
-        #expect(layout.panes == PaneID.allCases)
+        for picture in [nil, PaneID.network, .chart] {
+            let layout = Layout(width: width, height: height, picture: picture)
+            // A picture takes the place of the top row's panes; Detail always shows.
+            #expect(layout.panes.filter(\.isPicture) == (picture.map { [$0] } ?? []))
+            #expect(layout.panes.contains(.detail))
+            if picture == nil { #expect(layout.panes == [.partners, .deals, .timeline, .detail]) }
+            check(layout)
+        }
+    }
+
+    func check(_ layout: Layout) {
         for a in layout.panes {
             let r = layout.rect(a)
-            #expect(r.x >= 0 && r.y >= 0 && r.x + r.width <= width && r.y + r.height <= height - 1)
+            #expect(r.x >= 0 && r.y >= 0 && r.x + r.width <= layout.width && r.y + r.height <= layout.height - 1)
             for b in layout.panes where b != a {
                 let o = layout.rect(b)
                 #expect(r.x + r.width <= o.x || o.x + o.width <= r.x || r.y + r.height <= o.y || o.y + o.height <= r.y, "\(a) overlaps \(b)")
@@ -125,12 +135,12 @@ import Testing
     }
 
     @Test func narrowPanesDropColumnsInTheirOrder() {
-        let deals = PaneID.deals.list!
-        #expect(deals.columns(width: 94).map(\.column.header) == ["DATE", "KIND", "PARTIES", "VALUE", "TITLE"])
-        #expect(deals.columns(width: 63).map(\.column.header) == ["KIND", "PARTIES", "VALUE", "TITLE"])
-        #expect(deals.columns(width: 50).map(\.column.header) == ["KIND", "VALUE", "TITLE"])
-        #expect(deals.columns(width: 29).map(\.column.header) == ["TITLE"])
-        #expect(PaneID.partners.list!.columns(width: 16).map(\.column.header) == ["PARTNER", "#"])
+        let deals = PaneID.deals.list!, s = start()
+        #expect(deals.columns(s, width: 94).map(\.column.header) == ["DATE", "KIND", "PARTIES", "VALUE", "TITLE"])
+        #expect(deals.columns(s, width: 63).map(\.column.header) == ["KIND", "PARTIES", "VALUE", "TITLE"])
+        #expect(deals.columns(s, width: 50).map(\.column.header) == ["KIND", "VALUE", "TITLE"])
+        #expect(deals.columns(s, width: 29).map(\.column.header) == ["TITLE"])
+        #expect(PaneID.partners.list!.columns(s, width: 16).map(\.column.header) == ["PARTNER", "#"])
     }
 
     @Test func searchVisitsTheSearchedPanesInOrder() {

@@ -98,4 +98,42 @@ import Testing
         press(&s, "/azure")
         check("search-azure-120x40", s)
     }
+
+    @Test func networkAt120x40() {
+        var s = networkOnOpenAI(120, 40)
+        press(&s, "+")
+        check("network-openai-120x40", s)
+    }
+
+    @Test func networkAt80x24() { check("network-openai-80x24", networkOnOpenAI(80, 24)) }
+
+    @Test func networkAsAListAt60x15() {
+        var s = networkOnOpenAI(60, 15)
+        press(&s, "jj")
+        check("network-list-60x15", s)
+    }
+
+    @Test func chartAt120x40() {
+        var s = start(120, 40)
+        press(&s, "tjj")
+        check("chart-120x40", s)
+    }
+
+    @Test func chartZoomedAt80x24() {
+        var s = Explorer.start(catalog: datesCatalog, width: 80, height: 24)
+        press(&s, "t+jjj")
+        check("chart-dates-zoomed-80x24", s)
+    }
+
+    @Test func chartAt60x15() {
+        var s = start(60, 15)
+        press(&s, "t")
+        check("chart-60x15", s)
+    }
+
+    @Test func dealsByValueAt120x40() {
+        var s = start(120, 40)
+        press(&s, "2:sort value<Enter>")
+        check("deals-by-value-120x40", s)
+    }
 }

@@ -137,6 +137,34 @@ final class CursesScreen: @unchecked Sendable {
         if role == .muted { #expect(style.attributes & ds_a_dim() == 0, "grey says muted; dim on grey is too faint") }
     }
 
+    /// A theme of 256 colours (deep) gets them on a 256-colour terminal, and the
+    /// palette colour of their hue with fewer; the default theme stays on the palette.
+    @Test(arguments: [("deep", ColorLevel.indexed256, Role.quote, Int16(114)), ("deep", .basic16, .quote, 10), ("deep", .basic8, .quote, 2),
+                      ("deep", .indexed256, .error, 203), ("deep", .basic16, .error, 9), ("default", .indexed256, .label, 12),
+                      ("default", .indexed256, .muted, 8)])
+    func themesColourTheRolesAtEveryLevel(theme: String, level: ColorLevel, role: Role, foreground: Int16) throws {
+        try curses.require()
+        let style = RoleStyles.table(level: level, theme: Theme.named(theme)!)[Int(role.rawValue)]
+        var fg: Int16 = 0, bg: Int16 = 0
+        #expect(pair_content(style.pair, &fg, &bg) == OK)
+        #expect(fg == foreground && bg == -1)
+    }
+
+    @Test func theMonoThemeIsAttributesOnly() throws {
+        try curses.require()
+        let styles = RoleStyles.table(level: .indexed256, theme: Theme.named("mono")!)
+        #expect(styles.allSatisfy { $0.pair == 0 })
+        // NO_COLOR (no colour level) wins over a theme of colours.
+        #expect(RoleStyles.table(level: .none, theme: Theme.named("deep")!).allSatisfy { $0.pair == 0 })
+        #expect(styles[Int(Role.quote.rawValue)].attributes == ds_a_bold() | ds_a_underline())
+    }
+
+    @Test func osc52CarriesTheTextAsBase64() {
+        #expect(Base64.encode(Array("openai-new-funding".utf8)) == "b3BlbmFpLW5ldy1mdW5kaW5n")
+        #expect(Base64.encode([]) == "" && Base64.encode([0x61]) == "YQ==" && Base64.encode([0x61, 0x62]) == "YWI=")
+        #expect(Base64.encode(Array("“quote” — é".utf8)) == "4oCccXVvdGXigJ0g4oCUIMOp")
+    }
+
     @Test func onlyChangedCellsAreWrittenAndARepaintWritesAll() throws {
         try curses.resize(width: 30, height: 4)
         let (painter, styles) = try painter()

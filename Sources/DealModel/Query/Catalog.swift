@@ -348,9 +348,14 @@ public final class Catalog: Sendable {
     }
 
     /// Where an undated event's `order` puts it, in words: "after “October 2025
-    /// update”", "before the document (no order given)".
+    /// update”". One without an order is placed where the document itself stands (at
+    /// its date, or after every dated event), and is said to be in those words: it is
+    /// often listed last, where "before the document" read as a contradiction.
     public func orderDescription(_ order: EventOrder?) -> String {
-        guard let o = order else { return "before the document (no order given)" }
+        guard let o = order else {
+            let place = documents.first?.date.map { "at the document's own date, \($0.display)" } ?? "after the dated events, where the document itself stands"
+            return "the document does not say what it came before or after: it is placed \(place)"
+        }
         let target = o.anchor == EventOrder.documentAnchor ? "the document" : "“" + (event(id: o.anchor)?.title ?? o.anchor) + "”"
         switch o.relation {
         case .before: return "before \(target)"

@@ -1,6 +1,6 @@
 /// Every action the explorer can take, with a stable name ("moveDown",
-/// "focusDeals") so that the key tables, the help screen, the tests and (later) a
-/// config file that rebinds keys speak of the same thing. What a command does
+/// "focusDeals") so that the key tables, the help screen, the tests and the config
+/// file that rebinds keys speak of the same thing. What a command does
 /// depends on the mode it runs in: `moveDown` moves a list's cursor in the normal
 /// mode and scrolls an overlay.
 public enum Command: Hashable, Sendable {
@@ -11,6 +11,13 @@ public enum Command: Hashable, Sendable {
     case nextEvent, previousEvent, nextYear, previousYear
     case commandLine, search, nextMatch, previousMatch
     case viewDocument, help, toggleMouse, quit, cancel, redraw
+    /// Sorting a list pane: the next column, the other direction.
+    case sortNext, sortReverse
+    /// Copying to the terminal's clipboard (OSC 52).
+    case copyID, copyQuote, copyRow
+    /// The pictures: open or close them, move sideways (pan), zoom (the network: one
+    /// step further), centre the network on a partner.
+    case toggleNetwork, toggleChart, left, right, zoomIn, zoomOut, recentre
     /// Overlays.
     case close, nextQuote, previousQuote, openQuote
     /// Typing modes (the command line, a search).
@@ -24,6 +31,8 @@ public enum Command: Hashable, Sendable {
         .nextEvent, .previousEvent, .nextYear, .previousYear,
         .commandLine, .search, .nextMatch, .previousMatch,
         .viewDocument, .help, .toggleMouse, .quit, .cancel, .redraw,
+        .sortNext, .sortReverse, .copyID, .copyQuote, .copyRow,
+        .toggleNetwork, .toggleChart, .left, .right, .zoomIn, .zoomOut, .recentre,
         .close, .nextQuote, .previousQuote, .openQuote,
         .accept, .deleteBackward, .clearLine, .complete, .historyPrevious, .historyNext,
     ]

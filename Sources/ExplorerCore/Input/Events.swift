@@ -35,4 +35,9 @@ public enum Effect: Hashable, Sendable {
     case bell
     /// Clear the terminal and draw every cell (Ctrl-L, a resize, a resume).
     case repaintAll
+    /// Put text on the terminal's clipboard (OSC 52, between frames); the text is
+    /// sanitized already.
+    case copy(String)
+    /// Set the terminal's title (where terminfo says it has one); sanitized already.
+    case setTitle(String)
 }

@@ -1,5 +1,5 @@
 /// Keys bound to a command, with what the help screen says of them.
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Equatable, Sendable {
     public let keys: [Key]
     public let command: Command
     public let help: String
@@ -21,7 +21,7 @@ public struct KeyBinding: Sendable {
 /// help screen is made from the same table, so every key it shows works and every
 /// key that works is shown. A key not in the table does nothing, except that a
 /// typing mode inserts printable characters (and its help says so).
-public struct KeyTable: Sendable {
+public struct KeyTable: Equatable, Sendable {
     public let bindings: [KeyBinding]
     /// Printable characters are typed into the mode's line.
     public let typesText: Bool
@@ -42,7 +42,19 @@ public struct KeyTable: Sendable {
 
     /// The label of the first key bound to a command, for hints ("? help").
     public func firstKey(_ command: Command) -> String? {
-        bindings.first { $0.command == command }.map { KeyName.label($0.keys[0]) }
+        bindings.first { $0.command == command && !$0.keys.isEmpty }.map { KeyName.label($0.keys[0]) }
+    }
+
+    /// The keys of a command in this table (empty when it has none, or is not here).
+    public func keys(of command: Command) -> [Key] {
+        bindings.first { $0.command == command }?.keys ?? []
+    }
+
+    /// The same table with `command` on other keys (none: it is unbound, and the help
+    /// leaves it out).
+    public func rebinding(_ command: Command, to keys: [Key]) -> KeyTable {
+        KeyTable(bindings.map { $0.command == command ? KeyBinding(keys, command, $0.help, group: $0.group) : $0 },
+                 typesText: typesText, notes: notes)
     }
 
     /// Every key bound in the table.

@@ -2,12 +2,14 @@
 /// says which one is current). `update` looks a key up in that table only; the
 /// help screen shows the same tables.
 public enum InputMode: String, CaseIterable, Sendable {
-    case normal, help, document, commandLine, searchTyping, loading, tooSmall
+    case normal, network, chart, help, document, commandLine, searchTyping, loading, tooSmall
 
     /// How the help screen names the mode.
     public var title: String {
         switch self {
         case .normal: "Browsing"
+        case .network: "Network of partners (w, 5)"
+        case .chart: "Timeline chart (t, 6)"
         case .help: "This help"
         case .document: "Document view (v)"
         case .commandLine: "Command line (:)"
@@ -17,9 +19,12 @@ public enum InputMode: String, CaseIterable, Sendable {
         }
     }
 
+    /// The built-in table (a config file may rebind it: `AppState.keys`).
     public var keys: KeyTable {
         switch self {
         case .normal: NormalMode.keys
+        case .network: NetworkMode.keys
+        case .chart: ChartMode.keys
         case .help: HelpMode.keys
         case .document: DocumentMode.keys
         case .commandLine: CommandLineMode.keys
@@ -47,6 +52,8 @@ public enum InputMode: String, CaseIterable, Sendable {
         }
         switch self {
         case .normal: return NormalMode.run(command, &state)
+        case .network: return NetworkMode.run(command, &state)
+        case .chart: return ChartMode.run(command, &state)
         case .help: return HelpMode.run(command, &state)
         case .document: return DocumentMode.run(command, &state)
         case .commandLine: return CommandLineMode.run(command, &state)

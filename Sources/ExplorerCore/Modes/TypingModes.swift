@@ -21,7 +21,7 @@ enum CommandLineMode {
             if !text.isEmpty && state.commandHistory.last != text { state.commandHistory.append(text) }
             return CommandLine.execute(text, &state)
         case .complete:
-            state.mode = .command(CommandLine.complete(text, state.catalog))
+            state.mode = .command(CommandLine.complete(text, state.catalog, filter: state.filter))
         case .historyPrevious, .historyNext:
             // Command history, as in a shell.
             let history = state.commandHistory

@@ -11,10 +11,14 @@ enum DetailPane {
         if let l = state.loading {
             return [[Span("Loading \(l.label)…", .muted)], [Span("The panes fill when every quote has been located in its document.", .muted)]]
         }
-        guard width > 4, let record = state.detailRecord else {
+        guard width > 4, let subject = state.detailSubject else {
             return [[Span("Nothing selected.", .muted)]]
         }
         let c = state.catalog
+        guard case .record(let record) = subject else {
+            if case .deals(let deals, let title) = subject { return dealList(deals, title: title, c, width: width) }
+            return []
+        }
         var fields: [(String, [Span])] = []
         // Links to records shown in the other panes (a deal's events, a partner's
         // deals): after the evidence, so the facts and the sentences behind them come
@@ -104,6 +108,26 @@ enum DetailPane {
             out.append([])
             out += StyledText.wrap([Span("Note      ", .label), Span(note, .muted)], width: width, indent: labelWidth)
         }
+        return out
+    }
+
+    /// An edge of the network: its deals, each with what it is and the sentence
+    /// behind it (as many as a screen can use).
+    static func dealList(_ deals: [Int], title: String, _ c: Catalog, width: Int) -> [StyledLine] {
+        var out = StyledText.wrap([Span(title, .title)], width: width)
+        out.append([Span("\(deals.count) deal\(deals.count == 1 ? "" : "s") under the filter", .muted)])
+        for d in deals.prefix(100) {
+            let deal = c.deals.deal(d, partyLimit: 0)
+            out.append([])
+            out += StyledText.wrap([Span(deal.title, .label)], width: width)
+            var facts = [Span("\(deal.kind.rawValue) · \(deal.status.rawValue) · \(deal.date?.display ?? "no date")")]
+            if let v = deal.value { facts += [Span(" · "), Span(v.display, .figure)] }
+            out += StyledText.wrap(facts, width: width - 2).map { [Span("  ")] + $0 }
+            if let e = c.evidence(of: .deal(d)).first {
+                out += StyledText.wrap([Span("“" + String(e.sentenceText) + "”", .muted)], width: width - 2).map { [Span("  ")] + $0 }
+            }
+        }
+        if deals.count > 100 { out.append([Span("… and \(deals.count - 100) more", .muted)]) }
         return out
     }
 

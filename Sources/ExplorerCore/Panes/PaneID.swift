@@ -1,8 +1,9 @@
 /// The panes, in focus order (Tab, and the number keys 1, 2, …), and the registry
 /// of what each one is. Adding a pane: a file with its `PaneSpec`, a case and its
-/// line here, and its place in `Layout`.
+/// line here, and its place in `Layout`. The pictures (network, chart) take the
+/// place of the list panes above Detail while one is open.
 public enum PaneID: Int, CaseIterable, Sendable {
-    case partners, deals, timeline, detail
+    case partners, deals, timeline, detail, network, chart
 
     var spec: PaneSpec {
         switch self {
@@ -10,6 +11,8 @@ public enum PaneID: Int, CaseIterable, Sendable {
         case .deals: DealsPane.spec
         case .timeline: TimelinePane.spec
         case .detail: DetailPane.spec
+        case .network: NetworkPane.spec
+        case .chart: ChartPane.spec
         }
     }
 
@@ -18,6 +21,8 @@ public enum PaneID: Int, CaseIterable, Sendable {
     public var number: Int { rawValue + 1 }
     var list: ListContent? { spec.list }
     public var isList: Bool { list != nil }
+    var picture: PictureContent? { spec.picture }
+    public var isPicture: Bool { picture != nil }
 
     /// The panes that list rows, in focus order (search visits them in this order).
     static let lists = allCases.filter(\.isList)

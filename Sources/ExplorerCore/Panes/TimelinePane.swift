@@ -8,7 +8,8 @@ enum TimelinePane {
         title: "Timeline",
         info: { s in "\(s.visibleEvents.count)/\(s.catalog.events.count)" },
         content: .list(ListContent(
-            columns: [ListColumn(header: "WHEN", width: 11), ListColumn(header: "EVENT", width: nil)],
+            // WHEN is as wide as the widest date or "undated ↱" the data holds.
+            columns: [ListColumn(header: "WHEN", width: 11, fit: { $0.eventWhenWidth }), ListColumn(header: "EVENT", width: nil)],
             rowCount: { $0.visibleEvents.count },
             row: row,
             record: { s, i in .event(s.visibleEvents[i]) },
@@ -25,6 +26,16 @@ enum TimelinePane {
         let related = relations.events.contains(e)
         return ListRow(cells: [when(event), event.title], marker: related ? "•" : " ", markerRole: .related,
                        cellRoles: [event.date == nil ? .muted : nil, nil])
+    }
+
+    /// The widest text of the WHEN column for the catalog's events.
+    static func widestWhen(_ c: Catalog) -> Int {
+        var widest = DealsPane.widest(count: c.events.count, header: "WHEN") { c.events.date($0) }
+        for e in 0..<c.events.count where c.events.date(e) == nil {
+            widest = max(widest, c.events.order(e).map { $0.anchor == EventOrder.documentAnchor ? 7 : 9 } ?? 7)
+            if widest >= 9 { break }
+        }
+        return widest
     }
 
     static func when(_ e: Event) -> String {

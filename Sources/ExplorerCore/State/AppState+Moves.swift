@@ -3,10 +3,43 @@ import DealModel
 /// The state changes behind the commands.
 extension AppState {
     mutating func setFocus(_ pane: PaneID) {
+        if pane.isPicture { return openPicture(pane) }
         focus = pane
         if pane.isList {
             detailSource = pane
             lists[.detail].scroll = 0
+        }
+    }
+
+    /// Opens a picture in the place of the top row's panes (or focuses it), the
+    /// network about the partner of the selection.
+    mutating func openPicture(_ pane: PaneID) {
+        if picture != pane {
+            if picture == nil && focus.isList { pictureReturn = focus }
+            picture = pane
+            if pane == .network, let p = partnerOfSelection, p != network.centre { centreNetwork(on: p) }
+        }
+        focus = pane
+        if pane == .network { NetworkMode.selectItem(&self) } else { detailSource = .timeline }
+        lists[.detail].scroll = 0
+    }
+
+    /// `w`, `t`: opens the picture, or closes it when it is open.
+    mutating func togglePicture(_ pane: PaneID) {
+        guard picture == pane else { return openPicture(pane) }
+        picture = nil
+        setFocus(pictureReturn)
+    }
+
+    /// After any event: a list pane the picture hides that gets the focus (a search
+    /// match, Enter in the document view) closes the picture; Detail never shows
+    /// the network's item once it is closed.
+    mutating func settlePicture() {
+        let layout = Layout(self)
+        guard !layout.tooSmall else { return }
+        if !layout.panes.contains(focus) { picture = nil }
+        if picture != .network && detailSource == .network {
+            detailSource = .partners
         }
     }
 
@@ -147,15 +180,18 @@ extension AppState {
     }
 
     /// Scrolls every list so its cursor is visible and clamps cursors to their lists;
-    /// keeps text panes from scrolling past their ends.
+    /// keeps text panes from scrolling past their ends, and pictures their cursors.
     mutating func keepCursorsInView() {
-        let layout = Layout(width: width, height: height)
-        for pane in PaneID.allCases {
+        let layout = Layout(self)
+        if let picture, let content = picture.picture, !layout.tooSmall { content.keepInView(&self, layout.rect(picture).inner) }
+        for pane in PaneID.allCases where !pane.isPicture {
             var list = lists[pane]
             let rows = layout.listRows(pane)
             if pane.isList {
                 let n = rowCount(pane)
                 list.cursor = n == 0 ? 0 : min(max(0, list.cursor), n - 1)
+                // A pane a picture hides keeps its scroll for when it shows again.
+                if layout.rect(pane).width == 0 && !layout.tooSmall { lists[pane] = list; continue }
                 if list.cursor < list.scroll { list.scroll = list.cursor }
                 if list.cursor >= list.scroll + rows { list.scroll = list.cursor - rows + 1 }
                 list.scroll = max(0, min(list.scroll, max(0, n - rows)))

@@ -32,9 +32,29 @@ public struct AppState: Sendable {
     public internal(set) var detailSource: PaneID = .partners
     /// Partner ids in the filter, in the order they were added.
     public internal(set) var filter: [String] = []
-    /// Deal and event indices that pass the filter.
+    /// Deal and event indices that pass the filter, deals in the Deals pane's order.
     public internal(set) var visibleDeals: [Int] = []
     public internal(set) var visibleEvents: [Int] = []
+    /// The Partners pane's order of partners when it is sorted (nil: by name).
+    public internal(set) var partnerOrder: [Int]?
+    /// The sort of each sorted list pane (Deals, Partners).
+    public internal(set) var sorts: [PaneID: PaneSort] = [:]
+    /// Sorts going on in slices (a million deals), one per pane at most.
+    var pendingSorts: [PendingSort] = []
+    /// Comparisons a sort does per slice, and the most rows sorted at once.
+    var sortSlice = 200_000
+    var sortAtOnce = 20_000
+    /// The widest deal date and event date of the catalog, for their columns.
+    let dealDateWidth: Int
+    let eventWhenWidth: Int
+    /// The keys of every mode, as a config file bound them.
+    public internal(set) var keymap: Keymap = .standard
+    /// The picture open in the place of the top row's panes (network or chart).
+    public internal(set) var picture: PaneID?
+    /// The pane focused before the picture opened, focused again when it closes.
+    var pictureReturn: PaneID = .partners
+    public internal(set) var network = NetworkState()
+    public internal(set) var chart = ChartState()
     /// For each partner, how many visible deals it is a party to.
     public internal(set) var partnerDealCounts: [Int] = []
     /// Matches of the confirmed search, kept up to date with the search and the filter.
@@ -69,9 +89,9 @@ public struct AppState: Sendable {
     /// letter) waits at most this long. Rows that need their quotes read are slow, so
     /// a slice of `searchSlice` rows can take 30 ms on two cores.
     public var searchBudget: Duration = .milliseconds(4)
-    /// Work is pending (a long search): the backend sends `.idle` events while no
-    /// input is waiting, and each goes on with it.
-    public var isBusy: Bool { pendingSearch != nil }
+    /// Work is pending (a long search or sort): the backend sends `.idle` events
+    /// while no input is waiting, and each goes on with it.
+    public var isBusy: Bool { pendingSearch != nil || !pendingSorts.isEmpty }
     /// Earlier `:` commands, newest last (Up and Down recall them).
     var commandHistory: [String] = []
     var historyIndex: Int?
@@ -85,16 +105,22 @@ public struct AppState: Sendable {
     /// Scroll of the help screen (the document view keeps `documentTop`).
     public internal(set) var overlayScroll = 0
 
-    init(catalog: Catalog, filter: [String], width: Int, height: Int) {
+    init(catalog: Catalog, filter: [String], width: Int, height: Int, keymap: Keymap = .standard) {
         self.catalog = catalog
         self.width = width
         self.height = height
         self.filter = filter
+        self.keymap = keymap
+        dealDateWidth = DealsPane.widestDate(catalog)
+        eventWhenWidth = TimelinePane.widestWhen(catalog)
         applyFilter()
         if !filter.isEmpty, let first = filter.first.flatMap(catalog.partnerIndex(id:)) {
             lists[.partners].cursor = first
         }
     }
+
+    /// The keys of a mode, as bound.
+    public func keys(_ mode: InputMode) -> KeyTable { keymap[mode] }
 
     /// The screen is below the minimum size: no panes, only a message.
     public var isTooSmall: Bool { width < Explorer.minimumWidth || height < Explorer.minimumHeight }
@@ -111,7 +137,7 @@ public struct AppState: Sendable {
         if isTooSmall { return .tooSmall }
         if loading != nil { return .loading }
         switch mode == .help ? helpReturn : mode {
-        case .normal, .help: return .normal
+        case .normal, .help: return focus == .network ? .network : focus == .chart ? .chart : .normal
         case .search: return .searchTyping
         case .command: return .commandLine
         case .document: return .document
@@ -144,11 +170,17 @@ public struct AppState: Sendable {
     }
 
     /// The list pane whose cursor is the selection: the focused one, or (when a text
-    /// pane is focused) the one Detail shows.
-    public var cursorPane: PaneID { focus.isList ? focus : detailSource }
+    /// pane or a picture is focused) the last list pane Detail showed.
+    public var cursorPane: PaneID { focus.isList ? focus : detailSource.isList ? detailSource : .partners }
 
     /// The record the Detail pane shows.
-    public var detailRecord: RecordRef? { selectedRecord(detailSource) }
+    public var detailRecord: RecordRef? { detailSubject?.record }
+
+    /// What the Detail pane shows: a record, or (from the network) the deals of an edge.
+    var detailSubject: DetailSubject? {
+        if detailSource == .network { return NetworkPane.subject(self) }
+        return selectedRecord(detailSource).map(DetailSubject.record)
+    }
 
     /// Makes `text` the confirmed search and finds its matches (the matches typed
     /// just before Enter are taken as they are: no second search).
@@ -174,13 +206,21 @@ public struct AppState: Sendable {
             for d in visibleDeals { for p in catalog.partnersOfDeal[d] { counts[p] += 1 } }
             partnerDealCounts = counts
         }
-        // Rows moved: a search in progress would point at the wrong ones, and the
-        // confirmed search's matches are found again (in slices on large catalogs,
-        // so a filter toggle never waits for a million rows).
+        rowsMoved()
+        lists[.deals] = ListState(cursor: keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0)
+        lists[.timeline] = ListState(cursor: keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0)
+        // The new rows take the panes' sorts (deal counts changed too).
+        for (pane, sort) in sorts where pane == .deals || sort.column == PartnerSortColumn.deals.rawValue {
+            sortPane(pane, by: sort, quietly: true)
+        }
+    }
+
+    /// Rows moved: a search in progress would point at the wrong ones, and the
+    /// confirmed search's matches are found again (in slices on large catalogs, so a
+    /// filter toggle never waits for a million rows).
+    mutating func rowsMoved() {
         pendingSearch = nil
         typedSearch = nil
         if !search.isEmpty { Search.refind(&self) }
-        lists[.deals] = ListState(cursor: keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0)
-        lists[.timeline] = ListState(cursor: keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0)
     }
 }

@@ -1,4 +1,5 @@
 import DealModel
+import TerminalText
 
 /// The update function: an event in, a changed state and effects out. Keys go
 /// through the key table of the current mode and nowhere else.
@@ -20,12 +21,12 @@ enum Update {
             effects = [.repaintAll]
         case .idle:
             state.message = nil
-            Search.step(&state)
+            if state.pendingSearch != nil { Search.step(&state) } else { Sorting.step(&state) }
         case .loadProgress(let progress, let seconds):
             state.loading?.progress = progress
             state.loading?.seconds = seconds
         case .loaded(let catalog, let partners):
-            loaded(&state, catalog: catalog, partners: partners)
+            effects = loaded(&state, catalog: catalog, partners: partners)
         case .loadFailed:
             return [.quitWithLoadError]
         case .continued:
@@ -33,6 +34,7 @@ enum Update {
         case .terminate(let signal):
             return [.quitBySignal(signal)]
         }
+        state.settlePicture()
         state.keepCursorsInView()
         return effects
     }
@@ -41,16 +43,16 @@ enum Update {
     /// printable characters it does not bind.
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         let mode = state.inputMode
-        let table = mode.keys
+        let table = state.keys(mode)
         if let command = table.command(for: key) { return mode.run(command, &state) }
         if table.typesText, let c = key.printable { mode.type(c, &state) }
         return []
     }
 
-    /// The loaded data replaces the loading screen; the size, the mouse mode and an
-    /// open help screen carry over.
-    static func loaded(_ state: inout AppState, catalog: Catalog, partners: [String]) {
-        var next = AppState(catalog: catalog, filter: partners, width: state.width, height: state.height)
+    /// The loaded data replaces the loading screen; the size, the keys, the mouse
+    /// mode and an open help screen carry over.
+    static func loaded(_ state: inout AppState, catalog: Catalog, partners: [String]) -> [Effect] {
+        var next = AppState(catalog: catalog, filter: partners, width: state.width, height: state.height, keymap: state.keymap)
         next.mouseCapture = state.mouseCapture
         if state.mode == .help {
             next.mode = .help
@@ -58,20 +60,37 @@ enum Update {
             HelpMode.scroll(&next, by: 0)
         }
         state = next
+        // The dataset's title, as the terminal's title too.
+        let name = catalog.title ?? catalog.files.first.map { String($0.split(separator: "/").last ?? "") } ?? "data"
+        return [.setTitle(Sanitizer.line("dealscope: " + name))]
     }
 
     // MARK: Mouse
 
     static func mouse(_ m: MouseEvent, _ state: inout AppState) {
-        guard state.inputMode == .normal else {
+        guard [.normal, .network, .chart].contains(state.inputMode) else {
             // The wheel scrolls the help.
             if state.inputMode == .help, m.action == .wheelDown || m.action == .wheelUp {
                 HelpMode.scroll(&state, by: m.action == .wheelDown ? 3 : -3)
             }
             return
         }
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = Layout(state)
         guard let pane = layout.pane(atColumn: m.column, row: m.row) else { return }
+        if let picture = pane.picture {
+            // A click puts the cursor on the row; the wheel moves it by three.
+            state.setFocus(pane)
+            let mode = state.inputMode
+            switch m.action {
+            case .wheelUp, .wheelDown:
+                for _ in 0..<3 { _ = mode.run(m.action == .wheelDown ? .moveDown : .moveUp, &state) }
+            case .press, .doubleClick:
+                let row = m.row - layout.rect(pane).inner.y
+                if row >= 0 { picture.click(&state, row, layout.rect(pane).inner) }
+                if m.action == .doubleClick { _ = mode.run(.activate, &state) }
+            }
+            return
+        }
         switch m.action {
         case .wheelUp, .wheelDown:
             let delta = m.action == .wheelDown ? 3 : -3

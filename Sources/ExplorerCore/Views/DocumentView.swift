@@ -158,12 +158,12 @@ enum DocumentView {
         advance(state, top(state, quote: current), by: n)
     }
 
-    /// "n/N quotes · Esc closes", from the document's keys.
-    static let hint: String = {
-        let keys = DocumentMode.keys
+    /// "n/N quotes · Esc closes", from the document's keys as bound.
+    static func hint(_ state: AppState) -> String {
+        let keys = state.keys(.document)
         return [keys.firstKey(.nextQuote), keys.firstKey(.previousQuote)].compactMap { $0 }.joined(separator: "/") + " quotes · "
             + (keys.firstKey(.close).map { $0 + " closes" } ?? "")
-    }()
+    }
 
     static func draw(_ state: AppState, quote current: Int, into grid: inout Grid) {
         let rect = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
@@ -172,7 +172,7 @@ enum DocumentView {
         let inner = rect.inner
         let width = textWidth(state)
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
-        Frame.draw(rect, title: "Document " + name, number: nil, info: hint, focused: true, into: &grid)
+        Frame.draw(rect, title: "Document " + name, number: nil, info: hint(state), focused: true, into: &grid)
         guard !doc.paragraphs.isEmpty else { return }
         let start = top(state, quote: current)
         var row = 0

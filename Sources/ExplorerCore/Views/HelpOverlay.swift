@@ -19,15 +19,16 @@ enum HelpOverlay {
         var rows: Int { columns.map(\.count).max() ?? 0 }
     }
 
-    /// The last page made, and what it was made for: each key that scrolls the help
-    /// needs the page's length, and the screen it draws.
-    private static let last = Mutex<(mode: InputMode, width: Int, height: Int, page: Page)?>(nil)
+    /// The last page made, and what it was made for (the page depends on the width,
+    /// not the height): each key that scrolls the help needs the page's length, and
+    /// the screen it draws.
+    private static let last = Mutex<(mode: InputMode, width: Int, keys: Keymap, page: Page)?>(nil)
 
     static func page(_ state: AppState) -> Page {
         let mode = state.modeBeneathHelp
-        if let last = last.withLock({ $0 }), last.mode == mode, last.width == state.width, last.height == state.height { return last.page }
+        if let last = last.withLock({ $0 }), last.mode == mode, last.width == state.width, last.keys == state.keymap { return last.page }
         let page = makePage(state)
-        last.withLock { $0 = (mode, state.width, state.height, page) }
+        last.withLock { $0 = (mode, state.width, state.keymap, page) }
         return page
     }
 
@@ -36,7 +37,7 @@ enum HelpOverlay {
         let count = max(1, min(3, (usable + gap) / (minimumColumn + gap)))
         let width = (usable - gap * (count - 1)) / count
         let beneath = state.modeBeneathHelp
-        let sections = ([beneath] + InputMode.allCases.filter { $0 != beneath }).map { section($0, width: width) }
+        let sections = ([beneath] + InputMode.allCases.filter { $0 != beneath }).map { section($0, state.keys($0), width: width) }
         return Page(columns: pack(sections, into: count), columnWidth: width)
     }
 
@@ -58,9 +59,10 @@ enum HelpOverlay {
         }
     }
 
-    /// One mode's keys: its title, each binding (under its group's heading), its notes.
-    static func section(_ mode: InputMode, width: Int) -> [StyledLine] {
-        let keys = mode.keys
+    /// One mode's keys as bound: its title, each binding (under its group's heading;
+    /// a command left without keys is left out), its notes.
+    static func section(_ mode: InputMode, _ table: KeyTable, width: Int) -> [StyledLine] {
+        let keys = KeyTable(table.bindings.filter { !$0.keys.isEmpty }, typesText: table.typesText, notes: table.notes)
         var out: [StyledLine] = [[Span(mode.title, .header)]]
         let labelWidth = min(16, keys.bindings.map { DisplayWidth.of($0.label) }.max() ?? 0)
         let indent = labelWidth + 4
@@ -91,7 +93,7 @@ enum HelpOverlay {
     static func draw(_ state: AppState, into grid: inout Grid) {
         let rect = rect(state)
         grid.fill(row: rect.y, column: rect.x, width: rect.width, height: rect.height, role: .normal)
-        let close = HelpMode.keys.firstKey(.close).map { $0 + " closes" } ?? ""
+        let close = state.keys(.help).firstKey(.close).map { $0 + " closes" } ?? ""
         Frame.draw(rect, title: "Help", number: nil, info: close, focused: true, into: &grid)
         let inner = rect.inner
         guard inner.width > 0, inner.height > 0 else { return }

@@ -15,8 +15,11 @@ public struct Rect: Equatable, Sendable {
 /// Where every pane goes for a terminal size; the status line is the last row.
 /// - wide (160+ columns): Partners, Deals and Timeline side by side, Detail below;
 /// - medium (100+): Partners and a wide Deals on top, Timeline and Detail below;
-/// - narrow (down to the minimum): as wide, with narrower columns.
-/// Below the minimum there are no panes at all, only a message.
+/// - narrow (80+): as wide, with narrower columns;
+/// - small (down to the minimum): as medium, the Timeline half the width, so that
+///   its events keep room for their text.
+/// An open picture (the network or the chart) takes the place of the panes of the
+/// top row. Below the minimum there are no panes at all, only a message.
 public struct Layout: Equatable, Sendable {
     public let width: Int
     public let height: Int
@@ -25,39 +28,50 @@ public struct Layout: Equatable, Sendable {
     private let rects: [Rect]
     public var status: Rect { Rect(x: 0, y: height - 1, width: width, height: 1) }
 
+    public static let smallWidth = 80
     public static let mediumWidth = 100
     public static let wideWidth = 160
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, picture: PaneID? = nil) {
         self.width = width
         self.height = height
         tooSmall = width < Explorer.minimumWidth || height < Explorer.minimumHeight
-        let placed = tooSmall ? [:] : Self.place(width: width, height: height)
+        let placed = tooSmall ? [:] : Self.place(width: width, height: height, picture: picture)
         rects = PaneID.allCases.map { placed[$0] ?? .none }
     }
 
+    /// The layout of a state: its size and its open picture.
+    init(_ state: AppState) {
+        self.init(width: state.width, height: state.height, picture: state.picture)
+    }
+
     /// The panes' places at a size (at least the minimum).
-    private static func place(width: Int, height: Int) -> [PaneID: Rect] {
+    private static func place(width: Int, height: Int, picture: PaneID?) -> [PaneID: Rect] {
         var placed: [PaneID: Rect] = [:]
         let content = height - 1
-        if width >= Self.mediumWidth && width < Self.wideWidth {
-            let top = max(8, content * 42 / 100)
+        let top: Int
+        if width < Self.smallWidth || (width >= Self.mediumWidth && width < Self.wideWidth) {
+            top = width < Self.smallWidth ? max(8, content / 2) : max(8, content * 42 / 100)
             let partnersWidth = min(28, max(20, width / 5))
-            let timelineWidth = width * 2 / 5
+            let timelineWidth = width < Self.smallWidth ? width / 2 : width * 2 / 5
             placed[.partners] = Rect(x: 0, y: 0, width: partnersWidth, height: top)
             placed[.deals] = Rect(x: partnersWidth, y: 0, width: width - partnersWidth, height: top)
             placed[.timeline] = Rect(x: 0, y: top, width: timelineWidth, height: content - top)
             placed[.detail] = Rect(x: timelineWidth, y: top, width: width - timelineWidth, height: content - top)
-            return placed
+        } else {
+            top = max(8, content * 55 / 100)
+            let partnersWidth = min(30, max(18, width / 5))
+            let rest = width - partnersWidth
+            let dealsWidth = rest / 2
+            placed[.partners] = Rect(x: 0, y: 0, width: partnersWidth, height: top)
+            placed[.deals] = Rect(x: partnersWidth, y: 0, width: dealsWidth, height: top)
+            placed[.timeline] = Rect(x: partnersWidth + dealsWidth, y: 0, width: rest - dealsWidth, height: top)
+            placed[.detail] = Rect(x: 0, y: top, width: width, height: content - top)
         }
-        let top = max(8, content * 55 / 100)
-        let partnersWidth = min(30, max(18, width / 5))
-        let rest = width - partnersWidth
-        let dealsWidth = rest / 2
-        placed[.partners] = Rect(x: 0, y: 0, width: partnersWidth, height: top)
-        placed[.deals] = Rect(x: partnersWidth, y: 0, width: dealsWidth, height: top)
-        placed[.timeline] = Rect(x: partnersWidth + dealsWidth, y: 0, width: rest - dealsWidth, height: top)
-        placed[.detail] = Rect(x: 0, y: top, width: width, height: content - top)
+        if let picture {
+            for (pane, rect) in placed where rect.y == 0 { placed[pane] = nil }
+            placed[picture] = Rect(x: 0, y: 0, width: width, height: top)
+        }
         return placed
     }
 

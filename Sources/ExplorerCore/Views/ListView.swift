@@ -6,12 +6,12 @@ enum ListView {
     /// million rows costs no more to draw than one of ten.
     /// Returns the screen row of the cursor, when it is in view.
     static func draw(_ list: ListContent, _ state: AppState, relations: Relations, in rect: Rect, cursor: Int, scroll: Int,
-                     focused: Bool, into grid: inout Grid) -> Int? {
+                     focused: Bool, sort: PaneSort? = nil, into grid: inout Grid) -> Int? {
         let inner = rect.inner
         guard inner.width > 2, inner.height > 1 else { return nil }
         let count = list.rowCount(state)
         let search = state.highlightedText
-        let columns = list.columns(width: inner.width)
+        let columns = list.columns(state, width: inner.width)
         // Column widths: fixed ones first, the flexible one takes what is left.
         let gaps = columns.count - 1
         let fixed = columns.compactMap(\.column.width).reduce(0, +)
@@ -23,7 +23,9 @@ enum ListView {
         func drawCells(_ cells: [String]?, row: Int, role: Role, roles: [Role?]) {
             var x = inner.x + markerWidth
             for (k, (i, column)) in columns.enumerated() {
-                guard let text = cells.map({ i < $0.count ? $0[i] : nil }) ?? column.header else { continue }
+                // The sorted column's header says which way it runs.
+                let header = column.header + (sort != nil && sort?.column == column.sort ? Sorting.arrow(sort!) : "")
+                guard let text = cells.map({ i < $0.count ? $0[i] : nil }) ?? header else { continue }
                 let w = min(widths[k], inner.x + inner.width - x)
                 if w <= 0 { break }
                 grid.put(DisplayWidth.fit(text, to: w, alignRight: column.alignRight), row: row, column: x,

@@ -5,7 +5,7 @@ import TerminalText
 enum Screen {
     static func render(_ state: AppState) -> Grid {
         var grid = Grid(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = Layout(state)
         if layout.tooSmall && state.mode != .help {
             tooSmall(state, into: &grid)
             return grid
@@ -18,12 +18,16 @@ enum Screen {
             let list = state.lists[pane]
             switch pane.spec.content {
             case .list(let content):
-                let row = ListView.draw(content, state, relations: relations, in: rect, cursor: list.cursor, scroll: list.scroll, focused: focused, into: &grid)
+                let row = ListView.draw(content, state, relations: relations, in: rect, cursor: list.cursor, scroll: list.scroll, focused: focused,
+                                        sort: state.sorts[pane], into: &grid)
                 // The terminal cursor rests on the selected row, where a screen reader looks.
                 if focused, let row { grid.cursor = (row, rect.inner.x) }
             case .text(let content):
                 TextView.draw(content.lines(state, rect.inner.width), scroll: list.scroll, in: rect, into: &grid)
                 if focused { grid.cursor = (rect.inner.y, rect.inner.x) }
+            case .picture(let content):
+                let at = content.draw(state, rect, focused, &grid)
+                if focused, let at { grid.cursor = at }
             }
         }
         switch state.mode {

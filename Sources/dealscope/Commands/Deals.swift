@@ -17,6 +17,7 @@ struct Deals: ParsableCommand {
     var to: String?
     @Flag(name: .long, help: "Leave out the evidence lines.")
     var brief = false
+    @OptionGroup var sorting: SortOption<DealSortColumn>
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -33,15 +34,17 @@ struct Deals: ParsableCommand {
         let query = DealQuery(partners: try partners.resolve(in: catalog), partnerMode: partners.any ? .any : .all, kinds: kinds,
                               text: search ?? "", from: try parseDate(from, option: "--from"), to: try parseDate(to, option: "--to"))
         try checkRange(query)
-        let rows = catalog.dealIndices(matching: query)
+        let rows = try sorting.apply(catalog.dealIndices(matching: query), catalog.dealOrder)
         if rows.isEmpty { Out.error("dealscope: no deal matches") }
         if output.json {
             Out.print(JSONOut.array(rows.map { catalog.json(deal: $0) }).render())
             return
         }
-        var table = Table([.init(header: "ID"), .init(header: "DATE", dropOrder: 5), .init(header: "KIND", dropOrder: 3),
-                           .init(header: "STATUS", dropOrder: 6), .init(header: "PARTIES", flexible: true, dropOrder: 2),
-                           .init(header: "VALUE", dropOrder: 4), .init(header: "TITLE", flexible: true, dropOrder: 1)])
+        // What a reader needs first keeps its room: the title, the value, the parties,
+        // the date; the kind, the id and the status go first.
+        var table = Table([.init(header: "ID", dropOrder: 6), .init(header: "DATE", dropOrder: 4), .init(header: "KIND", dropOrder: 5),
+                           .init(header: "STATUS", dropOrder: 7), .init(header: "PARTIES", flexible: true, dropOrder: 3),
+                           .init(header: "VALUE", dropOrder: 2), .init(header: "TITLE", flexible: true, dropOrder: 1)])
         for i in rows {
             let d = catalog.deals[i]
             table.add([d.id, catalog.dealDateText(i), d.kind.rawValue, d.status.rawValue, catalog.partiesText(d),

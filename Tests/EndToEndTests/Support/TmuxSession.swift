@@ -95,6 +95,12 @@ final class TmuxSession {
         return pid
     }
 
+    /// Runs a tmux command on this session's server (`set-option -s …`, `show-buffer`).
+    @discardableResult
+    func tmux(_ arguments: String...) throws -> (status: Int32, output: String) {
+        try run(arguments)
+    }
+
     /// Sends tmux key names ("q", "Enter", "C-c", "Tab").
     func send(_ keys: String...) throws {
         try run(["send-keys", "-t", name] + keys)
