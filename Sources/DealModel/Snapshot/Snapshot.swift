@@ -18,7 +18,7 @@ import Darwin
 /// fast enough without one.
 public enum Snapshot {
     static let magic = "dealscope snapshot"
-    static let formatVersion = 1
+    static var formatVersion: Int { SnapshotCodec.version }
     public static let minimumDatasetSize = 1 << 20
 
     /// Where the snapshot of a dataset file lives, or nil when snapshots are off.

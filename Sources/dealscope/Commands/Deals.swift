@@ -21,16 +21,7 @@ struct Deals: ParsableCommand {
 
     func run() throws {
         let catalog = try dataOptions.load()
-        var kinds = Set<DealKind>()
-        for k in kind {
-            guard let parsed = DealKind(rawValue: k.lowercased()) else {
-                let near = Suggest.closest(to: k, among: DealKind.allCases.map(\.rawValue))
-                Out.error("dealscope: unknown kind \"\(Sanitizer.line(k))\"" + (near.map { " (did you mean \($0)?)" } ?? "") + "; kinds are: " + DealKind.allCases.map(\.rawValue).joined(separator: ", "))
-                throw ExitCode(Exit.usage)
-            }
-            kinds.insert(parsed)
-        }
-        let query = DealQuery(partners: try partners.resolve(in: catalog), partnerMode: partners.any ? .any : .all, kinds: kinds,
+        let query = DealQuery(partners: try partners.resolve(in: catalog), partnerMode: partners.any ? .any : .all, kinds: try parseKinds(kind),
                               text: search ?? "", from: try parseDate(from, option: "--from"), to: try parseDate(to, option: "--to"))
         try checkRange(query)
         let rows = catalog.dealIndices(matching: query)

@@ -1,6 +1,7 @@
-/// Writes JSON with a fixed key order, so output is stable for scripts and diffs.
-/// Control and bidirectional characters are escaped, never written raw.
-indirect enum JSONOut {
+/// Writes JSON with a fixed key order and two-space indentation, so output is stable
+/// for scripts and diffs. Control and bidirectional characters are escaped, never
+/// written raw. The listings (`--json`) and the dataset writer both write with it.
+public indirect enum JSONOut: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -9,15 +10,15 @@ indirect enum JSONOut {
     case array([JSONOut])
     case object([(String, JSONOut)])
 
-    static func optional(_ s: String?) -> JSONOut { s.map(JSONOut.string) ?? .null }
+    public static func optional(_ s: String?) -> JSONOut { s.map(JSONOut.string) ?? .null }
 
-    func render(indent: Int = 0, pretty: Bool = true) -> String {
+    public func render(indent: Int = 0, pretty: Bool = true) -> String {
         var out = ""
         write(into: &out, indent: indent, pretty: pretty)
         return out
     }
 
-    private func write(into out: inout String, indent: Int, pretty: Bool) {
+    func write(into out: inout String, indent: Int, pretty: Bool) {
         let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
         let close = pretty ? String(repeating: "  ", count: indent) : ""
         let nl = pretty ? "\n" : ""
@@ -53,7 +54,7 @@ indirect enum JSONOut {
         }
     }
 
-    static func escape(_ s: String, into out: inout String) {
+    public static func escape(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
