@@ -13,7 +13,10 @@ enum SnapshotCodec {
     /// indexes. Its fingerprint is what the version stands for.
     static var layout: [String] {
         func fields<F: FieldList>(_: F.Type) -> String {
-            "\(F.self): " + F.allCases.map { "\($0.key):\($0.kind)\($0.isPlain ? " plain" : "")" }.joined(separator: ", ")
+            "\(F.self): " + F.allCases.map { f in
+                let kind = if case .word(let words) = f.kind { "word " + words.joined(separator: "|") } else { "\(f.kind)" }
+                return f.key + "=" + kind + (f.isPlain ? " plain" : "")
+            }.joined(separator: "; ")
         }
         return ["title files", fields(DocumentField.self) + " split", fields(PartnerField.self) + " origins", fields(ProductField.self),
                 fields(DealField.self) + " origins", "AmountField: " + AmountField.allCases.map(\.rawValue).joined(separator: ", "),
