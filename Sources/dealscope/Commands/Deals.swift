@@ -11,7 +11,7 @@ struct Deals: ParsableCommand {
     var kind: [String] = []
     @Option(name: .long, help: "Only deals whose names, products, titles or quotes contain this text (case and accents ignored).")
     var search: String?
-    @Option(name: .long, help: ArgumentHelp("Only deals that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Only deals that may fall on or after this date (YYYY, YYYY-HN, YYYY-QN, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var from: String?
     @Option(name: .long, help: ArgumentHelp("Only deals that may fall on or before this date.", valueName: "date"))
     var to: String?
