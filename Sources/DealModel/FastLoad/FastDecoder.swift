@@ -295,7 +295,8 @@ struct FastDecoder {
     // MARK: Records
 
     /// A plain field (`FieldList.isPlain`), read by its kind as the careful decoder
-    /// reads it; nil for none.
+    /// reads it; nil for none. The records' other fields are read by a case of their
+    /// own: any other field comes here, and one of another kind leaves the fast path.
     private func plain<F: FieldList>(_ c: inout JSONCursor, _ f: F) throws(FastPathExit) -> FieldValue? {
         switch f.kind {
         case .text, .reference: return try optionalString(&c).map(FieldValue.text)
@@ -325,7 +326,7 @@ struct FastDecoder {
             case .id: id = try c.text(try self.id(&c))
             case .path: path = try requiredText(&c)
             case .date: date = try self.date(&c)
-            case .title, .publisher, .url: plain[field] = try self.plain(&c, field)
+            default: plain[field] = try self.plain(&c, field)
             }
         }
         guard let id, let path else { throw FastPathExit("document fields") }
@@ -351,14 +352,14 @@ struct FastDecoder {
                         switch field {
                         case .name: name = try requiredText(&c)
                         case .evidence: range = try evidence(&c, &quotes)
-                        case .draft: plain[field] = try self.plain(&c, field)
+                        default: plain[field] = try self.plain(&c, field)
                         }
                     }
                     guard let name, let range else { throw FastPathExit("product fields") }
                     p.products.append((name, range, plain))
                 }
             case .evidence: p.quotes = try evidence(&c, &quotes); has |= 4
-            case .aliases, .note, .draft: p.plain[field] = try plain(&c, field)
+            default: p.plain[field] = try plain(&c, field)
             }
         }
         guard has == 7 else { throw FastPathExit("partner fields") }
@@ -410,7 +411,7 @@ struct FastDecoder {
                 _ = try evidence(&c, &d.quotes)
                 d.deals.quoteStarts.append(UInt32(d.quotes.count))
                 has |= 32
-            case .amends, .products, .note, .draft: d.deals.rare[field, i] = try plain(&c, field)
+            default: d.deals.rare[field, i] = try plain(&c, field)
             }
         }
         guard has == 63, let idSpan, let titleSpan else { throw FastPathExit("deal fields") }
@@ -515,7 +516,7 @@ struct FastDecoder {
                 _ = try evidence(&c, &d.quotes)
                 d.events.quoteStarts.append(UInt32(d.quotes.count))
                 has |= 4
-            case .note, .draft: d.events.rare[field, i] = try plain(&c, field)
+            default: d.events.rare[field, i] = try plain(&c, field)
             }
         }
         guard has == 7, let idSpan, let titleSpan else { throw FastPathExit("event fields") }

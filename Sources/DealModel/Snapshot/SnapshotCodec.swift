@@ -35,6 +35,9 @@ enum SnapshotCodec {
 
     // MARK: Writing
 
+    // Fields with storage of their own are written by a case of their own; the plain
+    // ones (`FieldList.isPlain`) by `default`, so that a new plain field needs no case.
+
     static func write(_ s: Catalog.Stored, to w: BinaryWriter) {
         w.optional(s.title)
         w.strings(s.files)
@@ -45,7 +48,7 @@ enum SnapshotCodec {
                 case .id: w.string(d.id)
                 case .path: w.string(d.path)
                 case .date: w.int(Int(PackedDate.pack(d.date)))
-                case .title, .publisher, .url: plain(d.plain[f], w)
+                default: plain(d.plain[f], w)
                 }
             }
             w.array(d.split.paragraphStarts); w.array(d.split.paragraphEnds); w.array(d.split.sentenceStarts)
@@ -70,12 +73,12 @@ enum SnapshotCodec {
                             switch g {
                             case .name: w.string(product.name)
                             case .evidence: anchors(product.evidence)
-                            case .draft: plain(product.plain[g], w)
+                            default: plain(product.plain[g], w)
                             }
                         }
                     }
                 case .evidence: anchors(p.evidence)
-                case .aliases, .note, .draft: plain(p.plain[f], w)
+                default: plain(p.plain[f], w)
                 }
             }
             w.int(p.origins.count)
@@ -95,7 +98,7 @@ enum SnapshotCodec {
                 w.int(d.amounts.count)
                 for a in d.amounts { amount(a, w) }
             case .evidence: w.array(d.anchors.starts); w.array(d.anchors.anchors)
-            case .amends, .products, .note, .draft: sparse(d.rare.column(f), w) { plain($0, w) }
+            default: sparse(d.rare.column(f), w) { plain($0, w) }
             }
         }
         origins(d.origins, w)
@@ -109,7 +112,7 @@ enum SnapshotCodec {
             case .deals: lists(e.deals, w)
             case .partners: lists(e.partners, w)
             case .evidence: w.array(e.anchors.starts); w.array(e.anchors.anchors)
-            case .note, .draft: sparse(e.rare.column(f), w) { plain($0, w) }
+            default: sparse(e.rare.column(f), w) { plain($0, w) }
             }
         }
         origins(e.origins, w)
@@ -151,7 +154,8 @@ enum SnapshotCodec {
         if let v { w.double(v) }
     }
 
-    /// A plain field's value: a tag, then text, texts or a draft mark.
+    /// A plain field's value: a tag, then text, texts or a draft mark (a field of
+    /// another kind has no way here: its case is missing above).
     private static func plain(_ v: FieldValue?, _ w: BinaryWriter) {
         switch v {
         case nil: w.int(0)

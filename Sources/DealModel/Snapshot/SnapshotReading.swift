@@ -16,7 +16,7 @@ extension SnapshotCodec {
                 case .id: id = try r.string(); try check(IDSyntax.isValid(id), "document id")
                 case .path: path = try r.string(); try check(!path.isEmpty, "document path")
                 case .date: date = try packedDate(try r.int())
-                case .title, .publisher, .url: plain[f] = try readPlain(f, r)
+                default: plain[f] = try readPlain(f, r)
                 }
             }
             let split = DocumentSplit(paragraphStarts: try r.array(), paragraphEnds: try r.array(), sentenceStarts: try r.array(),
@@ -44,13 +44,13 @@ extension SnapshotCodec {
                             switch g {
                             case .name: productName = try r.string(); try check(isText(productName), "product name")
                             case .evidence: productEvidence = try evidence(try r.array())
-                            case .draft: productPlain[g] = try readPlain(g, r)
+                            default: productPlain[g] = try readPlain(g, r)
                             }
                         }
                         products.append(Product(name: productName, evidence: productEvidence, plain: productPlain))
                     }
                 case .evidence: ev = try evidence(try r.array())
-                case .aliases, .note, .draft: plain[f] = try readPlain(f, r)
+                default: plain[f] = try readPlain(f, r)
                 }
             }
             var origins: [SourceLocation] = []
@@ -82,7 +82,7 @@ extension SnapshotCodec {
                 d.amounts = amounts
                 try check(d.valueIndex.count == D && d.valueIndex.allSatisfy { $0 >= -1 && Int($0) < amounts.count }, "deal values")
             case .evidence: d.anchors = try anchorLists(r, count: D, documents)
-            case .amends, .products, .note, .draft: d.rare.setColumn(f, try sparse(r, D) { () throws(SnapshotUnusable) in try readPlain(f, r, present: true)! })
+            default: d.rare.setColumn(f, try sparse(r, D) { () throws(SnapshotUnusable) in try readPlain(f, r, present: true)! })
             }
         }
         d.origins = try origins(r, count: D)
@@ -106,7 +106,7 @@ extension SnapshotCodec {
             case .deals: e.deals = try lists(r, count: E, bound: D)
             case .partners: e.partners = try lists(r, count: E, bound: P)
             case .evidence: e.anchors = try anchorLists(r, count: E, documents)
-            case .note, .draft: e.rare.setColumn(f, try sparse(r, E) { () throws(SnapshotUnusable) in try readPlain(f, r, present: true)! })
+            default: e.rare.setColumn(f, try sparse(r, E) { () throws(SnapshotUnusable) in try readPlain(f, r, present: true)! })
             }
         }
         e.origins = try origins(r, count: E)
