@@ -6,7 +6,12 @@ public struct Partner: Sendable, Identifiable, Defined {
     public internal(set) var evidence: [Evidence]
     /// Aliases, note and draft mark.
     public let plain: PlainFields<PartnerField>
-    public let origins: [SourceLocation]
+    /// Where it was first defined, and the places of further definitions (kept apart:
+    /// fifty thousand partners are not fifty thousand arrays).
+    public let origin: SourceLocation
+    private let moreOrigins: [SourceLocation]
+
+    public var origins: [SourceLocation] { [origin] + moreOrigins }
 
     public var aliases: [String] { plain.texts(.aliases) }
     public var note: String? { plain.text(.note) }
@@ -27,7 +32,8 @@ public struct Partner: Sendable, Identifiable, Defined {
         self.products = products
         self.evidence = evidence
         self.plain = plain
-        self.origins = origins
+        origin = origins.first ?? .unknown
+        moreOrigins = Array(origins.dropFirst())
     }
 
     /// Every name the partner can be asked for by: name, aliases and products.
