@@ -6,12 +6,6 @@ import Testing
 /// complete and synced, keeps its mode, and a failure says what to do.
 @Suite("Atomic files")
 struct AtomicFileTests {
-    static func directory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dealscope-atomic-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     static func write(_ path: String, _ text: String) throws(AtomicFile.Failure) {
         try AtomicFile.write(path) { (emit: (String) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in try emit(text) }
     }
@@ -21,7 +15,7 @@ struct AtomicFileTests {
     static func mode(_ path: String) throws -> Int { try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int).unwrap() }
 
     @Test func aNewFileAndAReplacedOneKeepingItsMode() throws {
-        let dir = try Self.directory()
+        let dir = try temporaryDirectory("dealscope-atomic")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/data.json"
         try Self.write(path, "one")
@@ -37,7 +31,7 @@ struct AtomicFileTests {
     }
 
     @Test func aFailureWhileWritingLeavesTheOldFile() throws {
-        let dir = try Self.directory()
+        let dir = try temporaryDirectory("dealscope-atomic")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/data.json"
         try Self.write(path, "old")
@@ -52,7 +46,7 @@ struct AtomicFileTests {
     }
 
     @Test func aSymbolicLinkKeepsPointingAtTheNewFile() throws {
-        let dir = try Self.directory()
+        let dir = try temporaryDirectory("dealscope-atomic")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.write(dir + "/real.json", "old")
         try FileManager.default.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: "real.json")
@@ -63,7 +57,7 @@ struct AtomicFileTests {
 
     /// Each refusal names the path, says why, and what to do; the old file stays.
     @Test func refusalsSayWhyAndWhatToDo() throws {
-        let dir = try Self.directory()
+        let dir = try temporaryDirectory("dealscope-atomic")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         func failure(_ path: String) -> AtomicFile.Failure? {
             do { try Self.write(path, "new"); return nil } catch { return error }
@@ -87,7 +81,7 @@ struct AtomicFileTests {
     /// (root may write anywhere).
     @Test(.enabled(if: getuid() != 0, "root writes in any directory"))
     func aReadOnlyDirectory() throws {
-        let dir = try Self.directory()
+        let dir = try temporaryDirectory("dealscope-atomic")
         defer {
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
             try? FileManager.default.removeItem(atPath: dir)

@@ -6,12 +6,6 @@ import Testing
 /// same catalog field by field, and keeps a stable layout.
 @Suite("Dataset writer")
 struct DatasetWriterTests {
-    static func temporaryDirectory() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dealscope-write-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     /// Writes a catalog into `dir` and loads it back (carefully, to hear every problem).
     static func writeAndLoad(_ c: Catalog, selection: DatasetWriter.Selection? = nil, in dir: String) throws -> (text: String, catalog: Catalog) {
         let file = dir + "/written.dealscope.json"
@@ -28,7 +22,7 @@ struct DatasetWriterTests {
                       "hostile/hostile.dealscope.json", "merge", "shared"])
     func aWrittenDatasetLoadsBackTheSame(_ fixture: String) throws {
         let original = try DatasetLoader.load(path: Paths.fixture(fixture))
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory("dealscope-write")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (text, back) = try Self.writeAndLoad(original, in: dir)
         let a = CatalogDump.lines(original, places: false), b = CatalogDump.lines(back, places: false)
@@ -44,7 +38,7 @@ struct DatasetWriterTests {
     /// field), read back the same, written in another directory.
     @Test(arguments: [false, true])
     func generatedDataLoadsBackTheSame(extended: Bool) throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory("dealscope-write")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try SyntheticData.write(deals: 400, seed: 7, extended: extended, to: dir + "/in")
         let original = try DatasetLoader.load(path: dir + "/in/synthetic.dealscope.json", saveSnapshot: false)
@@ -57,7 +51,7 @@ struct DatasetWriterTests {
     /// that moves the event on the timeline: records are written in the order they
     /// were loaded, not in timeline order.
     @Test func changingOneFieldChangesOnlyThatRecordsLines() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory("dealscope-write")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (text, _) = try Self.writeAndLoad(bundled, in: dir)
         for (from, to) in [(#""date": "2025-10","#, #""date": "2022-Q1","#), (#""status": "unchanged","#, #""status": "completed","#)] {
@@ -100,7 +94,7 @@ struct DatasetWriterTests {
 
     /// Document paths are written relative to where the dataset goes.
     @Test func documentPathsAreRelativeToTheWrittenFile() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory("dealscope-write")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/out/deeper", withIntermediateDirectories: true)
         let text = DatasetWriter(catalog: bundled, directory: dir + "/out/deeper").text()
@@ -123,7 +117,7 @@ struct DatasetWriterTests {
         DealQuery(partners: ["microsoft", "openai"], kinds: [.amendment]),
     ])
     func aFilteredDatasetLoads(_ q: DealQuery) throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory("dealscope-write")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let selection = DatasetWriter.Selection(bundled, matching: q)
         let (_, back) = try Self.writeAndLoad(bundled, selection: selection, in: dir)

@@ -125,8 +125,7 @@ struct ExtendedFormatTests {
 
     /// The fixture's text with its documents, in a fresh directory.
     static func copy(_ text: String) throws -> (dir: String, file: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dealscope-ext-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory("dealscope-ext")
         for doc in ["a.txt", "b.txt"] { try FileManager.default.copyItem(atPath: Paths.fixture("extended/" + doc), toPath: dir + "/" + doc) }
         try text.write(toFile: dir + "/x.dealscope.json", atomically: true, encoding: .utf8)
         return (dir, dir + "/x.dealscope.json")
@@ -163,8 +162,7 @@ struct SharedRecordTests {
          #"conflicting definitions: the party "globex" has the role "buyer" here but "customer" at "#, "alpha.dealscope.json:12:18"),
     ])
     func disagreementsNameBothPlaces(from: String, to: String, message: String, there: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dealscope-shared-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory("dealscope-shared")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for name in ["alpha.dealscope.json", "alpha.txt", "beta.txt"] { try FileManager.default.copyItem(atPath: Paths.fixture("shared/" + name), toPath: dir + "/" + name) }
         let beta = try String(contentsOfFile: Paths.fixture("shared/beta.dealscope.json"), encoding: .utf8)

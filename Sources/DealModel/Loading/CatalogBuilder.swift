@@ -58,7 +58,7 @@ struct CatalogBuilder {
                 }
                 let partner = Partner(id: p.id, name: p.name, products: products, evidence: anchor(p.quotes, dataset: k, record: label),
                                       plain: p.plain, origins: [p.origin])
-                _ = partnerDefinitions.add(partner, id: p.id, places: p.places, dataset: k, log: log)
+                partnerDefinitions.add(partner, id: p.id, places: p.places, dataset: k, log: log)
             }
         }
         let partnerByID = Dictionary(partnerDefinitions.merged.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -102,7 +102,7 @@ struct CatalogBuilder {
                 let deal = Deal(id: d.id, title: d.title, kind: d.kind, status: d.status,
                                 parties: d.parties.map { Party(partner: $0.partner.id, role: $0.role) }, date: d.date, value: d.value?.amount,
                                 evidence: anchor(d.quotes, dataset: k, record: label), plain: d.plain, origins: [d.origin])
-                _ = dealDefinitions.add(deal, id: d.id, places: d.places, dataset: k, log: log)
+                dealDefinitions.add(deal, id: d.id, places: d.places, dataset: k, log: log)
             }
         }
         let deals = dealDefinitions.merged
@@ -127,7 +127,7 @@ struct CatalogBuilder {
                 for r in e.partners { checkReference(r, kind: "partner", known: partnerIDs, record: label) }
                 let event = Event(id: e.id, title: e.title, date: e.date, order: e.order?.0, deals: e.deals.map(\.id), partners: e.partners.map(\.id),
                                   evidence: anchor(e.quotes, dataset: k, record: label), plain: e.plain, origins: [e.origin])
-                _ = eventDefinitions.add(event, id: e.id, places: e.places, dataset: k, log: log)
+                eventDefinitions.add(event, id: e.id, places: e.places, dataset: k, log: log)
             }
         }
         let events = eventDefinitions.merged

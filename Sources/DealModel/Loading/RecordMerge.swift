@@ -134,25 +134,25 @@ struct Definitions<F: FieldList, R: Defined> {
     /// Where the record was first defined.
     func origin(_ id: String) -> SourceLocation? { records[id]?.record.origin }
 
-    /// Adds one definition read from dataset `dataset`; false when it is refused.
-    mutating func add(_ record: R, id: String, places: FieldPlaces<F>, dataset: Int, log: ProblemLog) -> Bool {
+    /// Adds one definition read from dataset `dataset` (a second one from the same
+    /// dataset is reported and left out).
+    mutating func add(_ record: R, id: String, places: FieldPlaces<F>, dataset: Int, log: ProblemLog) {
         guard let first = records[id] else {
             order.append(id)
             records[id] = First(record: record, places: places, dataset: dataset)
-            return true
+            return
         }
         let label = "\(kind) \"\(id)\""
         var merged = merges[id]
             ?? Merged(merge: RecordMerge(RecordMerge.values(value(first.record)), places: first.places.all, origin: first.record.origin), datasets: [first.dataset])
         guard merged.datasets.insert(dataset).inserted else {
             log.add(record.origin, record: label, "the id is already used by the \(kind) at \(first.record.origin)", fix: "give each \(kind) its own id")
-            return false
+            return
         }
         for d in merged.merge.add(RecordMerge.values(value(record)), places: places.all, origin: record.origin) {
             log.add(d.location, record: label, d.message, fix: RecordMerge<F>.Disagreement.fix)
         }
         merges[id] = merged
-        return true
     }
 
     /// The records, in the order first defined, each defined in several datasets merged.

@@ -168,6 +168,8 @@ extension Amount {
 
     /// The rules every amount obeys, whichever way it was read (dataset, snapshot).
     var problems: [Problem] {
+        // Nearly every amount: a figure in a currency, nothing more (checked at once).
+        if details == nil, hasFigure, Self.isFigure(figure), let currency, Self.isCurrency(currency) { return [] }
         var out: [Problem] = []
         func add(_ f: AmountField?, _ m: String, _ fix: String) { out.append(Problem(field: f, message: m, fix: fix)) }
         func needsAmount(_ f: AmountField) { add(f, "\"\(f.rawValue)\" needs an \"amount\"", "give the figure the document states, or remove \"\(f.rawValue)\"") }

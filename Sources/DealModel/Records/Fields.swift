@@ -23,8 +23,6 @@ extension FieldList {
     public var writesNull: Bool { false }
     public var key: String { rawValue }
     static var keys: [String] { allCases.map(\.rawValue) }
-    /// The field's position in the declaration.
-    var ordinal: Int { Self.allCases.firstIndex(of: self)! }
 }
 
 /// What a field holds, as the loaders read it and the writers write it.
@@ -101,7 +99,6 @@ public struct PlainFields<F: FieldList>: Hashable, Sendable {
     public func text(_ f: F) -> String? { values[f]?.text }
     public func texts(_ f: F) -> [String] { values[f]?.texts ?? [] }
     public func draft(_ f: F) -> DraftMark? { values[f]?.draft }
-    var isEmpty: Bool { values.isEmpty }
 }
 
 /// A record proposed by `dealscope draft` and not yet accepted by a person: the rule

@@ -22,7 +22,7 @@ enum SnapshotCodec {
                 fields(DealField.self) + " origins", "AmountField: " + AmountField.allCases.map(\.rawValue).joined(separator: ", "),
                 "EquivalentField: " + EquivalentField.allCases.map(\.rawValue).joined(separator: ", "),
                 "DraftField: " + DraftField.allCases.map(\.rawValue).joined(separator: ", "),
-                fields(EventField.self) + " origins", "plain values: text 1, texts 2, draft 3",
+                fields(EventField.self) + " origins", "plain values: text 1, texts 2, draft 3", "amount flags: " + AmountFlags.layout,
                 "dates: 1 + year*10000 + period*100 + day, period 0 year 1-12 month 13-14 half 15-18 quarter",
                 "id tables, relations, day bounds, search columns"]
     }
@@ -122,36 +122,32 @@ enum SnapshotCodec {
         column(s.partnerSearch.column, w); column(s.partnerNames.column, w)
     }
 
+    /// An amount: which of its optional parts it has (`AmountFlags`), then each
+    /// field that is there, in the declaration's order (a third of a million amounts
+    /// at a million deals: each written in a few values, not one per field).
     private static func amount(_ a: Amount, _ w: BinaryWriter) {
+        w.int(AmountFlags(a).rawValue)
         for f in AmountField.allCases {
             switch f {
-            case .amount: number(a.amount, w)
-            case .currency: w.optional(a.currency)
-            case .approximate: w.bool(a.approximate)
-            case .bound: w.int(a.bound.map { Amount.Bound.allCases.firstIndex(of: $0)! + 1 } ?? 0)
-            case .maximum: number(a.maximum, w)
-            case .per: w.int(a.per.map { Amount.Rate.allCases.firstIndex(of: $0)! + 1 } ?? 0)
+            case .amount: if let v = a.amount { w.double(v) }
+            case .currency: if let c = a.currency { w.string(c) }
+            case .maximum: if let v = a.maximum { w.double(v) }
             case .equivalent:
-                w.bool(a.equivalent != nil)
                 if let e = a.equivalent {
                     for g in EquivalentField.allCases {
                         switch g {
                         case .amount: w.double(e.amount)
                         case .currency: w.string(e.currency)
-                        case .maximum: number(e.maximum, w)
+                        case .maximum: if let v = e.maximum { w.double(v) }
                         }
                     }
                 }
-            case .stake: number(a.stake, w)
-            case .text: w.optional(a.text)
+            case .stake: if let v = a.stake { w.double(v) }
+            case .text: if let t = a.text { w.string(t) }
             case .sharedBy: w.strings(a.sharedBy)
+            case .approximate, .bound, .per: break  // in the flags
             }
         }
-    }
-
-    private static func number(_ v: Double?, _ w: BinaryWriter) {
-        w.bool(v != nil)
-        if let v { w.double(v) }
     }
 
     /// A plain field's value: a tag, then text, texts or a draft mark (a field of
@@ -180,4 +176,44 @@ enum SnapshotCodec {
         w.int(m.count)
         for (k, v) in m.sorted(by: { $0.key < $1.key }) { w.int(k); value(v) }
     }
+}
+
+/// Which optional parts an amount has, and its words, in one stored number.
+struct AmountFlags: OptionSet {
+    let rawValue: Int
+
+    static let amount = AmountFlags(rawValue: 1 << 0)
+    static let currency = AmountFlags(rawValue: 1 << 1)
+    static let approximate = AmountFlags(rawValue: 1 << 2)
+    static let maximum = AmountFlags(rawValue: 1 << 3)
+    static let equivalent = AmountFlags(rawValue: 1 << 4)
+    static let equivalentMaximum = AmountFlags(rawValue: 1 << 5)
+    static let stake = AmountFlags(rawValue: 1 << 6)
+    static let text = AmountFlags(rawValue: 1 << 7)
+    /// Bits 8–9: the bound (0 none, then `Amount.Bound.allCases`); 10–11: the rate.
+    static let boundShift = 8, perShift = 10
+    static let all = 0xFFF
+    static let layout = "amount currency approximate maximum equivalent equivalent.maximum stake text; bound<<8 per<<10"
+
+    init(rawValue: Int) { self.rawValue = rawValue }
+
+    init(_ a: Amount) {
+        var f: AmountFlags = []
+        if a.amount != nil { f.insert(.amount) }
+        if a.currency != nil { f.insert(.currency) }
+        if a.approximate { f.insert(.approximate) }
+        if a.maximum != nil { f.insert(.maximum) }
+        if let e = a.equivalent { f.insert(.equivalent); if e.maximum != nil { f.insert(.equivalentMaximum) } }
+        if a.stake != nil { f.insert(.stake) }
+        if a.text != nil { f.insert(.text) }
+        let bound = a.bound.map { Amount.Bound.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        let per = a.per.map { Amount.Rate.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        self.init(rawValue: f.rawValue | bound << Self.boundShift | per << Self.perShift)
+    }
+
+    /// The bound and the rate, or nil when the bits name none of them.
+    var bound: Amount.Bound?? { Self.word(rawValue >> Self.boundShift & 3, Amount.Bound.allCases) }
+    var per: Amount.Rate?? { Self.word(rawValue >> Self.perShift & 3, Amount.Rate.allCases) }
+
+    private static func word<W>(_ k: Int, _ words: [W]) -> W?? { k == 0 ? .some(nil) : k <= words.count ? .some(words[k - 1]) : nil }
 }

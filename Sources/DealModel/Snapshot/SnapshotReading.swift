@@ -189,40 +189,32 @@ extension SnapshotCodec {
     }
 
     private static func amount(_ r: BinaryReader) throws(SnapshotUnusable) -> Amount {
-        func number() throws(SnapshotUnusable) -> Double? { try r.bool() ? try r.double() : nil }
-        func word<W: CaseIterable>(_: W.Type) throws(SnapshotUnusable) -> W? where W.AllCases == [W] {
-            let k = try r.int()
-            try check((0...W.allCases.count).contains(k), "amount word")
-            return k == 0 ? nil : W.allCases[k - 1]
-        }
-        var amount: Double?, currency: String?, approximate = false, bound: Amount.Bound?, maximum: Double?, per: Amount.Rate?
-        var equivalent: Amount.Equivalent?, stake: Double?, text: String?, sharedBy: [String] = []
+        let flags = AmountFlags(rawValue: try r.int())
+        guard flags.rawValue & ~AmountFlags.all == 0, let bound = flags.bound, let per = flags.per else { throw SnapshotUnusable("amount") }
+        var amount: Double?, currency: String?, maximum: Double?, equivalent: Amount.Equivalent?, stake: Double?, text: String?, sharedBy: [String] = []
         for f in AmountField.allCases {
             switch f {
-            case .amount: amount = try number()
-            case .currency: currency = try r.optional()
-            case .approximate: approximate = try r.bool()
-            case .bound: bound = try word(Amount.Bound.self)
-            case .maximum: maximum = try number()
-            case .per: per = try word(Amount.Rate.self)
+            case .amount: if flags.contains(.amount) { amount = try r.double() }
+            case .currency: if flags.contains(.currency) { currency = try r.string() }
+            case .maximum: if flags.contains(.maximum) { maximum = try r.double() }
             case .equivalent:
-                if try r.bool() {
-                    var a = 0.0, c = "", m: Double?
-                    for g in EquivalentField.allCases {
-                        switch g {
-                        case .amount: a = try r.double()
-                        case .currency: c = try r.string()
-                        case .maximum: m = try number()
-                        }
+                guard flags.contains(.equivalent) else { break }
+                var a = 0.0, c = "", m: Double?
+                for g in EquivalentField.allCases {
+                    switch g {
+                    case .amount: a = try r.double()
+                    case .currency: c = try r.string()
+                    case .maximum: if flags.contains(.equivalentMaximum) { m = try r.double() }
                     }
-                    equivalent = Amount.Equivalent(amount: a, currency: c, maximum: m)
                 }
-            case .stake: stake = try number()
-            case .text: text = try r.optional()
+                equivalent = Amount.Equivalent(amount: a, currency: c, maximum: m)
+            case .stake: if flags.contains(.stake) { stake = try r.double() }
+            case .text: if flags.contains(.text) { text = try r.string() }
             case .sharedBy: sharedBy = try r.strings(); try check(sharedBy.allSatisfy(IDSyntax.isValid), "sharedBy")
+            case .approximate, .bound, .per: break  // in the flags
             }
         }
-        let value = Amount(amount: amount, currency: currency, approximate: approximate, bound: bound, maximum: maximum, per: per,
+        let value = Amount(amount: amount, currency: currency, approximate: flags.contains(.approximate), bound: bound, maximum: maximum, per: per,
                            equivalent: equivalent, stake: stake, text: text, sharedBy: sharedBy)
         try check(value.problems.isEmpty, "amount")
         return value

@@ -81,20 +81,6 @@ func parseDate(_ text: String?, option: String) throws -> PartialDate? {
     }
 }
 
-/// Deal kinds by name, or a usage error naming the closest.
-func parseKinds(_ names: [String]) throws -> Set<DealKind> {
-    var kinds = Set<DealKind>()
-    for k in names {
-        guard let parsed = DealKind(rawValue: k.lowercased()) else {
-            let near = Suggest.closest(to: k, among: DealKind.allCases.map(\.rawValue))
-            Out.error("dealscope: unknown kind \"\(Sanitizer.line(k))\"" + (near.map { " (did you mean \($0)?)" } ?? "") + "; kinds are: " + DealKind.allCases.map(\.rawValue).joined(separator: ", "))
-            throw ExitCode(Exit.usage)
-        }
-        kinds.insert(parsed)
-    }
-    return kinds
-}
-
 func emit(_ lines: [String]) {
     guard !lines.isEmpty else { return }
     Out.print(lines.joined(separator: "\n"))

@@ -2,7 +2,7 @@ import ArgumentParser
 import DealModel
 import TerminalText
 
-/// The listing filters, for commands that write a part of the data (`export`).
+/// The listing filters of deals, for `deals` and `export`.
 struct FilterOptions: ParsableArguments {
     @OptionGroup var partners: PartnerOptions
     @Option(name: .long, help: ArgumentHelp("Only deals of this kind (repeatable): \(DealKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
@@ -20,5 +20,19 @@ struct FilterOptions: ParsableArguments {
                           text: search ?? "", from: try parseDate(from, option: "--from"), to: try parseDate(to, option: "--to"))
         try checkRange(q)
         return q
+    }
+
+    /// Deal kinds by name, or a usage error naming the closest.
+    private func parseKinds(_ names: [String]) throws -> Set<DealKind> {
+        var kinds = Set<DealKind>()
+        for k in names {
+            guard let parsed = DealKind(rawValue: k.lowercased()) else {
+                let near = Suggest.closest(to: k, among: DealKind.allCases.map(\.rawValue))
+                Out.error("dealscope: unknown kind \"\(Sanitizer.line(k))\"" + (near.map { " (did you mean \($0)?)" } ?? "") + "; kinds are: " + DealKind.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ExitCode(Exit.usage)
+            }
+            kinds.insert(parsed)
+        }
+        return kinds
     }
 }
