@@ -47,6 +47,6 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 func same(_ a: [String], _ b: [String], _ what: String) {
     guard a != b else { return }
-    let k = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+    let k = a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? a.count
     fatalError("\(what) differ at line \(k):\n\(k < a.count ? a[k] : "(none)")\n\(k < b.count ? b[k] : "(none)")")
 }
