@@ -7,7 +7,7 @@ import Testing
 @Suite("Atomic files")
 struct AtomicFileTests {
     static func write(_ path: String, _ text: String) throws(AtomicFile.Failure) {
-        try AtomicFile.write(path) { (emit: (String) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in try emit(text) }
+        try AtomicFile.write(path) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in try emit(Array(text.utf8)) }
     }
 
     static func entries(_ dir: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }

@@ -10,7 +10,7 @@ struct DatasetWriterTests {
     static func writeAndLoad(_ c: Catalog, selection: DatasetWriter.Selection? = nil, in dir: String) throws -> (text: String, catalog: Catalog) {
         let file = dir + "/written.dealscope.json"
         let text = DatasetWriter(catalog: c, selection: selection, directory: dir).text()
-        try AtomicFile.write(file) { (emit: (String) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in try emit(text) }
+        try AtomicFile.write(file) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in try emit(Array(text.utf8)) }
         let (back, problems) = DatasetLoader.check(path: file, fast: false)
         #expect(problems.isEmpty, "\(problems.prefix(3))")
         return (text, try #require(back))

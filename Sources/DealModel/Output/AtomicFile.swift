@@ -86,7 +86,11 @@ public final class AtomicFile {
     }
 
     public func write(_ s: String) throws(Failure) {
-        buffer.append(contentsOf: s.utf8)
+        try write(bytes: Array(s.utf8))
+    }
+
+    public func write(bytes: [UInt8]) throws(Failure) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
@@ -129,10 +133,10 @@ public final class AtomicFile {
         }
     }
 
-    /// Writes `path` at once with what `produce` hands on.
-    public static func write(_ path: String, _ produce: ((String) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
+    /// Writes `path` at once with the UTF-8 `produce` hands on.
+    public static func write(_ path: String, _ produce: (([UInt8]) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
         let file = try AtomicFile(path: path)
-        try produce { (s: String) throws(Failure) in try file.write(s) }
+        try produce { (b: [UInt8]) throws(Failure) in try file.write(bytes: b) }
         try file.commit()
     }
 

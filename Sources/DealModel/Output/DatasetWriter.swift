@@ -98,13 +98,14 @@ public struct DatasetWriter {
         for e in s.events { c.evidence(of: .event(e)).forEach(body) }
     }
 
-    /// Writes the dataset, a piece at a time (a record or less).
-    public func write(_ emit: (String) -> Void) {
-        emit("{\n  \"\(DatasetField.dealscope.rawValue)\": 1")
+    /// Writes the dataset as UTF-8, a piece at a time (64 KB or a record).
+    public func write(_ emit: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        put("{\n  \"\(DatasetField.dealscope.rawValue)\": 1")
         if let title = catalog.title {
-            var s = ",\n  \"\(DatasetField.title.rawValue)\": "
-            JSONOut.escape(title, into: &s)
-            emit(s)
+            put(",\n  \"\(DatasetField.title.rawValue)\": ")
+            JSONOut.escape(title, into: &out)
         }
         list(.documents, documents.map { d in
             record({ (f: DocumentField) in
@@ -115,9 +116,9 @@ public struct DatasetWriter {
                 default: d.value(f)
                 }
             })
-        }, emit)
-        list(.partners, inLoadOrder(selection.partners) { catalog.partners[$0].origin }.lazy.map { record(catalog.partners[$0].value) }, emit)
-        list(.deals, inLoadOrder(selection.deals) { catalog.deals.origin($0) }.lazy.map { record(catalog.deals[$0].value) }, emit)
+        }, &out, emit)
+        list(.partners, inLoadOrder(selection.partners) { catalog.partners[$0].origin }.lazy.map { record(catalog.partners[$0].value) }, &out, emit)
+        list(.deals, inLoadOrder(selection.deals) { catalog.deals.origin($0) }.lazy.map { record(catalog.deals[$0].value) }, &out, emit)
         let kept = Set(selection.deals.map { catalog.deals.id($0) })
         list(.events, inLoadOrder(selection.events) { catalog.events.origin($0) }.lazy.map { e in
             let event = catalog.events[e]
@@ -125,27 +126,31 @@ public struct DatasetWriter {
                 // An event's deals that are not written are left out of its list.
                 f == .deals ? FieldValue.plain(event.deals.filter(kept.contains)) : event.value(f)
             }
-        }, emit)
-        emit("\n}\n")
+        }, &out, emit)
+        put("\n}\n")
+        emit(out)
     }
 
     /// The whole dataset as text.
     public func text() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write { out += $0 }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func list<S: Sequence<JSONOut>>(_ field: DatasetField, _ records: S, _ emit: (String) -> Void) {
-        var s = ",\n  \"\(field.rawValue)\": ["
+    private func list<S: Sequence<JSONOut>>(_ field: DatasetField, _ records: S, _ out: inout [UInt8], _ emit: ([UInt8]) -> Void) {
+        out.append(contentsOf: ",\n  \"\(field.rawValue)\": [".utf8)
         var empty = true
         for r in records {
-            s += empty ? "\n    " : ",\n    "
+            out.append(contentsOf: (empty ? "\n    " : ",\n    ").utf8)
             empty = false
-            r.write(into: &s, indent: 2, pretty: true)
-            if s.utf8.count >= 1 << 16 { emit(s); s = "" }
+            r.write(into: &out, indent: 2, pretty: true)
+            if out.count >= 1 << 16 {
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        emit(s + (empty ? "]" : "\n  ]"))
+        out.append(contentsOf: (empty ? "]" : "\n  ]").utf8)
     }
 
     /// Records by where they were first defined: file, line, column (records with no

@@ -30,12 +30,11 @@ extension SnapshotCodec {
             return a.map { Evidence(document: documents[Int($0.document)], utf8Range: Int($0.start)..<Int($0.end)) }
         }
         var partners: [Partner] = []
-        var partnerIDs = Set<String>()
         for _ in 0..<(try r.count(8)) {
             var id = "", name = "", products: [Product] = [], ev: [Evidence] = [], plain = PlainFields<PartnerField>()
             for f in PartnerField.allCases {
                 switch f {
-                case .id: id = try r.string(); try check(IDSyntax.isValid(id) && partnerIDs.insert(id).inserted, "partner id")
+                case .id: id = try r.string(); try check(IDSyntax.isValid(id), "partner id")
                 case .name: name = try r.string(); try check(isText(name), "partner name")
                 case .products:
                     for _ in 0..<(try r.count(8)) {
@@ -59,6 +58,8 @@ extension SnapshotCodec {
             partners.append(Partner(id: id, name: name, products: products, evidence: ev, plain: plain, origins: origins))
         }
         let P = partners.count
+        let partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        try check(partnerIndex.count == P, "partner ids")
 
         var d = DealTable()
         var amounts: [Amount] = []
@@ -133,7 +134,7 @@ extension SnapshotCodec {
         try check(r.atEnd, "trailing data")
         s.partnerSearch = FoldedColumn(column: partnerSearch)
         s.partnerNames = FoldedColumn(column: partnerNames)
-        s.partnerIndex = Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        s.partnerIndex = partnerIndex
         s.fromSnapshot = true
         return s
     }
@@ -226,10 +227,16 @@ extension SnapshotCodec {
         return c
     }
 
-    /// A column of record ids, each spelled as an id.
+    /// A column of record ids, each spelled as an id: every byte a lower-case letter,
+    /// a digit or '-' (one pass over the bytes), none empty or starting with '-'.
     private static func ids(_ r: BinaryReader) throws(SnapshotUnusable) -> StringColumn {
         let c = try column(r)
-        for i in 0..<c.count { try check(c.withBytes(i) { IDSyntax.isValid(bytes: $0) }, "ids") }
+        try check(c.bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }, "ids")
+        var start = 0
+        for end in c.ends {
+            try check(Int(end) > start && c.bytes[start] != 0x2D, "ids")
+            start = Int(end)
+        }
         return c
     }
 

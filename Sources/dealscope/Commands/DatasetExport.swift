@@ -12,12 +12,12 @@ struct DatasetExport {
 
     func write(to output: String?) throws {
         guard let output else {
-            DatasetWriter(catalog: catalog, selection: selection).write { Out.write(1, $0) }
+            DatasetWriter(catalog: catalog, selection: selection).write { Out.write(1, String(decoding: $0, as: UTF8.self)) }
             return
         }
         try refuseLoadedFile(output)
         let writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: output))
-        try Self.save(output) { (emit: (String) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+        try Self.save(output) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
             var failure: AtomicFile.Failure?
             writer.write { chunk in
                 guard failure == nil else { return }
@@ -28,7 +28,7 @@ struct DatasetExport {
     }
 
     /// Writes a file atomically, or exits 73 saying why it cannot.
-    static func save(_ path: String, _ produce: ((String) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) -> Void) throws {
+    static func save(_ path: String, _ produce: (([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) -> Void) throws {
         do {
             try AtomicFile.write(path, produce)
         } catch {

@@ -35,8 +35,8 @@ struct Export: ParsableCommand {
 
     private func write(_ lines: [String]) throws {
         guard let output else { return emit(lines) }
-        try DatasetExport.save(output) { (emit: (String) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
-            try emit(lines.joined(separator: "\n") + "\n")
+        try DatasetExport.save(output) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+            try emit(Array((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }
