@@ -101,6 +101,7 @@ struct ExtendedFormatTests {
         (#""value": { "stake": 12 }"#, #""value": { "text": "12%" }"#, #"the field "amount" is missing"#, "\"stake\""),
         (#""currency": "GBP", "maximum": 2400000000 }"#, #""currency": "GBP" }"#, #"the amount is a range but its equivalent has no "maximum""#, "ranges"),
         (#""currency": "GBP""#, #""currency": "Pounds""#, #""Pounds" is not an ISO 4217 currency code"#, "USD or EUR"),
+        (#"{ "amount": 1600000000, "currency": "GBP""#, #"{ "amount": null, "currency": "GBP""#, #"the field "amount" is missing"#, "second currency"),
         (#""rule": "event.committed", "matched": "was committed by Acme" }"#, #""rule": "event.committed" }"#, #"the field "matched" is missing"#, "\"matched\""),
         (#""kind": "merger""#, #""kind": "mergers""#, #"unknown kind "mergers""#, "did you mean \"merger\"?"),
         (#""status": "called-off""#, #""status": "cancelled""#, #"unknown status "cancelled""#, "called-off"),

@@ -39,7 +39,7 @@ extension DatasetDecoder {
             if let er = ObjectReader(e, lines: lines, log: log, record: record, what: "an equivalent amount") {
                 er.checkKeys(allowed: EquivalentField.allCases.map(\.rawValue))
                 let a = number(EquivalentField.amount.rawValue, in: er), c = string(EquivalentField.currency.rawValue, in: er, required: true)
-                if a == nil && er.value(EquivalentField.amount.rawValue) == nil {
+                if a == nil && er.value(EquivalentField.amount.rawValue)?.isNull ?? true {
                     er.problem(e, "the field \"amount\" is missing", fix: "give the figure in the second currency, as the document states it")
                 }
                 if let a, let c { equivalent = Amount.Equivalent(amount: a, currency: c, maximum: number(EquivalentField.maximum.rawValue, in: er)) }

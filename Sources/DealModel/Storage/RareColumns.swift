@@ -7,7 +7,13 @@ struct RareColumns<F: FieldList>: Sendable {
 
     subscript(field: F, record: Int) -> FieldValue? {
         get { columns[field]?[record] }
-        set { columns[field, default: [:]][record] = newValue }
+        set {
+            if let newValue {
+                columns[field, default: [:]][record] = newValue
+            } else if columns[field]?.removeValue(forKey: record) != nil, columns[field]?.isEmpty == true {
+                columns[field] = nil
+            }
+        }
     }
 
     /// The plain fields of one record.
