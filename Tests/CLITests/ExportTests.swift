@@ -93,8 +93,10 @@ struct ExportTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let data = try Self.generate(["--deals", "50"], in: dir)
         let before = try Data(contentsOf: URL(fileURLWithPath: data))
-        for target in [data, dir + "/data/synthetic.txt", dir + "/data/../data/synthetic.dealscope.json"] {
-            let r = try dealscope("export", "--data", data, "--output", target)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.json", withDestinationPath: data)
+        for (target, format) in [(data, "json"), (dir + "/data/synthetic.txt", "json"), (dir + "/data/../data/synthetic.dealscope.json", "json"), (data, "csv"),
+                                 (dir + "/link.json", "json")] {
+            let r = try dealscope("export", "--data", data, "--format", format, "--output", target)
             #expect(r.status == 64, "\(r)")
             #expect(r.stderr.contains("is a file the data was loaded from"))
         }

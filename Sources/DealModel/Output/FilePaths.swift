@@ -1,6 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Paths as text: made absolute, tidied, and one written relative to a directory, so
 /// that a dataset written elsewhere still finds its documents.
 public enum FilePaths {
+    /// The file a path names, symbolic links followed (the absolute path when it does
+    /// not exist).
+    public static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return absolute(path) }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
     /// The path from the current directory, without `.`, `..` or doubled slashes.
     public static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : (FileAccess.currentDirectory() ?? "/") + "/" + path

@@ -15,9 +15,8 @@ struct DatasetExport {
             DatasetWriter(catalog: catalog, selection: selection).write { Out.write(1, String(decoding: $0, as: UTF8.self)) }
             return
         }
-        try refuseLoadedFile(output)
         let writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: output))
-        try Self.save(output) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+        try Self.save(output, loadedFrom: catalog) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
             var failure: AtomicFile.Failure?
             writer.write { chunk in
                 guard failure == nil else { return }
@@ -27,8 +26,11 @@ struct DatasetExport {
         }
     }
 
-    /// Writes a file atomically, or exits 73 saying why it cannot.
-    static func save(_ path: String, _ produce: (([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) -> Void) throws {
+    /// Writes a file atomically, or exits 73 saying why it cannot; never one of the
+    /// files `catalog` was loaded from (exit 64).
+    static func save(_ path: String, loadedFrom catalog: Catalog,
+                     _ produce: (([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) -> Void) throws {
+        try refuseLoadedFile(path, catalog)
         do {
             try AtomicFile.write(path, produce)
         } catch {
@@ -38,11 +40,11 @@ struct DatasetExport {
     }
 
     /// An export never replaces the data it was made from.
-    private func refuseLoadedFile(_ output: String) throws {
-        let target = FilePaths.absolute(output)
-        guard catalog.files.contains(where: { FilePaths.absolute($0) == target }) || catalog.documents.contains(where: { FilePaths.absolute($0.path) == target })
-        else { return }
-        Out.error("dealscope: --output \(Sanitizer.line(output)) is a file the data was loaded from; export writes a new file: choose another name")
-        throw ExitCode(Exit.usage)
+    private static func refuseLoadedFile(_ output: String, _ catalog: Catalog) throws {
+        let target = FilePaths.resolved(output)
+        guard !(catalog.files + catalog.documents.map(\.path)).contains(where: { FilePaths.resolved($0) == target }) else {
+            Out.error("dealscope: --output \(Sanitizer.line(output)) is a file the data was loaded from; export writes a new file: choose another name")
+            throw ExitCode(Exit.usage)
+        }
     }
 }

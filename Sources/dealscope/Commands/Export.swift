@@ -24,8 +24,8 @@ struct Export: ParsableCommand {
         let catalog = query.isEmpty || format == .json ? loaded : try subset(loaded, selection)
         switch format {
         case .json: try DatasetExport(catalog: catalog, selection: selection).write(to: output)
-        case .csv: try write(CSVExport(catalog: catalog).lines())
-        case .markdown: try write(MarkdownExport(catalog: catalog).lines())
+        case .csv: try write(CSVExport(catalog: catalog).lines(), loadedFrom: loaded)
+        case .markdown: try write(MarkdownExport(catalog: catalog).lines(), loadedFrom: loaded)
         }
     }
 
@@ -33,9 +33,9 @@ struct Export: ParsableCommand {
         do { return try catalog.subset(selection) } catch { throw dataOptions.report(error) }
     }
 
-    private func write(_ lines: [String]) throws {
+    private func write(_ lines: [String], loadedFrom loaded: Catalog) throws {
         guard let output else { return emit(lines) }
-        try DatasetExport.save(output) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+        try DatasetExport.save(output, loadedFrom: loaded) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
             try emit(Array((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
