@@ -19,7 +19,6 @@ struct FieldReader<F: FieldList> {
     func date(_ f: F) -> PartialDate? { r.date(f.key) }
     func array(_ f: F) -> [JSONNode]? { r.array(f.key, required: f.isRequired) }
     func references(_ f: F) -> [Reference] { r.references(f.key) }
-    func place(_ f: F) -> SourceLocation? { value(f).map(r.location(of:)) }
 
     /// Where each given field's value was written.
     var places: FieldPlaces<F> { FieldPlaces(lines: r.lines, members: r.members) }

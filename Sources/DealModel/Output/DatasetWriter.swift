@@ -23,14 +23,13 @@ public struct DatasetWriter {
         let selection = selection ?? Selection(all: catalog)
         self.selection = selection
         self.directory = directory ?? "."
-        // The documents that hold a written quote (at least one document), in order.
-        var used = Set<ObjectIdentifier>()
+        // The words of the written quotes, by document; the documents that hold one (at
+        // least one document), in order.
         var quotes: [ObjectIdentifier: (SourceDocument, Set<String>)] = [:]
         Self.eachEvidence(catalog, selection) { e in
-            used.insert(ObjectIdentifier(e.document))
             quotes[ObjectIdentifier(e.document), default: (e.document, [])].1.insert(String(e.matchedText))
         }
-        var documents = catalog.documents.filter { used.contains(ObjectIdentifier($0)) }
+        var documents = catalog.documents.filter { quotes[ObjectIdentifier($0)] != nil }
         if documents.isEmpty, let first = catalog.documents.first { documents = [first] }
         self.documents = documents
         var ids: [ObjectIdentifier: String] = [:]

@@ -28,8 +28,8 @@ extension Catalog {
         return quotesMatch(deals.anchors, d, n)
     }
 
-    /// An event matches by its id, title, note (its plain text fields), the names of its partners (its own and
-    /// its deals' parties), or the words of its quotes.
+    /// An event matches by its id, title, note (its plain text fields), the names of
+    /// its partners (its own and its deals' parties), or the words of its quotes.
     public func eventMatches(_ e: Int, _ n: SearchNeedle) -> Bool {
         if n.isEmpty || Self.holds(events.ids, e, n) || Self.holds(events.titles, e, n) { return true }
         if !events.rare.isEmpty, events.rare.anyText(e, { FoldedText(whole: $0).contains(n.folded) }) { return true }
