@@ -127,7 +127,7 @@ public struct Party: Sendable, Hashable {
 }
 
 /// The fields of a party.
-enum PartyField: String, CaseIterable {
+public enum PartyField: String, CaseIterable, Sendable {
     case partner, role
 }
 

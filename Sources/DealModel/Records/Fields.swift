@@ -114,7 +114,7 @@ public struct DraftMark: Hashable, Sendable {
 }
 
 /// The fields of a draft mark.
-enum DraftField: String, CaseIterable {
+public enum DraftField: String, CaseIterable, Sendable {
     case rule, matched
 }
 

@@ -46,11 +46,12 @@ extension Catalog {
         case .texts(let list)?: return [(key, .array(list.map(JSONOut.string)))]
         case .date(let d)?: return [(key, .string(d.iso)), (key + "Approximate", .bool(d.approximate))]
         case .amount(let a)?: return [(key, amountJSON(a))]
-        case .parties(let parties)?: return [(key, .array(parties.map { .object([("partner", .string($0.partner)), ("role", .optional($0.role))]) }))]
+        case .parties(let parties)?:
+            return [(key, .array(parties.map { .object([(PartyField.partner.rawValue, .string($0.partner)), (PartyField.role.rawValue, .optional($0.role))]) }))]
         case .order(let o)?: return [(key, .object([("relation", .string(o.relation.rawValue)), ("anchor", .string(o.anchor))]))]
         case .products(let products)?: return [(key, .array(products.map { .string($0.name) }))]
         case .evidence(let evidence)?: return [(key, evidenceJSON(evidence))]
-        case .draft(let d)?: return [(key, .object([("rule", .string(d.rule)), ("matched", .string(d.matched))]))]
+        case .draft(let d)?: return [(key, .object([(DraftField.rule.rawValue, .string(d.rule)), (DraftField.matched.rawValue, .string(d.matched))]))]
         case nil:
             switch kind {
             case .texts, .references, .products, .parties, .evidence: return [(key, .array([]))]
@@ -72,7 +73,15 @@ extension Catalog {
             case .maximum: v = a.maximum.map(JSONOut.number) ?? .null
             case .per: v = .optional(a.per?.rawValue)
             case .equivalent:
-                v = a.equivalent.map { .object([("amount", .number($0.amount)), ("currency", .string($0.currency)), ("maximum", $0.maximum.map(JSONOut.number) ?? .null)]) } ?? .null
+                v = a.equivalent.map { e in
+                    .object(EquivalentField.allCases.map { g in
+                        switch g {
+                        case .amount: (g.rawValue, .number(e.amount))
+                        case .currency: (g.rawValue, .string(e.currency))
+                        case .maximum: (g.rawValue, e.maximum.map(JSONOut.number) ?? .null)
+                        }
+                    })
+                } ?? .null
             case .stake: v = a.stake.map(JSONOut.number) ?? .null
             case .text: v = .optional(a.text)
             case .sharedBy: v = .array(a.sharedBy.map(JSONOut.string))
