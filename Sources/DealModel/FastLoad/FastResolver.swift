@@ -29,7 +29,7 @@ struct FastResolver {
             _ = pending.value()
             throw error
         }
-        let documentDate = prepared.first?.date
+        let documentDates = prepared.map(\.date)
         d.quotes = FastQuotes()
         progress?(LoadProgress(phase: "checking references", fraction: 0.7))
         let refs = try pending.value().get()
@@ -68,14 +68,14 @@ struct FastResolver {
                     // Partners, by folded name then id.
                     partners = order.map { i in
                         let p = fastPartners[i]
-                        return Partner(id: p.id, name: p.name, aliases: p.aliases,
-                                       products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes)) },
-                                       note: p.note, evidence: evidence(p.quotes),
-                                       origin: SourceLocation(file: file, line: p.line, column: p.column))
+                        return Partner(id: p.id, name: p.name,
+                                       products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes), plain: $0.plain) },
+                                       evidence: evidence(p.quotes), plain: p.plain,
+                                       origins: [SourceLocation(file: file, line: p.line, column: p.column)])
                     }
                 } else {
                     ordered = Self.order(deals: deals, events: events, eventDeals: eventDeals, anchorOf: anchorOf, anchors: anchors,
-                                         documentDate: documentDate)
+                                         documentDates: documentDates)
                 }
             }
         }
@@ -116,7 +116,7 @@ struct FastResolver {
     /// order (deals follow the timeline of their first event), and each one's new
     /// position.
     private static func order(deals: FastDeals, events: FastEvents, eventDeals: [Int32], anchorOf: [Int32], anchors: [Anchor],
-                              documentDate: PartialDate?) -> (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])? {
+                              documentDates: [PartialDate?]) -> (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])? {
         let relations = EventTable.relations
         let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
             let r = Int(events.orderRelations[e])
@@ -127,7 +127,7 @@ struct FastResolver {
         guard let timeline = TimelineOrder.sortPositions(
             count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
             documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
-            id: { events.ids[$0] }, documentDate: documentDate)
+            id: { events.ids[$0] }, document: { Int(anchors[Int(events.quoteStarts[$0])].document) }, documentDates: documentDates)
         else { return nil }
         var firstEvent = [Int](repeating: Int.max, count: deals.count)
         for (t, e) in timeline.enumerated() {
@@ -235,13 +235,15 @@ struct FastResolver {
                     guard let p = partnerIndex.find(s, in: partnerIDs), lastDeal[p] == Int32(deal) else { throw FastPathExit("sharedBy names a non-party") }
                 }
             }
-            if let named = deals.products[deal] {
-                let owned = Set(parties.flatMap { products(Int(partyPositions[$0])).map(TextFolding.fold) })
-                guard named.allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
-            }
-            if let amends = deals.amends[deal] {
-                guard amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
-            }
+        }
+        // The few deals naming products, or a deal they amend.
+        for (deal, named) in deals.rare.column(.products) {
+            let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
+            let owned = Set(parties.flatMap { products(Int(partyPositions[$0])).map(TextFolding.fold) })
+            guard (named.texts ?? []).allSatisfy({ owned.contains(TextFolding.fold($0)) }) else { throw FastPathExit("product not owned") }
+        }
+        for (deal, amends) in deals.rare.column(.amends) {
+            guard let amends = amends.text, amends != deals.ids[deal], dealIndex.find(amends, in: deals.ids) != nil else { throw FastPathExit("bad amends") }
         }
         return partyPositions
     }
@@ -339,9 +341,7 @@ struct FastResolver {
         t.valueIndex = order.map { deals.valueIndex[$0] }
         deals.valueIndex = []
         t.amounts = deals.amounts
-        t.amends = Dictionary(uniqueKeysWithValues: deals.amends.map { (Int(position[$0.key]), $0.value) })
-        t.products = Dictionary(uniqueKeysWithValues: deals.products.map { (Int(position[$0.key]), $0.value) })
-        t.notes = Dictionary(uniqueKeysWithValues: deals.notes.map { (Int(position[$0.key]), $0.value) })
+        t.rare = deals.rare.renumbered(position)
         t.anchors = anchorLists(deals.quoteStarts, order: order, anchors: anchors)
         t.origins = OriginColumn(file: file, lines: order.map { deals.lines[$0] }, columns: order.map { deals.columns[$0] })
         deals = FastDeals()
@@ -373,7 +373,7 @@ struct FastResolver {
         }
         t.deals = IndexLists(starts: dealStarts, items: dealItems)
         t.partners = IndexLists(starts: partnerStarts, items: partnerItems)
-        t.notes = Dictionary(uniqueKeysWithValues: events.notes.map { (Int(position[$0.key]), $0.value) })
+        t.rare = events.rare.renumbered(position)
         t.anchors = anchorLists(events.quoteStarts, order: order, anchors: anchors)
         t.origins = OriginColumn(file: file, lines: order.map { events.lines[$0] }, columns: order.map { events.columns[$0] })
         events = FastEvents()

@@ -270,8 +270,14 @@ public final class Catalog: Sendable {
                         idIndexes: (deals: IDIndex, events: IDIndex)? = nil) -> Lookups {
         var r = Lookups(dealIndex: idIndexes?.deals ?? IDIndex(deals.ids), eventIndex: idIndexes?.events ?? IDIndex(events.ids),
                         partnerIndex: Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        let documentDate = documents.first?.date
-        r.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)
+        // An undated event is bounded through its document's date: the document of its
+        // first quote.
+        let documentDates = documents.map(\.date)
+        r.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: { e in
+            let quotes = events.anchors.range(e)
+            let d = quotes.isEmpty ? 0 : Int(events.anchors.anchors[quotes.lowerBound].document)
+            return d < documentDates.count ? documentDates[d] : nil
+        })
 
         // Deals and events are found by their parties' names and aliases, not by the
         // parties' products: "chatgpt" finds the ChatGPT deal, not every OpenAI deal.

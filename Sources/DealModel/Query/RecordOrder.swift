@@ -93,18 +93,21 @@ extension Catalog {
         case .value:
             // Currency (ranked by name), then the amount: its bits order like the
             // number when it is not negative, and the amounts decide between equals.
+            // A stake alone has no currency and ranks first, by its per cent.
             let amounts = deals.amounts, index = deals.valueIndex
+            @Sendable func figure(_ a: Amount) -> Double { a.amount ?? a.stake ?? 0 }
             // Most amounts share the currency before them: one hash per change, not per amount.
             var currencies = Set<String>(), previous = ""
-            for a in amounts where a.currency != previous { previous = a.currency; currencies.insert(previous) }
+            for a in amounts where (a.currency ?? "") != previous { previous = a.currency ?? ""; currencies.insert(previous) }
             let rank = Dictionary(uniqueKeysWithValues: currencies.sorted().enumerated().map { ($1, Int64($0)) })
             var last = ("", Int64(0))
             let byAmount = amounts.map { a -> Int64 in
-                if a.currency != last.0 { last = (a.currency, rank[a.currency]!) }
-                return last.1 << 55 | (a.amount > 0 ? Int64(bitPattern: a.amount.bitPattern) >> 9 : 0)
+                let currency = a.currency ?? "", f = figure(a)
+                if currency != last.0 { last = (currency, rank[currency]!) }
+                return last.1 << 55 | (f > 0 ? Int64(bitPattern: f.bitPattern) >> 9 : 0)
             }
             return RecordOrder(keys: index.map { $0 < 0 ? 0 : byAmount[Int($0)] }, missing: index.map { $0 < 0 }) { a, b in
-                amounts[Int(index[a])].amount < amounts[Int(index[b])].amount
+                figure(amounts[Int(index[a])]) < figure(amounts[Int(index[b])])
             }
         case .title: return Self.textOrder(deals.titles)
         case .id: return Self.textOrder(deals.ids)

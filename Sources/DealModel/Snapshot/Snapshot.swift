@@ -17,8 +17,7 @@ import Darwin
 /// trusted: `SnapshotCache`.
 public enum Snapshot {
     static let magic = "dealscope snapshot"
-    /// 2: file keys with change time and device; checksums keyed per user.
-    static let formatVersion = 2
+    static var formatVersion: Int { SnapshotCodec.version }
     public static let minimumDatasetSize = 1 << 20
 
     /// Where the snapshot of a dataset file lives, or nil when snapshots are off.

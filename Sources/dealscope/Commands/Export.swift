@@ -3,22 +3,40 @@ import DealModel
 import TerminalText
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the whole loaded dataset as JSON, CSV or Markdown.")
+    static let configuration = CommandConfiguration(abstract: "Write the loaded data, or the part a filter shows, as a dataset (JSON), CSV or Markdown.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, csv, markdown
     }
 
-    @Option(name: .long, help: "json (top-level partners, deals, events), csv (one row per record) or markdown.")
+    @Option(name: .long, help: "json (a dataset in the documented format, which loads back), csv (one row per record) or markdown.")
     var format: Format = .json
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var filters: FilterOptions
+    @Option(name: .long, help: ArgumentHelp("Write to this file, atomically, instead of standard output.", valueName: "file"))
+    var output: String?
 
     func run() throws {
-        let catalog = try dataOptions.load()
+        let loaded = try dataOptions.load()
+        let query = try filters.query(in: loaded)
+        let selection = DatasetWriter.Selection(loaded, matching: query)
+        // CSV and Markdown of a filtered view: the dataset the JSON export writes, loaded.
+        let catalog = query.isEmpty || format == .json ? loaded : try subset(loaded, selection)
         switch format {
-        case .json: Out.print(catalog.exportJSON().render())
-        case .csv: emit(CSVExport(catalog: catalog).lines())
-        case .markdown: emit(MarkdownExport(catalog: catalog).lines())
+        case .json: try DatasetExport(catalog: catalog, selection: selection).write(to: output)
+        case .csv: try write(CSVExport(catalog: catalog).lines(), loadedFrom: loaded)
+        case .markdown: try write(MarkdownExport(catalog: catalog).lines(), loadedFrom: loaded)
+        }
+    }
+
+    private func subset(_ catalog: Catalog, _ selection: DatasetWriter.Selection) throws -> Catalog {
+        do { return try catalog.subset(selection) } catch { throw dataOptions.report(error) }
+    }
+
+    private func write(_ lines: [String], loadedFrom loaded: Catalog) throws {
+        guard let output else { return emit(lines) }
+        try DatasetExport.save(output, loadedFrom: loaded) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+            try emit(Array((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }
@@ -37,7 +55,7 @@ struct CSVExport {
         }
         for d in catalog.deals {
             rows.append(["deal", d.id, d.title, d.kind.rawValue, d.status.rawValue, d.date?.iso ?? "", d.partnerIDs.joined(separator: ";"),
-                         d.value.map { JSONOut.number($0.amount).render() } ?? "", d.value?.currency ?? "",
+                         d.value?.amount.map { JSONOut.number($0).render() } ?? "", d.value?.currency ?? "",
                          d.value.map { $0.approximate ? "true" : "false" } ?? "", d.value?.sharedBy.joined(separator: ";") ?? "", quote(d.evidence)])
         }
         for (i, e) in catalog.events.enumerated() {

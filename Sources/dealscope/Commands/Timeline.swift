@@ -6,7 +6,7 @@ struct Timeline: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var partners: PartnerOptions
-    @Option(name: .long, help: ArgumentHelp("Only events that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Only events that may fall on or after this date (YYYY, YYYY-HN, YYYY-QN, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var from: String?
     @Option(name: .long, help: ArgumentHelp("Only events that may fall on or before this date.", valueName: "date"))
     var to: String?
