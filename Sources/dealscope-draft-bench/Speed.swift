@@ -1,3 +1,4 @@
+import DealModel
 import DealDrafting
 import Dispatch
 

@@ -35,7 +35,7 @@ import Testing
             let (a, b) = (x.date!, y.date!)
             return (a.earliestDay, -a.latestDay) < (b.earliestDay, -b.latestDay)
         }, missing: { $0.date == nil })
-        Self.check(c, .value, { x, y in (x.value!.currency, x.value!.amount) < (y.value!.currency, y.value!.amount) }, missing: { $0.value == nil })
+        Self.check(c, .value, { x, y in (x.value!.currency ?? "", x.value!.amount ?? x.value!.stake ?? 0) < (y.value!.currency ?? "", y.value!.amount ?? y.value!.stake ?? 0) }, missing: { $0.value == nil })
     }
 
     @Test func partnersAndEvents() {

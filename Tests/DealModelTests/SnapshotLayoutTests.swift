@@ -10,6 +10,7 @@ struct SnapshotLayoutTests {
     /// `SnapshotCodec.version` and add the new fingerprint here; never edit a line.
     static let layouts: [Int: String] = [
         2: "fd1098783976ee90",
+        3: "7536d4b26ef89847",
     ]
 
     @Test func theVersionFollowsTheStoredFields() {

@@ -1,3 +1,5 @@
+import DealModel
+
 /// Turns analysed articles into drafts in the data format's shape: one id per
 /// organisation across all of them, one deal (one id) for the same deal reported by
 /// several, fields that several definitions give made to agree (so that the datasets

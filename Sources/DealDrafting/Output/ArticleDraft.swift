@@ -1,3 +1,5 @@
+import DealModel
+
 /// What the drafter proposes for one article: a dataset in the data format's shape
 /// (`docs/data-format.md`), field for field, plus notes for the person who reviews it.
 /// Every record carries a draft mark and quotes that locate in the document exactly

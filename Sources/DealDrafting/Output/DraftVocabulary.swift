@@ -28,18 +28,6 @@ public enum DraftStatus: String, Sendable, CaseIterable, Hashable {
     case challenged, blocked
 }
 
-/// Why a record was proposed: the rule (named as in `Assets/draft/`) and the words of
-/// the document it matched. Written as the record's `draft` mark.
-public struct DraftMark: Hashable, Sendable {
-    public let rule: String
-    public let matched: String
-
-    public init(rule: String, matched: String) {
-        self.rule = rule
-        self.matched = matched
-    }
-}
-
 /// A quote of the document, as a dataset writes it: `occurrence` is set when the words
 /// occur more than once in the document (under the loader's matching rules).
 public struct DraftQuote: Hashable, Sendable {
