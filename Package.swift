@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dealscope", targets: ["dealscope"]),
         .library(name: "DealModel", targets: ["DealModel"]),
+        .library(name: "DealDrafting", targets: ["DealDrafting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,9 +17,13 @@ let package = Package(
         // Release builds drop the run-time exclusivity checks in its loader's hot loops
         // (about a tenth of a million-deal load); debug builds and the tests keep them.
         .target(name: "DealModel", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        // Drafts datasets from article text by transparent rules (`Assets/draft/`). A module of
+        // its own: it builds and rebuilds without recompiling the loader, and its names
+        // cannot clash with DealModel's (which has an internal `DealDraft`).
+        .target(name: "DealDrafting", dependencies: ["DealModel"]),
         // The one sanitizer for data text, and display-column measurement.
         .target(name: "TerminalText"),
-        // Pure-Swift explorer: state, commands, key map, update, views into a cell grid.
+        // Pure-Swift explorer: state, key tables per mode, panes as data, update, views into a cell grid.
         .target(name: "ExplorerCore", dependencies: ["DealModel", "TerminalText"]),
         // ncursesw, seen through a small shim header.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -33,9 +38,12 @@ let package = Package(
         ),
         // Prints speed and size figures; not part of the test run.
         .executableTarget(name: "dealscope-bench", dependencies: ["DealModel", "ExplorerCore"]),
+        // Scores drafts against gold annotations and measures drafting speed (not a test).
+        .executableTarget(name: "dealscope-draft-bench", dependencies: ["DealDrafting", "DealModel"]),
         // Writes synthetic datasets of any size, deterministically (benchmarks, fuzz seeds).
         .executableTarget(name: "dealscope-gen", dependencies: ["DealModel"]),
         .testTarget(name: "DealModelTests", dependencies: ["DealModel", "TerminalText"]),
+        .testTarget(name: "DealDraftingTests", dependencies: ["DealDrafting", "DealModel"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "DealModel", "TerminalText"], exclude: ["Snapshots"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "ExplorerCore"]),
         .testTarget(name: "CLITests", dependencies: []),

@@ -313,11 +313,12 @@ class Dealscope:
         pass
 
     def search(self, pane, timeout, results):
-        # Typing: every key searches (incremental); the prompt is painted once input pauses.
+        # Typing: every key searches (incremental); the prompt is painted once input pauses
+        # (with the status line's hint of the typing mode, drawn after the prompt).
         t = time.monotonic()
         pane.keys("/" + SEARCH, literal=True)
         results["search: typing"] = pane.wait(lambda s: last_line(s).strip().startswith("/" + SEARCH)
-                                              and "q quit" in last_line(s), timeout, "typing", since=t)
+                                              and "Esc cancel" in last_line(s), timeout, "typing", since=t)
         # No pause before Enter: on a large catalog the search runs while no key waits
         # (in slices), so a pause would do the searching before Enter is timed.
         t = time.monotonic()

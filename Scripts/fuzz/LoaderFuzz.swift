@@ -1,8 +1,9 @@
 // libFuzzer entry point for the dataset loader: every input is parsed, decoded and
 // checked against a small document; the loader must return problems, never crash
-// or hang, and the fast loader must accept only what the careful one accepts and
-// read it the same way, and report what it reports itself as the careful one does.
-// Built by Scripts/fuzz/run.sh together with the DealModel sources.
+// or hang, the fast loader must accept only what the careful one accepts, read every
+// field the same way (compared field by field from the declarations) and report what
+// it reports itself as the careful one does, and a catalog written as a dataset must
+// load back the same. Built by Scripts/fuzz/run.sh together with the DealModel sources.
 
 nonisolated(unsafe) var fuzzDirectory: String = {
     // The document quotes resolve against sits beside this file.
@@ -46,10 +47,20 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     if let fast {
         guard let careful = catalog, problems.isEmpty else { fatalError("the fast loader accepted data the careful one refuses: \(problems.first.map(\.description) ?? "")") }
-        precondition(fast.partners.map(\.id) == careful.partners.map(\.id), "partners differ")
-        precondition(fast.deals.indices.map(fast.deals.id) == careful.deals.indices.map(careful.deals.id), "deals differ")
-        precondition(fast.events.indices.map(fast.events.id) == careful.events.indices.map(careful.events.id), "timeline differs")
-        for d in fast.deals.indices { precondition(fast.deals[d].evidence.map(\.utf8Range) == careful.deals[d].evidence.map(\.utf8Range), "quotes differ") }
+        same(CatalogDump.lines(fast), CatalogDump.lines(careful), "the fast and the careful loader")
+    }
+    // Written as a dataset and read back: the same records.
+    if let catalog {
+        let text = DatasetWriter(catalog: catalog, directory: fuzzDirectory).text()
+        let (back, backProblems) = DatasetLoader.check(json: Array(text.utf8), file: "fuzz.json", directory: fuzzDirectory)
+        guard let back else { fatalError("a written dataset does not load: \(backProblems.first.map(\.description) ?? "")\n\(text)") }
+        same(CatalogDump.lines(back, places: false), CatalogDump.lines(catalog, places: false), "a catalog and the dataset written from it")
     }
     return 0
+}
+
+func same(_ a: [String], _ b: [String], _ what: String) {
+    guard a != b else { return }
+    let k = a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? a.count
+    fatalError("\(what) differ at line \(k):\n\(k < a.count ? a[k] : "(none)")\n\(k < b.count ? b[k] : "(none)")")
 }

@@ -15,6 +15,13 @@ static inline WINDOW *ds_stdscr(void) { return stdscr; }
 static inline int ds_lines(void) { return LINES; }
 static inline int ds_cols(void) { return COLS; }
 static inline int ds_colors(void) { return COLORS; }
+static inline int ds_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t ds_a_bold(void) { return A_BOLD; }
+static inline attr_t ds_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ds_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t ds_a_dim(void) { return A_DIM; }
+static inline int ds_ccharw_max(void) { return CCHARW_MAX; }
+static inline attr_t ds_a_color(void) { return A_COLOR; }
 static inline mmask_t ds_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t ds_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t ds_button1_released(void) { return BUTTON1_RELEASED; }
@@ -36,20 +43,10 @@ static inline int ds_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline WINDOW *ds_curscr(void) { return curscr; }
 static inline FILE *ds_stdout_file(void) { return stdout; }
 static inline FILE *ds_stdin_file(void) { return stdin; }
+// The process group that owns the terminal on standard input is ours, or it cannot
+// be told (not our controlling terminal: no job control, so nothing takes it).
+static inline int ds_owns_foreground(void) { pid_t owner = tcgetpgrp(0); return owner == -1 || owner == getpgrp(); }
 static inline int ds_key_f(int n) { return KEY_F(n); }
-
-// A terminfo string with one or two parameters applied (tiparm is variadic, which
-// Swift cannot call). NULL when the terminal lacks the capability.
-static inline const char *ds_tiparm1(const char *name, int a) {
-    const char *cap = tigetstr(name);
-    if (cap == NULL || cap == (const char *)-1) return NULL;
-    return tiparm(cap, a);
-}
-static inline const char *ds_tiparm2(const char *name, int a, int b) {
-    const char *cap = tigetstr(name);
-    if (cap == NULL || cap == (const char *)-1) return NULL;
-    return tiparm(cap, a, b);
-}
 
 // Installs a handler without SA_RESTART, so a blocking read returns on the signal.
 // Returns 0 on success; `old` (may be NULL) receives the previous action.

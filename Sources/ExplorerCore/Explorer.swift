@@ -7,30 +7,18 @@ public enum Explorer {
     public static let minimumWidth = 60
     public static let minimumHeight = 15
 
-    /// The state at start, with the partner filter of `--partner`.
-    public static func start(catalog: Catalog, partners: [String] = [], width: Int, height: Int) -> AppState {
-        AppState(catalog: catalog, filter: partners, width: width, height: height)
+    /// The state at start, with the partner filter of `--partner` and the keys of a
+    /// config file.
+    public static func start(catalog: Catalog, partners: [String] = [], width: Int, height: Int, keymap: Keymap = .standard) -> AppState {
+        AppState(catalog: catalog, filter: partners, width: width, height: height, keymap: keymap)
     }
 
     /// The state while `label` loads in the background: empty panes, progress in the
     /// status line, and q already quits.
-    public static func loading(_ label: String, width: Int, height: Int) -> AppState {
-        var state = AppState(catalog: .empty, filter: [], width: width, height: height)
+    public static func loading(_ label: String, width: Int, height: Int, keymap: Keymap = .standard) -> AppState {
+        var state = AppState(catalog: .empty, filter: [], width: width, height: height, keymap: keymap)
         state.loading = AppState.Loading(label: label, progress: LoadProgress(phase: "starting", fraction: 0), seconds: 0)
         return state
-    }
-
-    /// Records load progress (the backend calls this as reports arrive).
-    public static func progress(_ state: inout AppState, _ progress: LoadProgress, seconds: Double) {
-        state.loading?.progress = progress
-        state.loading?.seconds = seconds
-    }
-
-    /// The loaded data replaces the loading screen; size and mouse mode carry over.
-    public static func loaded(_ state: AppState, catalog: Catalog, partners: [String]) -> AppState {
-        var next = start(catalog: catalog, partners: partners, width: state.width, height: state.height)
-        next.mouseCapture = state.mouseCapture
-        return next
     }
 
     /// Applies one event and returns what the backend must do.

@@ -15,8 +15,8 @@ public enum ExplorerRunner {
     /// On SIGTERM, SIGHUP or SIGINT the terminal is restored and the process ends by
     /// that signal (the shell sees 128 + signal); this function then never returns.
     /// A terminal that closes without a SIGHUP is handled as one.
-    public static func run(catalog: Catalog, partners: [String], noColor: Bool) throws {
-        try run(loading: "data", noColor: noColor) { _ in (catalog, partners) }
+    public static func run(catalog: Catalog, partners: [String], noColor: Bool, config: Config = Config()) throws {
+        try run(loading: "data", noColor: noColor, config: config) { _ in (catalog, partners) }
     }
 
     /// Starts the explorer at once and loads the data on another thread: the panes
@@ -24,8 +24,9 @@ public enum ExplorerRunner {
     /// quits at any time. `load` returns the catalog and the partner ids of the
     /// initial filter; an error it throws is rethrown here after the terminal is
     /// restored, so the caller can report it as usual. `afterward` runs on the
-    /// loading thread once the data is on screen (saving a snapshot).
-    public static func run(loading label: String, noColor: Bool,
+    /// loading thread once the data is on screen (saving a snapshot). `config`: the
+    /// keys and colours of a config file.
+    public static func run(loading label: String, noColor: Bool, config: Config = Config(),
                            load: @escaping @Sendable (@escaping ProgressHandler) throws -> (Catalog, [String]),
                            afterward: (@Sendable (Catalog) -> Void)? = nil) throws {
         let noColorVariable = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
@@ -36,7 +37,7 @@ public enum ExplorerRunner {
         let terminal = try Terminal(colorAllowed: !noColor && !noColorVariable)
         let ending: Ending = withExtendedLifetime(terminal) {
             defer { terminal.stop() }
-            return loop(terminal: terminal, label: label, background: background)
+            return loop(terminal: terminal, label: label, config: config, background: background)
         }
         switch ending {
         case .quit: return
@@ -55,12 +56,14 @@ public enum ExplorerRunner {
     /// read usually returns at once on a signal: the handlers do not restart it).
     static let pollMilliseconds: Int32 = 200
 
-    /// The event loop: until the user quits, a signal arrives or the load fails.
-    private static func loop(terminal: Terminal, label: String, background: BackgroundLoad) -> Ending {
-        var state = Explorer.loading(label, width: terminal.width, height: terminal.height)
+    /// The event loop: it turns signals, the background load and input into events,
+    /// feeds them to the explorer, carries out the effects and paints. It changes
+    /// no state itself.
+    private static func loop(terminal: Terminal, label: String, config: Config, background: BackgroundLoad) -> Ending {
+        var state = Explorer.loading(label, width: terminal.width, height: terminal.height, keymap: config.keymap)
         var loaded = false
         let started = DispatchTime.now()
-        let painter = Painter(codes: .fromTerminfo(lineFeedMovesDown: terminal.lineFeedMovesDown), styles: RoleStyles.table(level: terminal.colorLevel), utf8: terminal.utf8)
+        let painter = Painter(styles: RoleStyles.table(level: terminal.colorLevel, theme: config.theme), utf8: terminal.utf8)
         var input = InputReader()
         terminal.setMouseCapture(state.mouseCapture)
         // Paints when input pauses, so held-down keys and pasted text do not queue
@@ -72,61 +75,73 @@ public enum ExplorerRunner {
         var slicesUnpainted = 0
         let progressInterval: UInt64 = 40_000_000
         var lastPaint = DispatchTime.now().uptimeNanoseconds
-        // A long search goes on between keystrokes while this is set.
-        var busy = false
+        var foreground = true
+
+        /// Feeds one event; returns how the loop ends when it does.
+        func feed(_ event: InputEvent) -> Ending? {
+            let selection = (state.focus, state.lists)
+            let effects = Explorer.update(&state, event)
+            // A slice that jumped to the first match is painted at once; others only
+            // add to the progress painted every `progressInterval`.
+            if case .idle = event, selection == (state.focus, state.lists) { slicesUnpainted += 1 } else { unpainted += 1 }
+            for effect in effects {
+                switch effect {
+                case .quit: return .quit
+                case .quitBySignal(let signal): return .signal(signal)
+                case .quitWithLoadError:
+                    if case .failure(let failure)? = background.outcome { return .failed(failure) }
+                    return .quit
+                case .mouseCapture(let on): terminal.setMouseCapture(on)
+                case .bell: beep()
+                case .repaintAll:
+                    terminal.restoreModes()
+                    painter.invalidate()
+                case .copy(let text): terminal.copy(text)
+                case .setTitle(let title): terminal.setTitle(title)
+                }
+            }
+            return nil
+        }
+
         while true {
-            if let signal = Signals.pending { return .signal(signal) }
+            if let signal = Signals.pending, let end = feed(.terminate(signal: signal)) { return end }
             if !loaded {
                 switch background.outcome {
                 case .some(.success(let result)):
-                    state = Explorer.loaded(state, catalog: result.0, partners: result.1)
                     loaded = true
-                    unpainted += 1
-                case .some(.failure(let failure)):
-                    return .failed(failure)
+                    if let end = feed(.loaded(result.0, partners: result.1)) { return end }
+                case .some(.failure):
+                    if let end = feed(.loadFailed) { return end }
                 case .none:
                     if let p = background.takeProgress() {
                         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-                        Explorer.progress(&state, p, seconds: seconds)
-                        unpainted += 1
+                        if let end = feed(.loadProgress(p, seconds: seconds)) { return end }
                     }
                 }
             }
-            if Signals.takeContinued() {
-                painter.invalidate()
-                unpainted += 1
+            // In the background (continued from outside without `fg`) the explorer
+            // neither draws nor reads: it waits to be brought back.
+            let continued = Signals.takeContinued()
+            let wasForeground = foreground
+            foreground = Terminal.ownsForeground
+            guard foreground else {
+                if Terminal.inputClosed, let end = feed(.terminate(signal: SIGHUP)) { return end }
+                Signals.wait(milliseconds: pollMilliseconds)
+                continue
             }
-            var event = input.next(waiting: unpainted > 0 || slicesUnpainted > 0 || busy ? 0 : (loaded ? pollMilliseconds : 50))
+            if continued || !wasForeground, let end = feed(.continued) { return end }
+            var event = input.next(waiting: unpainted > 0 || slicesUnpainted > 0 || state.isBusy ? 0 : (loaded ? pollMilliseconds : 50))
             let now = DispatchTime.now().uptimeNanoseconds
-            let due = unpainted > 0 || (slicesUnpainted > 0 && (!busy || now - lastPaint >= progressInterval))
+            let due = unpainted > 0 || (slicesUnpainted > 0 && (!state.isBusy || now - lastPaint >= progressInterval))
             if due, event == nil || unpainted >= burstLimit {
                 painter.paint(Explorer.render(state))
                 unpainted = 0
                 slicesUnpainted = 0
                 lastPaint = now
             }
-            if event == nil && busy { event = .idle }
-            guard let event else {
-                if Terminal.inputClosed { return .signal(SIGHUP) }
-                continue
-            }
-            switch event {
-            case .resize, .key(.ctrl("l")): painter.invalidate()
-            default: break
-            }
-            let selection = (state.focus, state.cursor)
-            let effects = Explorer.update(&state, event)
-            // A slice that jumped to the first match is painted at once; others only
-            // add to the progress painted every `progressInterval`.
-            if case .idle = event, selection == (state.focus, state.cursor) { slicesUnpainted += 1 } else { unpainted += 1 }
-            busy = state.isBusy
-            for effect in effects {
-                switch effect {
-                case .quit: return .quit
-                case .mouseCapture(let on): terminal.setMouseCapture(on)
-                case .bell: beep()
-                }
-            }
+            if event == nil && state.isBusy { event = .idle }
+            if event == nil && Terminal.inputClosed { event = .terminate(signal: SIGHUP) }
+            if let event, let end = feed(event) { return end }
         }
     }
 }

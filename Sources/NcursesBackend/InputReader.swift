@@ -9,6 +9,11 @@ struct InputReader {
     /// signal interrupts the read. Nil when nothing the explorer understands arrived.
     mutating func next(waiting milliseconds: Int32) -> InputEvent? {
         let window = ds_stdscr()
+        // wget_wch first refreshes a window changed since it was last refreshed. After
+        // a resize curses has changed stdscr (the old frame, cut to the new size), and
+        // that refresh would draw it just before the new frame: mark it as handed
+        // over instead (no output; the next paint replaces it).
+        if is_wintouched(window) { wnoutrefresh(window) }
         wtimeout(window, milliseconds)
         var value: wint_t = 0
         let result = wget_wch(window, &value)

@@ -3,18 +3,21 @@ import ExplorerCore
 
 /// How many colours the terminal offers the explorer.
 ///
-/// A 256-colour terminal gets the same 16 palette colours as a 16-colour one: the
-/// user's theme then decides the exact hues (a light or Solarized background keeps
-/// its contrast), and each colour change costs 5 bytes on the wire instead of the
-/// 11 of an indexed colour, which matters over a slow SSH link.
+/// With the default theme a 256-colour terminal gets the same 16 palette colours as
+/// a 16-colour one: the user's terminal theme then decides the exact hues (a light
+/// or Solarized background keeps its contrast), and each colour change costs 5
+/// bytes on the wire instead of the 11 of an indexed colour. A theme that names
+/// 256-colour values (deep, paper, or a config file's) gets them there, and the
+/// palette colour of their hue elsewhere.
 enum ColorLevel: Sendable {
     /// No colour: NO_COLOR, --no-color, or a monochrome terminal. Attributes only.
     case none
     case basic8
     case basic16
+    case indexed256
 
     init(colors: Int) {
-        self = colors >= 16 ? .basic16 : colors >= 8 ? .basic8 : .none
+        self = colors >= 256 ? .indexed256 : colors >= 16 ? .basic16 : colors >= 8 ? .basic8 : .none
     }
 }
 
@@ -27,66 +30,75 @@ struct Attributes: OptionSet, Sendable {
     static let dim = Attributes(rawValue: 8)
 }
 
-/// One role's look: attributes that carry the meaning on any terminal, and an
-/// optional foreground and background colour per colour level (-1 = the terminal's
-/// default, so the user's background always shows).
+/// One role's look: attributes that carry the meaning on any terminal, and the
+/// theme's foreground colour for the terminal's level, always on the terminal's
+/// default background (so the user's background shows).
 struct RoleLook: Sendable {
     var attributes: Attributes
-    /// (foreground, background) for 16 and 8 colours; nil = no colour pair.
-    var colors16: (Int16, Int16)?
-    var colors8: (Int16, Int16)?
+    var colour: RoleColour?
 
-    func colors(at level: ColorLevel) -> (Int16, Int16)? {
-        switch level {
+    func color(at level: ColorLevel) -> Int16? {
+        let index: Int? = switch level {
         case .none: nil
-        case .basic8: colors8
-        case .basic16: colors16
+        case .basic8: colour?.c8
+        case .basic16: colour?.c16
+        case .indexed256: colour?.c256 ?? colour?.c16
         }
+        return index.map(Int16.init)
     }
 
-    /// The look of every role. Attributes alone keep each role distinguishable
-    /// without colour; colours only add to them.
-    static func of(_ role: Role) -> RoleLook {
-        // 8/16-colour indices: 1 red, 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan, 8 grey.
+    /// The look of a role in a theme. Attributes alone keep each role
+    /// distinguishable without colour; colours only add to them.
+    static func of(_ role: Role, theme: Theme = .standard) -> RoleLook {
+        RoleLook(attributes: attributes(role), colour: theme[role])
+    }
+
+    static func attributes(_ role: Role) -> Attributes {
         switch role {
-        case .normal: RoleLook(attributes: [])
-        case .muted: RoleLook(attributes: [.dim], colors16: (8, -1))
-        case .border: RoleLook(attributes: [])
-        case .borderFocused: RoleLook(attributes: [.bold], colors16: (6, -1), colors8: (6, -1))
-        case .title: RoleLook(attributes: [.bold])
-        case .titleFocused: RoleLook(attributes: [.reverse, .bold], colors16: (6, -1), colors8: (6, -1))
-        case .header: RoleLook(attributes: [.bold])
-        case .selected: RoleLook(attributes: [.underline])
-        case .selectedFocused: RoleLook(attributes: [.reverse, .bold])
-        case .related: RoleLook(attributes: [.bold], colors16: (3, -1), colors8: (3, -1))
-        case .match: RoleLook(attributes: [.underline, .bold], colors16: (5, -1), colors8: (5, -1))
-        case .quote: RoleLook(attributes: [.bold, .underline], colors16: (2, -1), colors8: (2, -1))
-        case .label: RoleLook(attributes: [], colors16: (12, -1))
-        case .filtered: RoleLook(attributes: [.bold], colors16: (10, -1), colors8: (2, -1))
-        case .statusBar: RoleLook(attributes: [.reverse])
-        case .key: RoleLook(attributes: [.bold], colors16: (6, -1), colors8: (6, -1))
-        case .error: RoleLook(attributes: [.bold], colors16: (9, -1), colors8: (1, -1))
-        case .figure: RoleLook(attributes: [], colors16: (3, -1), colors8: (3, -1))
+        case .normal, .border, .label, .figure: []
+        case .muted: [.dim]
+        case .borderFocused, .title, .header, .related, .filtered, .key, .error: [.bold]
+        case .titleFocused, .selectedFocused: [.reverse, .bold]
+        case .selected: [.underline]
+        case .match, .quote: [.underline, .bold]
+        case .statusBar: [.reverse]
         }
-    }
-
-    init(attributes: Attributes, colors16: (Int16, Int16)? = nil, colors8: (Int16, Int16)? = nil) {
-        self.attributes = attributes
-        self.colors16 = colors16
-        self.colors8 = colors8
     }
 }
 
-/// The style of every role at a colour level, indexed by `Role.rawValue`. With a
-/// colour, dim is dropped: grey already says "muted", and dim on grey is too faint.
+/// The curses attributes and colour pair of a role.
+struct CursesStyle: Equatable, Sendable {
+    var attributes: attr_t
+    var pair: Int16
+}
+
+/// The curses style of every role at a colour level, indexed by `Role.rawValue`.
+/// With a colour, dim is dropped: grey already says "muted", and dim on grey is
+/// too faint.
 enum RoleStyles {
-    static func table(level: ColorLevel) -> [CellStyle] {
-        Role.allCases.map { role in
-            let look = RoleLook.of(role)
-            guard let (foreground, background) = look.colors(at: level) else {
-                return CellStyle(attributes: look.attributes)
+    /// Makes the table, initialising one colour pair per foreground used (pair
+    /// numbers from 1, on the terminal's default background). Call after
+    /// `start_color` and `use_default_colors`.
+    static func table(level: ColorLevel, theme: Theme = .standard) -> [CursesStyle] {
+        var pairs: [Int16: Int16] = [:]
+        let limit = level == .none ? 0 : Int(ds_color_pairs())
+        return Role.allCases.map { role in
+            let look = RoleLook.of(role, theme: theme)
+            guard let color = look.color(at: level) else { return CursesStyle(attributes: attributes(look.attributes), pair: 0) }
+            if pairs[color] == nil, pairs.count + 1 < limit, init_pair(Int16(pairs.count + 1), color, -1) == OK {
+                pairs[color] = Int16(pairs.count + 1)
             }
-            return CellStyle(attributes: look.attributes.subtracting(.dim), foreground: foreground, background: background)
+            guard let pair = pairs[color] else { return CursesStyle(attributes: attributes(look.attributes), pair: 0) }
+            return CursesStyle(attributes: attributes(look.attributes.subtracting(.dim)), pair: pair)
         }
+    }
+
+    static func attributes(_ a: Attributes) -> attr_t {
+        var value = attr_t(0)
+        if a.contains(.bold) { value |= ds_a_bold() }
+        if a.contains(.reverse) { value |= ds_a_reverse() }
+        if a.contains(.underline) { value |= ds_a_underline() }
+        if a.contains(.dim) { value |= ds_a_dim() }
+        return value
     }
 }

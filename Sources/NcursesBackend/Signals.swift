@@ -53,6 +53,11 @@ enum Signals {
         continuedAfterStop.exchange(false, ordering: .relaxed)
     }
 
+    /// Sleeps up to `milliseconds`, less when a signal arrives.
+    static func wait(milliseconds: Int32) {
+        _ = poll(nil, 0, milliseconds)
+    }
+
     /// Ends the process the way the signal would have: with the default action
     /// restored and the signal raised again, so the parent sees "killed by SIGTERM"
     /// (shells report 128 + signal). SIGQUIT exits with 131 without dumping core.

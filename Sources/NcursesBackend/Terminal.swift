@@ -17,6 +17,8 @@ final class Terminal {
     /// then drawn as "?".
     let utf8: Bool
     private(set) var mouseAvailable = false
+    /// The terminal's own title was pushed, to be popped on leaving.
+    var titlePushed = false
 
     var width: Int { Int(ds_cols()) }
     var height: Int { Int(ds_lines()) }
@@ -40,9 +42,9 @@ final class Terminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
-        // curses never moves the cursor: the painter puts it on the selected row
-        // after each frame, for screen readers.
-        leaveok(window, true)
+        // The hidden cursor still goes where the painter leaves it (the selected
+        // row), for screen readers.
+        leaveok(window, false)
         mouseinterval(0)
         Self.disableFlowControl()
         if colorAllowed, has_colors(), start_color() == OK, use_default_colors() == OK {
@@ -68,18 +70,24 @@ final class Terminal {
         return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
-    /// True when the terminal's output leaves a line feed alone (curses' program
-    /// mode turns ONLCR off), so a line feed moves the cursor straight down.
-    var lineFeedMovesDown: Bool {
-        var modes = termios()
-        guard tcgetattr(1, &modes) == 0 else { return false }
-        return modes.c_oflag & tcflag_t(ONLCR) == 0
+    /// The explorer's process group owns the terminal: it may draw and read keys.
+    /// After a `kill -CONT` without `fg` it runs in the background, where a read
+    /// would stop it again and a write would draw over the shell.
+    static var ownsForeground: Bool { ds_owns_foreground() != 0 }
+
+    /// Puts back the explorer's terminal modes (no echo, keys at once) and its keypad
+    /// mode, for when they may have changed under it: a shell that took the terminal
+    /// while the explorer was stopped from outside restores its own modes, and `fg`
+    /// does not give the explorer's back.
+    func restoreModes() {
+        reset_prog_mode()
     }
 
     /// Leaves curses: the shell's modes, the normal screen and a visible cursor.
     func stop() {
         guard let screen else { return }
         _ = mousemask(0, nil)
+        restoreTitle()
         // Blank the screen before leaving it: a terminal that grew while the explorer
         // ran (tmux) may otherwise keep the bottom rows of the last frame when it
         // switches back to the shell's smaller saved screen.

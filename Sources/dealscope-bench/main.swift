@@ -19,6 +19,13 @@ func now() -> Double {
     return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
 }
 
+/// This thread's CPU time in ms: what a slice costs, whatever else the machine runs.
+func cpuNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+}
+
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
 func percentile(_ xs: [Double], _ p: Double) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[min(s.count - 1, Int(Double(s.count) * p))] }
 func fmt(_ ms: Double) -> String { ms < 0.1 ? String(format3(ms * 1000)) + " µs" : format3(ms) + " ms" }
@@ -84,6 +91,11 @@ let scenarios: [(String, [InputEvent])] = [
     ("G / g (last, first row)", [.key(.char("G")), .key(.char("g"))]),
     ("v, n, Esc (document view)", [.key(.char("v")), .key(.char("n")), .key(.escape)]),
     ("resize", [.resize(width: 100, height: 30), .resize(width: 120, height: 40)]),
+    ("w, w (open/close the network)", [.key(.char("w")), .key(.char("w"))]),
+    ("network j, l, + (move, deeper)", [.key(.char("w"))] + Array(repeating: .key(.char("j")), count: 4) + [.key(.char("l")), .key(.char("+")), .key(.char("-")), .key(.char("w"))]),
+    ("t, t (open/close the chart)", [.key(.char("t")), .key(.char("t"))]),
+    ("chart j, +, h (move, zoom, pan)", [.key(.char("t"))] + Array(repeating: .key(.char("j")), count: 4) + [.key(.char("+")), .key(.char("h")), .key(.char("-")), .key(.char("t"))]),
+    ("y (copy the id)", [.key(.char("y"))]),
 ]
 print("dealscope-bench: \(catalog.partners.count) partners, \(catalog.deals.count) deals, \(catalog.events.count) events; \(width)x\(height); \(rounds) rounds")
 print("")
@@ -102,6 +114,62 @@ for (name, events) in scenarios {
         }
     }
     print(pad(name + " + draw", 32) + pad(fmt(median(times)), 12) + pad(fmt(percentile(times, 0.95)), 12) + fmt(times.max()!))
+}
+
+// The pictures drawn on their own, and a sort of the Deals pane, at this size.
+do {
+    var state = Explorer.start(catalog: catalog, width: width, height: height)
+    func frames(_ key: Character) -> [Double] {
+        _ = Explorer.update(&state, .key(.char(key)))
+        var times: [Double] = []
+        for _ in 0..<rounds {
+            let t0 = now()
+            _ = Explorer.render(state)
+            times.append(now() - t0)
+        }
+        _ = Explorer.update(&state, .key(.char(key)))
+        return times
+    }
+    for (name, key) in [("network frame (w open)", Character("w")), ("chart frame (t open)", "t")] {
+        let times = frames(key)
+        print(pad(name, 32) + pad(fmt(median(times)), 12) + pad(fmt(percentile(times, 0.95)), 12) + fmt(times.max()!))
+    }
+    // A network or a chart made from nothing (the first frame after opening, or after
+    // a filter change): its model built as well as drawn.
+    for (name, key) in [("network opened and drawn", Character("w")), ("chart opened and drawn", "t")] {
+        var times: [Double] = []
+        for k in 0..<rounds {
+            var s = Explorer.start(catalog: catalog, width: width, height: height)
+            // A different partner each round, so no picture is reused.
+            for _ in 0..<(k % 7) { _ = Explorer.update(&s, .key(.char("j"))) }
+            let t0 = now()
+            _ = Explorer.update(&s, .key(.char(key)))
+            _ = Explorer.render(s)
+            times.append(now() - t0)
+        }
+        print(pad(name, 32) + pad(fmt(median(times)), 12) + pad(fmt(percentile(times, 0.95)), 12) + fmt(times.max()!))
+    }
+    // Sorting every deal by each column: the keystroke, the slices (their longest)
+    // and the whole sort.
+    for column in ["date", "value", "title", "parties"] {
+        var s = Explorer.start(catalog: catalog, width: width, height: height)
+        _ = Explorer.update(&s, .key(.char("2")))
+        let t0 = now()
+        for c in ":sort \(column)" { _ = Explorer.update(&s, .key(.char(c))) }
+        _ = Explorer.update(&s, .key(.enter))
+        let key = now() - t0
+        var longest = 0.0, longestCPU = 0.0
+        var slices = 0
+        while s.isBusy {
+            let (t, c) = (now(), cpuNow())
+            _ = Explorer.update(&s, .idle)
+            longest = max(longest, now() - t)
+            longestCPU = max(longestCPU, cpuNow() - c)
+            slices += 1
+        }
+        _ = Explorer.render(s)
+        print(pad("sort deals by \(column)", 32) + "key \(fmt(key)), \(slices) slices (longest \(fmt(longest)), \(fmt(longestCPU)) of CPU), all \(fmt(now() - t0))")
+    }
 }
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

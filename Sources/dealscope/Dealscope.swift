@@ -16,10 +16,11 @@ struct Dealscope: ParsableCommand {
             (or on --data PATH). The subcommands print the same data for people and scripts.
 
             Exit codes: 0 success; 64 usage error (unknown option, partner or date); \
-            65 data error (malformed or inconsistent dataset); 69 the explorer needs a terminal.
+            65 data error (malformed or inconsistent dataset); 69 the explorer needs a terminal; \
+            78 the explorer's config file has a problem.
             """,
         version: version,
-        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self],
+        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Cache.self, ConfigCommand.self],
         defaultSubcommand: Explore.self
     )
 

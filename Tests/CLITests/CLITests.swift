@@ -155,7 +155,10 @@ struct CLITests {
         #expect(top["dealscope"] as? Int == 1)
         #expect((top["partners"] as? [Any])?.count == 8)
         #expect((top["deals"] as? [Any])?.count == 12)
-        #expect(Self.ids(top["events"] as Any) == Self.timeline)
+        // Records in the order they were loaded (as the dataset writes them), not the
+        // timeline's: an edit that moves an event leaves the others' lines in place.
+        #expect(Set(Self.ids(top["events"] as Any)) == Set(Self.timeline))
+        #expect(Self.ids(top["events"] as Any).prefix(4) == ["relationship-expanded-2023", "framework-agreed-2025", "october-2025-update", "rumours-microsoft-dumping-openai"])
         #expect((top["documents"] as? [[String: Any]])?.first?["id"] as? String == "article")
         // JSON is the default format.
         #expect(try dealscope("export").stdout == r.stdout)

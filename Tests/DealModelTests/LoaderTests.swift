@@ -281,9 +281,10 @@ struct LoaderTests {
         let (catalog, problems) = check("conflict")
         #expect(catalog == nil)
         let conflict = try #require(problems.first { $0.message.hasPrefix("conflicting definitions") })
-        #expect(conflict.location == Place(file: Paths.fixture("conflict/beta.dealscope.json"), line: 6, column: 5))
+        // Both places are where the name is written.
+        #expect(conflict.location == Place(file: Paths.fixture("conflict/beta.dealscope.json"), line: 8, column: 15))
         #expect(conflict.record == "partner \"acme\"")
-        #expect(conflict.message == "conflicting definitions: named \"ACME Rockets\" here but \"Acme Corporation\" at \(Paths.fixture("conflict/alpha.dealscope.json")):6:5")
-        #expect(conflict.fix?.contains("same name") == true)
+        #expect(conflict.message == "conflicting definitions: \"name\" is \"ACME Rockets\" here but \"Acme Corporation\" at \(Paths.fixture("conflict/alpha.dealscope.json")):6:29")
+        #expect(conflict.fix == "make the definitions agree, or give one of them another id")
     }
 }

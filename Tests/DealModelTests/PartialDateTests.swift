@@ -32,7 +32,7 @@ struct PartialDateTests {
         #expect(PartialDate.parse("2025-04-31") == .failure(.dayOutOfRange("2025-04-31")))
         #expect(PartialDate.parse("2025-10-00") == .failure(.dayOutOfRange("2025-10-00")))
         #expect(PartialDateTests.message("2025-13").contains("months run from 01 to 12"))
-        #expect(PartialDateTests.message("2025-1").contains("YYYY, YYYY-MM or YYYY-MM-DD"))
+        #expect(PartialDateTests.message("2025-1").contains("YYYY, YYYY-HN, YYYY-QN, YYYY-MM or YYYY-MM-DD"))
     }
 
     static func message(_ text: String) -> String {
@@ -82,5 +82,46 @@ struct PartialDateTests {
         let after = DayBounds(earliest: 2025_10_01, latest: nil)
         #expect(after.overlaps(from: PartialDate(year: 2030), to: nil))
         #expect(!after.overlaps(from: nil, to: PartialDate(year: 2025, month: 9)))
+    }
+
+    @Test func halvesAndQuartersKeepTheirPrecision() throws {
+        let h2 = try PartialDate.parse("2024-H2").get(), q3 = try PartialDate.parse("2024-Q3").get()
+        #expect(h2 == PartialDate(year: 2024, half: 2) && h2.precision == .half)
+        #expect(q3 == PartialDate(year: 2024, quarter: 3) && q3.precision == .quarter)
+        #expect(h2.display == "H2 2024" && q3.display == "Q3 2024")
+        #expect(h2.iso == "2024-H2" && q3.iso == "2024-Q3")
+        #expect(PartialDate.parse(written: "~2024-Q3").map(\.display) == .success("~Q3 2024"))
+        #expect(PartialDate(year: 2024, quarter: 3, approximate: true).written == "~2024-Q3")
+        // A half or a quarter is its months, never its first day.
+        #expect(h2.earliestDay == 2024_07_01 && h2.latestDay == 2024_12_31)
+        #expect(q3.earliestDay == 2024_07_01 && q3.latestDay == 2024_09_30)
+        #expect(PartialDate(year: 2024, quarter: 1).latestDay == 2024_03_31)
+        #expect(PartialDate.parse("2024-H3") == .failure(.halfOutOfRange("2024-H3")))
+        #expect(PartialDate.parse("2024-Q0") == .failure(.quarterOutOfRange("2024-Q0")))
+        #expect(PartialDate.parse("2024-Q") == .failure(.malformed("2024-Q")))
+        #expect(PartialDate.parse("2024-q3") == .failure(.malformed("2024-q3")))
+        #expect(PartialDateTests.message("2024-Q5").contains("quarters run from Q1 to Q4"))
+    }
+
+    @Test func halvesAndQuartersSortBeforeTheMonthsInside() {
+        let texts = ["2025-07", "2025-Q3", "2025-H2", "2025-Q2", "2025-04", "2025-03-31", "2025-H1", "2025", "2025-Q1", "2025-01"]
+        let sorted = texts.map { try! PartialDate.parse($0).get() }
+            .sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+            .map(\.iso)
+        #expect(sorted == ["2025", "2025-H1", "2025-Q1", "2025-01", "2025-03-31", "2025-Q2", "2025-04", "2025-H2", "2025-Q3", "2025-07"])
+    }
+
+    /// The packed form (columns, snapshots) gives back every precision, and tells a
+    /// stored value the JSON loader could not have read.
+    @Test func packedDatesRoundTripAndRefuseImpossibleOnes() throws {
+        for text in ["2023", "~2024-H1", "2024-H2", "2024-Q1", "~2024-Q4", "2025-10", "2025-10-03", "~2000-02-29"] {
+            let d = try PartialDate.parse(written: text).get()
+            #expect(PackedDate.unpack(PackedDate.pack(d)) == d, "\(text)")
+            #expect(PackedDate.isValid(PackedDate.pack(d)), "\(text)")
+        }
+        #expect(PackedDate.unpack(PackedDate.pack(nil)) == nil && PackedDate.isValid(0))
+        for bad: UInt32 in [1 + 2025_13_05, 1 + 2025_99_00, 1 + 2025_02_30, 1 + 2025_00_05, 1 + 2025_16_03, 1 + 2025_19_00, 1 + 2025_20_00, 0x8000_0000] {
+            #expect(!PackedDate.isValid(bad), "\(bad)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 @testable import DealModel
+import Foundation
 import Testing
 
 /// Paths of the source tree, found from this file: Tests/DealModelTests/Support.swift.
@@ -81,3 +82,10 @@ func check(_ fixture: String) -> (catalog: Catalog?, problems: [DataProblem]) {
 
 /// A place in a dataset file (Testing has its own `SourceLocation`).
 typealias Place = DealModel.SourceLocation
+
+/// A fresh directory under the system's temporary one; the caller removes it.
+func temporaryDirectory(_ name: String = "dealscope-test") throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}

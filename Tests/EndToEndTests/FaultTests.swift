@@ -29,7 +29,7 @@ extension EndToEndTests {
         defer { directory.remove() }
         let session = try TmuxSession(try recordingWrapper(in: directory))
         defer { session.kill() }
-        try session.waitFor(texts: Self.paneTitles)
+        try session.waitFor(texts: Self.loaded)
         try session.type("/microso")
         try session.waitFor(text: "/microso")
         try endBySignal(SIGTERM, name: "TERM", session, directory)
@@ -39,10 +39,8 @@ extension EndToEndTests {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let data = try largeDataset(in: directory)
-        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
-        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        let session = try TmuxSession.shell()
         defer { session.kill() }
-        try session.waitFor(text: "e2e$")
         try session.type(try Binary.command(["--data", data]))
         try session.send("Enter")
         try session.waitFor(text: "Loading synthetic.dealscope.json")
@@ -83,11 +81,11 @@ extension EndToEndTests {
         do {
             let session = try TmuxSession(try Binary.command())
             defer { session.kill() }
-            fresh = try session.waitForSettled(texts: Self.paneTitles)
+            fresh = try session.waitForSettled(texts: Self.loaded)
         }
         let session = try TmuxSession(try Binary.command())
         defer { session.kill() }
-        try session.waitFor(texts: Self.paneTitles)
+        try session.waitFor(texts: Self.loaded)
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<40 {
             try session.resize(width: Int.random(in: 10...200, using: &rng), height: Int.random(in: 3...60, using: &rng))

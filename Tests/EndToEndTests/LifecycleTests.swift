@@ -49,13 +49,11 @@ extension EndToEndTests {
     }
 
     @Test func ctrlZSuspendsAndFgRedraws() throws {
-        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
-        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        let session = try TmuxSession.shell()
         defer { session.kill() }
-        try session.waitFor(text: "e2e$")
         try session.type(try Binary.command())
         try session.send("Enter")
-        let before = try session.waitForSettled(texts: Self.paneTitles)
+        let before = try session.waitForSettled(texts: Self.loaded)
 
         try session.send("C-z")
         try session.waitFor(format: "#{alternate_on}", toBe: "0")
@@ -73,6 +71,39 @@ extension EndToEndTests {
         try session.send("q")
         try session.waitFor(format: "#{alternate_on}", toBe: "0")
         try session.waitFor("the prompt after fg") { $0.split(separator: "\n").last?.hasPrefix("e2e$") == true }
+    }
+
+    /// A stop from outside (`kill -STOP`, which the explorer cannot catch) lets the
+    /// shell take the terminal back in its own modes. Continued in the background,
+    /// the explorer must not draw over the shell; brought back with `fg`, it puts
+    /// its modes back, so q quits at once (not after Enter), and redraws.
+    @Test func stopFromOutsideThenContinueAndFg() throws {
+        let session = try TmuxSession.shell()
+        defer { session.kill() }
+        try session.type(try Binary.command())
+        try session.send("Enter")
+        let before = try session.waitForSettled(texts: Self.loaded)
+        let pid = try #require(descendant(of: try session.panePID(), named: "dealscope"))
+
+        #expect(kill(pid, SIGSTOP) == 0)
+        try session.waitFor(text: "Stopped")
+        try session.type("clear")
+        try session.send("Enter")
+        try session.waitFor("a clear shell screen") { !$0.contains("Partners") && $0.contains("e2e$") }
+
+        // In the background now: nothing may be drawn over the shell.
+        #expect(kill(pid, SIGCONT) == 0)
+        try session.type("echo shell-$((6*7))")
+        try session.send("Enter")
+        try session.waitFor(text: "shell-42")
+        let drawn = try? session.waitFor("no frame over the shell", timeout: .milliseconds(500)) { Self.paneTitles.contains(where: $0.contains) }
+        #expect(drawn == nil, "the explorer drew over the shell from the background")
+
+        try session.type("fg")
+        try session.send("Enter")
+        try session.waitFor("the frame from before the stop") { $0 == before }
+        try session.send("q")
+        try session.waitFor("the prompt after q, without Enter") { $0.split(separator: "\n").last?.hasPrefix("e2e$") == true }
     }
 
     /// What the user would notice after the explorer ends.

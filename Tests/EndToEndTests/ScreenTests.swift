@@ -33,7 +33,7 @@ extension EndToEndTests {
     @Test func clickSelectsARowAndTheCursorFollows() throws {
         let session = try TmuxSession(try Binary.command())
         defer { session.kill() }
-        let screen = try session.waitForSettled(texts: Self.paneTitles)
+        let screen = try session.waitForSettled(texts: Self.loaded)
         let startRow = try session.format("#{cursor_y}")
 
         // The third row below the first partner, in the Partners column.
@@ -62,7 +62,7 @@ extension EndToEndTests {
         func styledScreen(arguments: [String] = [], environment: [String] = []) throws -> String {
             let session = try TmuxSession(try Binary.command(arguments, environment: environment))
             defer { session.kill() }
-            try session.waitForSettled(texts: Self.paneTitles)
+            try session.waitForSettled(texts: Self.loaded)
             return session.screen(escapes: true)
         }
         let indexed = "\u{1B}[38;5;"
@@ -85,7 +85,7 @@ extension EndToEndTests {
         defer { directory.remove() }
         let session = try TmuxSession(try Binary.command())
         defer { session.kill() }
-        try session.waitForSettled(texts: Self.paneTitles)
+        try session.waitForSettled(texts: Self.loaded)
         let output = directory.file("output")
         try session.recordOutput(to: output)
 
@@ -97,5 +97,12 @@ extension EndToEndTests {
         #expect(afterMove > 0, "the move was drawn")
         #expect(full > 0, "Ctrl-L redrew the screen")
         #expect(afterMove * 2 < full, "a move wrote \(afterMove) bytes, a full redraw \(full)")
+
+        // A resize draws the new frame once: not the old one cut to the new size first.
+        try session.resize(width: 100, height: 30)
+        let resized = session.settledSize(of: output) - afterMove - full
+        try session.send("C-l")
+        let redrawn = session.settledSize(of: output) - afterMove - full - resized
+        #expect(redrawn > 0 && resized * 4 < redrawn * 5, "a resize wrote \(resized) bytes, a full redraw at its size \(redrawn)")
     }
 }

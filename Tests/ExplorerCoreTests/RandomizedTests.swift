@@ -3,7 +3,7 @@ import DealModel
 import Testing
 
 @Suite struct Randomized {
-    static let keys: [Key] = KeyMap.bindings.flatMap(\.keys) + [
+    static let keys: [Key] = InputMode.allCases.flatMap(\.keys.keys) + [
         .char("a"), .char("z"), .char("é"), .char("日"), .char("2"), .char(":"), .char("/"), .char(" "),
         .backspace, .delete, .enter, .escape, .function(5), .ctrl("l"), .ctrl("a"),
     ]
@@ -29,11 +29,11 @@ import Testing
             }
             let effects = Explorer.update(&state, event)
             if effects.contains(.quit) { continue }  // a real backend would stop here; keep going
-            for pane in [Pane.partners, .deals, .timeline] {
+            for pane in PaneID.lists {
                 let n = state.rowCount(pane)
-                #expect(n == 0 ? state.cursor[pane.rawValue] == 0 : (0..<n).contains(state.cursor[pane.rawValue]),
-                        "seed \(seed), step \(step): \(pane) cursor \(state.cursor[pane.rawValue]) of \(n)")
-                #expect(state.scroll[pane.rawValue] >= 0)
+                #expect(n == 0 ? state.lists[pane].cursor == 0 : (0..<n).contains(state.lists[pane].cursor),
+                        "seed \(seed), step \(step): \(pane) cursor \(state.lists[pane].cursor) of \(n)")
+                #expect(state.lists[pane].scroll >= 0)
             }
             #expect(state.visibleDeals.allSatisfy { bundled.deals.indices.contains($0) })
             if step % 10 == 0 {

@@ -2,14 +2,38 @@ import ExplorerCore
 import Foundation
 import Testing
 
-/// Rendered screens compared as text with files in Snapshots/, so a review can read
-/// what each screen looks like. To re-record after a deliberate change:
+/// Rendered screens compared with files in Snapshots/, so a review can read what
+/// each screen looks like: the text, then the same rows with one letter per cell
+/// naming its role (`ScreenSnapshots.letters`), so a change of emphasis, selection or
+/// colour fails as surely as a change of text. To re-record after a deliberate change:
 ///     DEALSCOPE_RECORD=1 swift test --filter ScreenSnapshots
 @Suite struct ScreenSnapshots {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
+    /// One letter per role; "." is normal.
+    static let letters: [Role: Character] = [
+        .normal: ".", .muted: "m", .border: "b", .borderFocused: "B", .title: "t", .titleFocused: "T", .header: "h",
+        .selected: "s", .selectedFocused: "S", .related: "r", .match: "M", .quote: "q", .label: "l", .filtered: "f",
+        .statusBar: "z", .key: "k", .error: "e", .figure: "n",
+    ]
+
+    /// The roles layer: a legend of the letters used, then a row of letters per
+    /// screen row (a wide character's two cells both carry its letter), with
+    /// trailing normal cells left out.
+    static func roles(_ grid: Grid) -> String {
+        let used = Role.allCases.filter { role in grid.cells.contains { $0.role == role } }
+        let legend = "roles: " + used.map { "\(letters[$0]!)=\($0)" }.joined(separator: " ")
+        let rows = (0..<grid.height).map { r in
+            var row = String((0..<grid.width).map { letters[grid[r, $0].role]! })
+            while row.hasSuffix(".") { row.removeLast() }
+            return row
+        }
+        return ([legend] + rows).joined(separator: "\n")
+    }
+
     func check(_ name: String, _ state: AppState) {
-        let text = screen(state) + "\n"
+        let grid = Explorer.render(state)
+        let text = grid.text + "\n" + Self.roles(grid) + "\n"
         let file = Self.directory.appendingPathComponent(name + ".txt")
         let record = ProcessInfo.processInfo.environment["DEALSCOPE_RECORD"] == "1"
         guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {
@@ -51,6 +75,18 @@ import Testing
         check("help-80x24", s)
     }
 
+    @Test func helpAt120x40() {
+        var s = start(120, 40)
+        press(&s, "?")
+        check("help-120x40", s)
+    }
+
+    @Test func helpWhenTooSmallAt40x10() {
+        var s = start(40, 10)
+        press(&s, "?")
+        check("help-too-small-40x10", s)
+    }
+
     @Test func documentAt80x24() {
         var s = start(80, 24)
         press(&s, "2jv")
@@ -61,5 +97,43 @@ import Testing
         var s = start(120, 40)
         press(&s, "/azure")
         check("search-azure-120x40", s)
+    }
+
+    @Test func networkAt120x40() {
+        var s = networkOnOpenAI(120, 40)
+        press(&s, "+")
+        check("network-openai-120x40", s)
+    }
+
+    @Test func networkAt80x24() { check("network-openai-80x24", networkOnOpenAI(80, 24)) }
+
+    @Test func networkAsAListAt60x15() {
+        var s = networkOnOpenAI(60, 15)
+        press(&s, "jj")
+        check("network-list-60x15", s)
+    }
+
+    @Test func chartAt120x40() {
+        var s = start(120, 40)
+        press(&s, "tjj")
+        check("chart-120x40", s)
+    }
+
+    @Test func chartZoomedAt80x24() {
+        var s = Explorer.start(catalog: datesCatalog, width: 80, height: 24)
+        press(&s, "t+jjj")
+        check("chart-dates-zoomed-80x24", s)
+    }
+
+    @Test func chartAt60x15() {
+        var s = start(60, 15)
+        press(&s, "t")
+        check("chart-60x15", s)
+    }
+
+    @Test func dealsByValueAt120x40() {
+        var s = start(120, 40)
+        press(&s, "2:sort value<Enter>")
+        check("deals-by-value-120x40", s)
     }
 }

@@ -34,7 +34,7 @@ struct SlicedSearchTests {
         #expect(!s.isBusy)
         #expect(s.typedSearch?.0 == query)
         #expect(s.typedSearch?.1 == Search.matches(s, text: query))
-        #expect(s.focus == once.focus && s.cursor == once.cursor, "\(query): lands where a search at once lands")
+        #expect(s.focus == once.focus && s.cursors == once.cursors, "\(query): lands where a search at once lands")
         #expect((s.message == "no match") == (query == "zzzz"))
     }
 
@@ -51,15 +51,22 @@ struct SlicedSearchTests {
         #expect(s.selectedDealID == "azure-claude")
     }
 
+    @Test func escapeAfterEnterEndsASearchStillCounting() {
+        var s = Self.sliced()
+        _ = press(&s, "/claude<Enter><Esc>")
+        _ = Self.finish(&s)
+        #expect(s.search.isEmpty && s.searchHits.isEmpty, "the search does not come back when the count would have ended")
+    }
+
     @Test func escapeStopsTheSearchAndGoesBack() {
         var s = Self.sliced()
         _ = press(&s, "jj")
-        let before = s.cursor
+        let before = s.cursors
         _ = press(&s, "/microsoft")
         _ = Explorer.update(&s, .idle)
         _ = press(&s, "<Esc>")
         #expect(!s.isBusy)
-        #expect(s.cursor == before)
+        #expect(s.cursors == before)
         #expect(s.search.isEmpty)
     }
 
@@ -89,11 +96,11 @@ struct SlicedSearchTests {
         _ = Self.finish(&s)
         #expect(s.search == "microsoft" && !s.searchHits.isEmpty)
         _ = press(&s, "1g<Enter>")  // filter on the first partner
-        let cursor = s.cursor
+        let cursors = s.cursors
         #expect(s.isBusy, "the matches under the new filter are found in slices")
         _ = Self.finish(&s)
         #expect(s.searchHits == Search.matches(s, text: "microsoft"))
-        #expect(s.cursor == cursor, "finding the matches again does not move the cursor")
+        #expect(s.cursors == cursors, "finding the matches again does not move the cursor")
     }
 }
 
@@ -140,6 +147,6 @@ struct SearchBudgetTests {
         // match ends one early), where the row limit alone would take two.
         #expect(slices >= 3, "\(slices) slices")
         #expect(s.typedSearch?.1 == Search.matches(s, text: query))
-        #expect(s.focus == once.focus && s.cursor == once.cursor, "\(query): lands where a search at once lands")
+        #expect(s.focus == once.focus && s.cursors == once.cursors, "\(query): lands where a search at once lands")
     }
 }

@@ -37,16 +37,16 @@ import Testing
         press(&s, "<Home>"); #expect(s.selectedPartnerName == "Amazon")
         press(&s, "<C-f>"); #expect(s.selectedPartnerName == "SoftBank")
         press(&s, "<C-b>"); #expect(s.selectedPartnerName == "Amazon")
-        press(&s, "<C-d>"); #expect(s.cursor[0] > 0)
-        press(&s, "<C-u>"); #expect(s.cursor[0] == 0)
+        press(&s, "<C-d>"); #expect(s.lists[.partners].cursor > 0)
+        press(&s, "<C-u>"); #expect(s.lists[.partners].cursor == 0)
     }
 
     @Test func pagingKeepsTheCursorVisibleInASmallTerminal() {
         var s = start(80, 24)
         press(&s, "2<PgDn>")
         let rows = Layout(width: 80, height: 24).listRows(.deals)
-        #expect(s.cursor[1] == rows)
-        #expect(s.scroll[1] + rows > s.cursor[1] && s.scroll[1] <= s.cursor[1])
+        #expect(s.lists[.deals].cursor == rows)
+        #expect(s.lists[.deals].scroll + rows > s.lists[.deals].cursor && s.lists[.deals].scroll <= s.lists[.deals].cursor)
         #expect(screen(s).contains("▶ 2 Deals"))
     }
 
@@ -56,7 +56,7 @@ import Testing
         #expect(s.detailRecord == .deal(0))
         press(&s, "4jjj")
         #expect(s.detailRecord == .deal(0))
-        #expect(s.scroll[3] == 3)
+        #expect(s.lists[.detail].scroll == 3)
     }
 
     @Test func qAndCtrlCQuit() {
@@ -80,7 +80,7 @@ import Testing
     @Test func twoPartnersShowTheDealsBetweenThem() {
         var s = start(partners: ["microsoft"])
         let openai = bundled.partnerIndex(id: "openai")!
-        press(&s, String(repeating: "j", count: openai - s.cursor[0]) + "<Space>")
+        press(&s, String(repeating: "j", count: openai - s.lists[.partners].cursor) + "<Space>")
         #expect(s.filter == ["microsoft", "openai"])
         for d in s.visibleDeals {
             #expect(Set(bundled.deals[d].partnerIDs).isSuperset(of: ["microsoft", "openai"]))
@@ -261,15 +261,6 @@ import Testing
 }
 
 @Suite struct OverlaysMouseAndResize {
-    @Test func helpIsMadeFromTheKeyMap() {
-        var s = start(120, 60)
-        press(&s, "?")
-        let text = screen(s)
-        for b in KeyMap.bindings { #expect(text.contains(String(b.help.prefix(30))), "help lacks \(b.help)") }
-        press(&s, "<Esc>")
-        #expect(s.mode == .normal)
-    }
-
     @Test func documentViewMarksQuotesAndJumpsBetweenThem() {
         var s = start()
         press(&s, "v")
@@ -307,9 +298,9 @@ import Testing
         let deals = layout.rect(.deals)
         _ = Explorer.update(&s, .mouse(MouseEvent(.press, column: deals.x + 5, row: layout.listTop(.deals) + 2)))
         #expect(s.focus == .deals)
-        #expect(s.cursor[1] == 2)
+        #expect(s.lists[.deals].cursor == 2)
         _ = Explorer.update(&s, .mouse(MouseEvent(.wheelDown, column: layout.rect(.timeline).x + 3, row: layout.rect(.timeline).y + 3)))
-        #expect(s.cursor[2] == 3)
+        #expect(s.lists[.timeline].cursor == 3)
         #expect(s.focus == .deals)
     }
 

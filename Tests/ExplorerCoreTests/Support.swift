@@ -11,8 +11,8 @@ func start(_ width: Int = 120, _ height: Int = 40, partners: [String] = []) -> A
     Explorer.start(catalog: bundled, partners: partners, width: width, height: height)
 }
 
-/// Feeds keys written as in tmux: single characters, or names in angle brackets
-/// such as <Enter>, <Tab>, <Esc>, <Down>, <C-f>.
+/// Feeds keys written as in tmux: single characters, or key names (`KeyName`) in
+/// angle brackets such as <Enter>, <Tab>, <Esc>, <Down>, <C-f>.
 @discardableResult
 func press(_ state: inout AppState, _ keys: String) -> [Effect] {
     var effects: [Effect] = []
@@ -31,24 +31,8 @@ func press(_ state: inout AppState, _ keys: String) -> [Effect] {
 }
 
 func named(_ name: String) -> Key {
-    switch name {
-    case "Enter": .enter
-    case "Tab": .tab
-    case "S-Tab": .backTab
-    case "Esc": .escape
-    case "Up": .up
-    case "Down": .down
-    case "Left": .left
-    case "Right": .right
-    case "PgDn": .pageDown
-    case "PgUp": .pageUp
-    case "Home": .home
-    case "End": .end
-    case "BS": .backspace
-    case "Space": .char(" ")
-    default:
-        if name.hasPrefix("C-"), let c = name.last { .ctrl(c) } else { fatalError("unknown key name \(name)") }
-    }
+    guard let key = KeyName.parse(name) else { fatalError("unknown key name \(name)") }
+    return key
 }
 
 func screen(_ state: AppState) -> String { Explorer.render(state).text }
@@ -57,4 +41,6 @@ extension AppState {
     var selectedEventID: String? { selectedEvent.map { catalog.events[$0].id } }
     var selectedDealID: String? { selectedDeal.map { catalog.deals[$0].id } }
     var selectedPartnerName: String? { selectedPartner.map { catalog.partners[$0].name } }
+    /// The cursor row of every pane.
+    var cursors: [Int] { PaneID.allCases.map { lists[$0].cursor } }
 }

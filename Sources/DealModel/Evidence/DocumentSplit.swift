@@ -16,12 +16,25 @@ struct DocumentSplit: Sendable {
         self.paragraphFirstSentence = paragraphFirstSentence
     }
 
-    /// Whether the offsets fit a text of `length` bytes and agree with each other.
-    func fits(length: Int) -> Bool {
+    /// Whether the offsets are a split of some text of `length` bytes, as `init` makes
+    /// them (a snapshot's are checked so): at least one paragraph, each non-empty, in
+    /// order, each starting with its first sentence; sentences non-empty and in order.
+    func isValid(length: Int) -> Bool {
         let n = paragraphStarts.count, m = sentenceStarts.count
-        guard paragraphEnds.count == n, paragraphFirstSentence.count == n, sentenceEnds.count == m else { return false }
-        for k in 0..<n where paragraphStarts[k] > paragraphEnds[k] || Int(paragraphEnds[k]) > length || Int(paragraphFirstSentence[k]) > m { return false }
-        for k in 0..<m where sentenceStarts[k] > sentenceEnds[k] || Int(sentenceEnds[k]) > length { return false }
+        guard n >= 1, m >= n, paragraphEnds.count == n, paragraphFirstSentence.count == n, sentenceEnds.count == m else { return false }
+        func ordered(_ starts: [UInt32], _ ends: [UInt32]) -> Bool {
+            var last: UInt32 = 0
+            for k in starts.indices {
+                guard starts[k] >= last, starts[k] < ends[k] else { return false }
+                last = ends[k]
+            }
+            return Int(last) <= length
+        }
+        guard ordered(paragraphStarts, paragraphEnds), ordered(sentenceStarts, sentenceEnds), paragraphFirstSentence[0] == 0 else { return false }
+        for k in 0..<n {
+            let first = Int(paragraphFirstSentence[k])
+            guard first < m, k == 0 || first > Int(paragraphFirstSentence[k - 1]), sentenceStarts[first] == paragraphStarts[k] else { return false }
+        }
         return true
     }
 

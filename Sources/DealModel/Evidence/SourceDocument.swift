@@ -3,30 +3,52 @@
 /// `Range<String.Index>` takes 32), and turned into string indices when asked.
 public final class SourceDocument: Sendable {
     public let id: String
-    public let title: String?
     public let date: PartialDate?
+    /// Title, publisher and URL.
+    public let plain: PlainFields<DocumentField>
     /// The file it was read from, as given (for messages).
     public let path: String
     public let text: String
     let split: DocumentSplit
 
+    public var title: String? { plain.text(.title) }
+    public var publisher: String? { plain.text(.publisher) }
+    public var url: String? { plain.text(.url) }
+
     /// A document whose split was saved (a snapshot); the caller checked it fits.
-    init(id: String, title: String?, date: PartialDate?, path: String, text: String, split: DocumentSplit) {
+    init(id: String, date: PartialDate?, plain: PlainFields<DocumentField>, path: String, text: String, split: DocumentSplit) {
         var text = text
         text.makeContiguousUTF8()
         self.id = id
-        self.title = title
         self.date = date
+        self.plain = plain
         self.path = path
         self.text = text
         self.split = split
     }
 
-    public convenience init(id: String, title: String?, date: PartialDate?, path: String, text: String) {
+    convenience init(id: String, date: PartialDate?, plain: PlainFields<DocumentField>, path: String, text: String) {
         var text = text
         text.makeContiguousUTF8()
         let split = text.utf8.withContiguousStorageIfAvailable { DocumentSplit($0) } ?? DocumentSplit(UnsafeBufferPointer(start: nil, count: 0))
-        self.init(id: id, title: title, date: date, path: path, text: text, split: split)
+        self.init(id: id, date: date, plain: plain, path: path, text: text, split: split)
+    }
+
+    public convenience init(id: String, title: String?, publisher: String? = nil, url: String? = nil, date: PartialDate?, path: String, text: String) {
+        var plain = PlainFields<DocumentField>()
+        plain[.title] = title.map(FieldValue.text)
+        plain[.publisher] = publisher.map(FieldValue.text)
+        plain[.url] = url.map(FieldValue.text)
+        self.init(id: id, date: date, plain: plain, path: path, text: text)
+    }
+
+    public func value(_ f: DocumentField) -> FieldValue? {
+        switch f {
+        case .id: .text(id)
+        case .path: .text(path)
+        case .date: date.map(FieldValue.date)
+        case .title, .publisher, .url: plain[f]
+        }
     }
 
     /// Non-empty lines of the text, trimmed, without their line ends.
@@ -105,4 +127,22 @@ public struct OffsetRanges: RandomAccessCollection, Sendable {
     }
     /// The UTF-8 offsets of range `i`.
     public func offsets(_ i: Int) -> Range<Int> { Int(starts[i])..<Int(ends[i]) }
+}
+
+/// The fields of a document, in the order a dataset writes them.
+public enum DocumentField: String, FieldList {
+    case id, path, title, publisher, url, date
+
+    public var kind: FieldKind {
+        switch self {
+        case .id: .id
+        case .path, .title, .publisher, .url: .text
+        case .date: .date
+        }
+    }
+
+    public var isRequired: Bool { self == .id || self == .path }
+    public var merge: FieldMerge { .agree }
+    public var isPlain: Bool { self == .title || self == .publisher || self == .url }
+    public var writesNull: Bool { self == .date }
 }

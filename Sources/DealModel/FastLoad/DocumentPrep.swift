@@ -9,15 +9,15 @@ final class DocumentPrep: Sendable {
     /// split (60 MB for a 146 MB document) is not held while they are searched.
     struct Prepared: Sendable {
         let id: String
-        let title: String?
         let date: PartialDate?
+        let plain: PlainFields<DocumentField>
         let path: String
         let matcher: QuoteMatcher
 
         var text: String { matcher.text }
 
         func document() -> SourceDocument {
-            SourceDocument(id: id, title: title, date: date, path: path, text: text)
+            SourceDocument(id: id, date: date, plain: plain, path: path, text: text)
         }
     }
 
@@ -65,7 +65,7 @@ final class DocumentPrep: Sendable {
         case .success(var (text, _)):
             guard !text.allSatisfy(\.isWhitespace) else { return .failure(.other("blank")) }
             text.makeContiguousUTF8()
-            return .success(Prepared(id: d.id, title: d.title, date: d.date, path: path, matcher: QuoteMatcher(text: text)))
+            return .success(Prepared(id: d.id, date: d.date, plain: d.plain, path: path, matcher: QuoteMatcher(text: text)))
         }
     }
 }

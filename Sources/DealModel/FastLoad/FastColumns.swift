@@ -46,10 +46,10 @@ extension FastQuotes {
 struct FastPartner {
     var id = ""
     var name = ""
-    var aliases: [String] = []
-    var products: [(name: String, quotes: Range<Int>)] = []
-    var note: String?
+    var products: [(name: String, quotes: Range<Int>, plain: PlainFields<ProductField>)] = []
     var quotes: Range<Int> = 0..<0
+    /// Aliases, note, draft mark.
+    var plain = PlainFields<PartnerField>()
     var line = 0, column = 0
 }
 
@@ -68,9 +68,8 @@ struct FastDeals {
     var dates: [UInt32] = []
     var valueIndex: [Int32] = []
     var amounts: [Amount] = []
-    var amends: [Int: String] = [:]
-    var products: [Int: [String]] = [:]
-    var notes: [Int: String] = [:]
+    /// Amends, products, note, draft mark, by deal.
+    var rare = RareColumns<DealField>()
     var quoteStarts: [UInt32] = [0]
     var lines: [UInt32] = []
     var columns: [UInt32] = []
@@ -126,9 +125,7 @@ extension FastDeals {
         let amountBase = Int32(amounts.count)
         valueIndex += o.valueIndex.map { $0 < 0 ? $0 : $0 + amountBase }
         amounts += o.amounts
-        for (k, v) in o.amends { amends[k + n] = v }
-        for (k, v) in o.products { products[k + n] = v }
-        for (k, v) in o.notes { notes[k + n] = v }
+        rare.append(o.rare, offset: n)
         quoteStarts += o.quoteStarts.dropFirst().map { $0 + quoteBase }
         lines += o.lines.map { $0 + lineOffset }
         columns += o.columns
@@ -159,7 +156,8 @@ struct FastEvents {
     var dealStarts: [UInt32] = [0]
     var partnerIDs = StringColumn()
     var partnerStarts: [UInt32] = [0]
-    var notes: [Int: String] = [:]
+    /// Note and draft mark, by event.
+    var rare = RareColumns<EventField>()
     var quoteStarts: [UInt32] = [0]
     var lines: [UInt32] = []
     var columns: [UInt32] = []

@@ -1,18 +1,23 @@
 /// Reads one dataset file straight into columns (`FastDataset`), accepting exactly
 /// what the careful decoder (`DatasetDecoder`) accepts without a problem, and giving
 /// up (`FastPathExit`) at the first thing it would report.
+///
+/// Objects are read by their field declarations (`DealField` and the others): each
+/// member comes with its field, and plain fields are read by their kind.
 struct FastDecoder {
-    static let top = KeySet(DatasetDecoder.topKeys)
-    static let document = KeySet(DatasetDecoder.documentKeys)
-    static let partner = KeySet(DatasetDecoder.partnerKeys)
-    static let product = KeySet(DatasetDecoder.productKeys)
-    static let deal = KeySet(DatasetDecoder.dealKeys)
-    static let party = KeySet(DatasetDecoder.partyKeys)
-    static let amount = KeySet(DatasetDecoder.amountKeys)
-    static let event = KeySet(DatasetDecoder.eventKeys)
-    static let quote = KeySet(DatasetDecoder.quoteKeys)
-    static let order = KeySet(EventOrder.Relation.allCases.map(\.rawValue))
-    static let dateObject = KeySet(["value", "approximate"])
+    static let top = FieldKeys<DatasetField>()
+    static let document = FieldKeys<DocumentField>()
+    static let partner = FieldKeys<PartnerField>()
+    static let product = FieldKeys<ProductField>()
+    static let deal = FieldKeys<DealField>()
+    static let party = FieldKeys<PartyField>()
+    static let amount = FieldKeys<AmountField>()
+    static let equivalent = FieldKeys<EquivalentField>()
+    static let event = FieldKeys<EventField>()
+    static let quote = FieldKeys<QuoteField>()
+    static let order = FieldKeys<EventOrder.Relation>()
+    static let dateObject = FieldKeys<DateField>()
+    static let draftMark = FieldKeys<DraftField>()
     static let kinds = DealKind.allCases.map { Array($0.rawValue.utf8) }
     static let statuses = DealStatus.allCases.map { Array($0.rawValue.utf8) }
 
@@ -46,19 +51,19 @@ struct FastDecoder {
                 nextRelease = c.i + (1 << 22)
             }
         }
-        try c.object(Self.top) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-            switch key {
-            case 0:
+        try c.object(Self.top) { (c: inout JSONCursor, field: DatasetField) throws(FastPathExit) in
+            switch field {
+            case .dealscope:
                 guard try c.number() == 1 else { throw FastPathExit("format version") }
                 d.sawVersion = true
-            case 1: d.title = try optionalString(&c)
-            case 2:
+            case .title: d.title = try optionalString(&c)
+            case .documents:
                 sawDocuments = true
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.documents.append(try document(&c)) }
                 documentsRead?(d.documents)
-            case 3:
+            case .partners:
                 if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in d.partners.append(try partner(&c, &d.quotes)); released(&c) } }
-            case 4:
+            case .deals:
                 // Each record's quotes follow the last one's: the list starts where
                 // the quotes of the arrays read before it end.
                 d.deals.quoteStarts = [UInt32(d.quotes.count)]
@@ -79,14 +84,14 @@ struct FastDecoder {
                         released(&c)
                     }
                 }
-            case 5:
+            case .events:
                 d.events.quoteStarts = [UInt32(d.quotes.count)]
                 c.skipSpace()
                 if let read = ahead?.take(at: c.i) {
                     Self.takeEvents(read, into: &d, lineOffset: c.line - 1)
                     c.jump(to: read.end, line: read.endLine + c.line - 1, lineStart: read.endLineStart)
                 } else if !c.takeNull() { try c.array { (c: inout JSONCursor) throws(FastPathExit) in try event(&c, &d); released(&c) } }
-            default: _ = try c.string()  // $schema
+            case .schema: _ = try c.string()
             }
         }
         c.skipSpace()
@@ -173,7 +178,7 @@ struct FastDecoder {
 
     private func date(_ c: inout JSONCursor) throws(FastPathExit) -> PartialDate? {
         var approximate = false
-        var text: String
+        let text: String
         switch c.peek() {
         case 0x6E:
             _ = try c.literal()
@@ -184,23 +189,22 @@ struct FastDecoder {
             text = try c.text(span)
         case 0x7B:
             var value: String?
-            try c.object(Self.dateObject) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-                if key == 0 { value = try requiredText(&c) } else { approximate = try c.literal() ?? false }
+            try c.object(Self.dateObject) { (c: inout JSONCursor, field: DateField) throws(FastPathExit) in
+                switch field {
+                case .value: value = try requiredText(&c)
+                case .approximate: approximate = try c.literal() ?? false
+                }
             }
             guard let value else { throw FastPathExit("date value") }
             text = value
         default: throw FastPathExit("date type")
         }
-        if text.hasPrefix("~") {
-            approximate = true
-            text.removeFirst()
-        }
-        guard case .success(let d) = PartialDate.parse(text, approximate: approximate) else { throw FastPathExit("invalid date") }
+        guard case .success(let d) = PartialDate.parse(written: text, approximate: approximate) else { throw FastPathExit("invalid date") }
         return d
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, maybe after `~`, read from bytes; nil for
-    /// anything else (which `PartialDate.parse` then judges).
+    /// anything else (halves and quarters too, which `PartialDate.parse` then judges).
     static func plainDate(_ b: UnsafeBufferPointer<UInt8>) -> PartialDate? {
         var i = 0
         var approximate = false
@@ -250,10 +254,10 @@ struct FastDecoder {
             var text: JSONCursor.Span?
             var document: Int32 = -1
             var occurrence: Int32 = 0
-            try c.object(Self.quote) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-                switch key {
-                case 0: text = try required(&c)
-                case 1:
+            try c.object(Self.quote) { (c: inout JSONCursor, field: QuoteField) throws(FastPathExit) in
+                switch field {
+                case .text: text = try required(&c)
+                case .document:
                     if let name = try optionalString(&c) {
                         if let k = quotes.documentNames.firstIndex(of: name) {
                             document = Int32(k)
@@ -262,7 +266,7 @@ struct FastDecoder {
                             document = Int32(quotes.documentNames.count - 1)
                         }
                     }
-                default:
+                case .occurrence:
                     let n = try c.number()
                     guard n >= 1, n == n.rounded(), n < 1e9 else { throw FastPathExit("occurrence") }
                     occurrence = Int32(n)
@@ -290,20 +294,43 @@ struct FastDecoder {
 
     // MARK: Records
 
+    /// A plain field (`FieldList.isPlain`), read by its kind as the careful decoder
+    /// reads it; nil for none. The records' other fields are read by a case of their
+    /// own: any other field comes here, and one of another kind leaves the fast path.
+    private func plain<F: FieldList>(_ c: inout JSONCursor, _ f: F) throws(FastPathExit) -> FieldValue? {
+        switch f.kind {
+        case .text, .reference: return try optionalString(&c).map(FieldValue.text)
+        case .texts, .references: return .plain(try strings(&c))
+        case .draft:
+            if c.takeNull() { return nil }
+            var rule: String?, matched: String?
+            try c.object(Self.draftMark) { (c: inout JSONCursor, field: DraftField) throws(FastPathExit) in
+                switch field {
+                case .rule: rule = try requiredText(&c)
+                case .matched: matched = try requiredText(&c)
+                }
+            }
+            guard let rule, let matched else { throw FastPathExit("draft mark fields") }
+            return .draft(DraftMark(rule: rule, matched: matched))
+        default: throw FastPathExit("\(f) is not a plain field")
+        }
+    }
+
     private func document(_ c: inout JSONCursor) throws(FastPathExit) -> DocumentDraft {
         c.skipSpace()
         let at = c.location()
-        var id: String?, path: String?, title: String?, date: PartialDate?
-        try c.object(Self.document) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-            switch key {
-            case 0: id = try c.text(try self.id(&c))
-            case 1: path = try requiredText(&c)
-            case 2: title = try optionalString(&c)
-            default: date = try self.date(&c)
+        var id: String?, path: String?, date: PartialDate?
+        var plain = PlainFields<DocumentField>()
+        try c.object(Self.document) { (c: inout JSONCursor, field: DocumentField) throws(FastPathExit) in
+            switch field {
+            case .id: id = try c.text(try self.id(&c))
+            case .path: path = try requiredText(&c)
+            case .date: date = try self.date(&c)
+            default: plain[field] = try self.plain(&c, field)
             }
         }
         guard let id, let path else { throw FastPathExit("document fields") }
-        return DocumentDraft(id: id, path: path, title: title, date: date, origin: SourceLocation(file: file, line: at.line, column: at.column))
+        return DocumentDraft(id: id, path: path, date: date, plain: plain, origin: SourceLocation(file: file, line: at.line, column: at.column))
     }
 
     private func partner(_ c: inout JSONCursor, _ quotes: inout FastQuotes) throws(FastPathExit) -> FastPartner {
@@ -311,24 +338,28 @@ struct FastDecoder {
         let at = c.location()
         var p = FastPartner(line: at.line, column: at.column)
         var has: UInt8 = 0
-        try c.object(Self.partner) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-            switch key {
-            case 0: p.id = try c.text(try id(&c)); has |= 1
-            case 1: p.name = try requiredText(&c); has |= 2
-            case 2: p.aliases = try strings(&c)
-            case 3:
+        try c.object(Self.partner) { (c: inout JSONCursor, field: PartnerField) throws(FastPathExit) in
+            switch field {
+            case .id: p.id = try c.text(try id(&c)); has |= 1
+            case .name: p.name = try requiredText(&c); has |= 2
+            case .products:
                 if c.takeNull() { break }
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in
                     var name: String?
                     var range: Range<Int>?
-                    try c.object(Self.product) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-                        if key == 0 { name = try requiredText(&c) } else { range = try evidence(&c, &quotes) }
+                    var plain = PlainFields<ProductField>()
+                    try c.object(Self.product) { (c: inout JSONCursor, field: ProductField) throws(FastPathExit) in
+                        switch field {
+                        case .name: name = try requiredText(&c)
+                        case .evidence: range = try evidence(&c, &quotes)
+                        default: plain[field] = try self.plain(&c, field)
+                        }
                     }
                     guard let name, let range else { throw FastPathExit("product fields") }
-                    p.products.append((name, range))
+                    p.products.append((name, range, plain))
                 }
-            case 4: p.note = try optionalString(&c)
-            default: p.quotes = try evidence(&c, &quotes); has |= 4
+            case .evidence: p.quotes = try evidence(&c, &quotes); has |= 4
+            default: p.plain[field] = try plain(&c, field)
             }
         }
         guard has == 7 else { throw FastPathExit("partner fields") }
@@ -345,19 +376,22 @@ struct FastDecoder {
         var value: Amount?
         var idSpan: JSONCursor.Span?, titleSpan: JSONCursor.Span?
         var titleBytes: [UInt8]?
-        try c.object(Self.deal) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-            switch key {
-            case 0: idSpan = try id(&c); has |= 1
-            case 1: (titleSpan, titleBytes) = try requiredKeepingValue(&c); has |= 2
-            case 2: kind = try vocabulary(&c, Self.kinds); has |= 4
-            case 3: status = try vocabulary(&c, Self.statuses); has |= 8
-            case 4:
+        try c.object(Self.deal) { (c: inout JSONCursor, field: DealField) throws(FastPathExit) in
+            switch field {
+            case .id: idSpan = try id(&c); has |= 1
+            case .title: (titleSpan, titleBytes) = try requiredKeepingValue(&c); has |= 2
+            case .kind: kind = try vocabulary(&c, Self.kinds); has |= 4
+            case .status: status = try vocabulary(&c, Self.statuses); has |= 8
+            case .parties:
                 var n = 0
                 try c.array { (c: inout JSONCursor) throws(FastPathExit) in
                     var partner: JSONCursor.Span?
                     var role: UInt16 = 0
-                    try c.object(Self.party) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-                        if key == 0 { partner = try required(&c) } else { role = try self.role(&c, &d.deals) }
+                    try c.object(Self.party) { (c: inout JSONCursor, field: PartyField) throws(FastPathExit) in
+                        switch field {
+                        case .partner: partner = try required(&c)
+                        case .role: role = try self.role(&c, &d.deals)
+                        }
                     }
                     guard let partner else { throw FastPathExit("party fields") }
                     if partner.escaped {
@@ -371,15 +405,13 @@ struct FastDecoder {
                 guard n > 0 else { throw FastPathExit("no parties") }
                 d.deals.partyStarts.append(UInt32(d.deals.partyIDs.count))
                 has |= 16
-            case 5: date = PackedDate.pack(try self.date(&c))
-            case 6: value = try amount(&c)
-            case 7: if let a = try optionalString(&c) { d.deals.amends[i] = a }
-            case 8: let p = try strings(&c); if !p.isEmpty { d.deals.products[i] = p }
-            case 9: if let n = try optionalString(&c) { d.deals.notes[i] = n }
-            default:
+            case .date: date = PackedDate.pack(try self.date(&c))
+            case .value: value = try amount(&c)
+            case .evidence:
                 _ = try evidence(&c, &d.quotes)
                 d.deals.quoteStarts.append(UInt32(d.quotes.count))
                 has |= 32
+            default: d.deals.rare[field, i] = try plain(&c, field)
             }
         }
         guard has == 63, let idSpan, let titleSpan else { throw FastPathExit("deal fields") }
@@ -412,27 +444,47 @@ struct FastDecoder {
         return v
     }
 
+    /// A deal's value; its rules between fields are `Amount.problems`, as for the
+    /// careful decoder.
     private func amount(_ c: inout JSONCursor) throws(FastPathExit) -> Amount? {
         if c.takeNull() { return nil }
-        var value: Double?, currency: String?, approximate = false, text: String?, shared: [String] = []
-        try c.object(Self.amount) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-            switch key {
-            case 0:
-                let n = try c.number()
-                guard n >= 0 else { throw FastPathExit("negative amount") }
-                value = n
-            case 1:
-                let s = try c.string()
-                let b = c.raw(s)
-                guard !s.escaped, b.count == 3, b.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { throw FastPathExit("currency") }
-                currency = String(decoding: b, as: UTF8.self)
-            case 2: approximate = try c.literal() ?? false
-            case 3: text = try optionalString(&c)
-            default: shared = try strings(&c)
+        var amount: Double?, currency: String?, approximate = false, bound: Amount.Bound?, maximum: Double?, per: Amount.Rate?
+        var equivalent: Amount.Equivalent?, stake: Double?, text: String?, shared: [String] = []
+        func number(_ c: inout JSONCursor) throws(FastPathExit) -> Double? { c.takeNull() ? nil : try c.number() }
+        func word<W: RawRepresentable<String>>(_ c: inout JSONCursor, _: W.Type) throws(FastPathExit) -> W? {
+            guard let s = try optionalString(&c) else { return nil }
+            guard let w = W(rawValue: s) else { throw FastPathExit("amount word") }
+            return w
+        }
+        try c.object(Self.amount) { (c: inout JSONCursor, field: AmountField) throws(FastPathExit) in
+            switch field {
+            case .amount: amount = try number(&c)
+            case .currency: currency = try optionalString(&c)
+            case .approximate: approximate = try c.literal() ?? false
+            case .bound: bound = try word(&c, Amount.Bound.self)
+            case .maximum: maximum = try number(&c)
+            case .per: per = try word(&c, Amount.Rate.self)
+            case .equivalent:
+                if c.takeNull() { break }
+                var a: Double?, cur: String?, max: Double?
+                try c.object(Self.equivalent) { (c: inout JSONCursor, field: EquivalentField) throws(FastPathExit) in
+                    switch field {
+                    case .amount: a = try c.number()
+                    case .currency: cur = try requiredText(&c)
+                    case .maximum: max = try number(&c)
+                    }
+                }
+                guard let a, let cur else { throw FastPathExit("equivalent fields") }
+                equivalent = Amount.Equivalent(amount: a, currency: cur, maximum: max)
+            case .stake: stake = try number(&c)
+            case .text: text = try optionalString(&c)
+            case .sharedBy: shared = try strings(&c)
             }
         }
-        guard let value, let currency else { throw FastPathExit("amount fields") }
-        return Amount(amount: value, currency: currency, approximate: approximate, text: text, sharedBy: shared)
+        let value = Amount(amount: amount, currency: currency, approximate: approximate, bound: bound, maximum: maximum, per: per,
+                           equivalent: equivalent, stake: stake, text: text, sharedBy: shared)
+        guard value.problems.isEmpty else { throw FastPathExit("amount") }
+        return value
     }
 
     func event(_ c: inout JSONCursor, _ d: inout FastDataset) throws(FastPathExit) {
@@ -445,26 +497,26 @@ struct FastDecoder {
         var date: PartialDate?
         var relation: UInt8 = 0
         var anchor: [UInt8] = []
-        try c.object(Self.event) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
-            switch key {
-            case 0: idSpan = try id(&c); has |= 1
-            case 1: (titleSpan, titleBytes) = try requiredKeepingValue(&c); has |= 2
-            case 2: date = try self.date(&c)
-            case 3:
-                try c.object(Self.order) { (c: inout JSONCursor, key: Int) throws(FastPathExit) in
+        try c.object(Self.event) { (c: inout JSONCursor, field: EventField) throws(FastPathExit) in
+            switch field {
+            case .id: idSpan = try id(&c); has |= 1
+            case .title: (titleSpan, titleBytes) = try requiredKeepingValue(&c); has |= 2
+            case .date: date = try self.date(&c)
+            case .order:
+                try c.object(Self.order) { (c: inout JSONCursor, r: EventOrder.Relation) throws(FastPathExit) in
                     guard relation == 0 else { throw FastPathExit("order names two relations") }
                     let s = try c.string()
                     anchor = try c.bytes(s)
-                    relation = UInt8(key + 1)
+                    relation = UInt8(EventTable.relations.firstIndex(of: r)! + 1)
                 }
                 guard relation != 0 else { throw FastPathExit("empty order") }
-            case 4: try references(&c, into: &d.events.dealIDs)
-            case 5: try references(&c, into: &d.events.partnerIDs)
-            case 6: if let n = try optionalString(&c) { d.events.notes[i] = n }
-            default:
+            case .deals: try references(&c, into: &d.events.dealIDs)
+            case .partners: try references(&c, into: &d.events.partnerIDs)
+            case .evidence:
                 _ = try evidence(&c, &d.quotes)
                 d.events.quoteStarts.append(UInt32(d.quotes.count))
                 has |= 4
+            default: d.events.rare[field, i] = try plain(&c, field)
             }
         }
         guard has == 7, let idSpan, let titleSpan else { throw FastPathExit("event fields") }

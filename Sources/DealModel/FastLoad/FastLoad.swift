@@ -17,6 +17,8 @@ enum FastLoad {
     static func attempt(file: String, rules: FileRules = .standard, progress: ProgressMeter? = nil, report: Int? = nil,
                         readAheadFrom: Int = FastDecoder.readAheadSize, readAheadWaits: Bool = false) throws(FastPathExit) -> Catalog {
         progress?.phase("reading and parsing", 0, until: 0.4)
+        // Taken before reading: a snapshot is saved only if the file is still this one.
+        let key = Snapshot.FileKey(path: file)
         let dataset: FastDataset
         let directory = FileAccess.directory(of: file)
         // Documents are read and prepared on another thread while records are decoded.
@@ -45,7 +47,9 @@ enum FastLoad {
         if let report { resolver.report = (FastReport(limit: report), RecordText(bytes: mapped.bytes, read: { mapped.drop($0) })) }
         do {
             // Handed over, not copied: the resolver lets go of each column once used.
-            return try resolver.build(consume dataset, consume prepared)
+            let catalog = try resolver.build(consume dataset, consume prepared)
+            catalog.datasetKey.value = key
+            return catalog
         } catch {
             // Problems placed in a file that changed meanwhile may be placed wrong.
             if !error.problems.isEmpty && mapped.changed { throw changed(file) }

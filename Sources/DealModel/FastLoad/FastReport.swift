@@ -247,9 +247,9 @@ private struct Wording {
         case .sharedBy:
             return ProblemMessages.sharedByNonParty(d.deals.amounts[Int(d.deals.valueIndex[r])].sharedBy[k], at: at, record: deal())
         case .productNotOwned:
-            return ProblemMessages.productNotOwned(d.deals.products[r]?[k] ?? "", at: at, record: deal())
+            return ProblemMessages.productNotOwned(d.deals.rare[.products, r]?.texts?[k] ?? "", at: at, record: deal())
         case .unknownAmends:
-            let id = d.deals.amends[r] ?? ""
+            let id = d.deals.rare[.amends, r]?.text ?? ""
             return ProblemMessages.unknownReference(id, kind: "deal", near: deals.value.closest(to: id), at: at, record: deal())
         case .amendsItself:
             return ProblemMessages.amendsItself(at: at, record: deal())

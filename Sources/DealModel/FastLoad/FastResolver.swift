@@ -33,7 +33,7 @@ struct FastResolver {
             _ = pending.value()
             throw error
         } catch {}
-        let documentDate = prepared.first?.date
+        let documentDates = prepared.map(\.date)
         progress?.phase("checking references", 0.7)
         let resolved = pending.value()
         if let report, !report.problems.isEmpty {
@@ -43,7 +43,8 @@ struct FastResolver {
             // first: there may be millions of them.
             d.quotes.needles = StringColumn()
             (d.deals.titles, d.events.titles) = (StringColumn(), StringColumn())
-            (d.deals.notes, d.events.notes) = ([:], [:])
+            d.deals.rare.setColumn(.note, [:])
+            d.events.rare.setColumn(.note, [:])
             let documents = prepared.map { (id: $0.id, path: $0.path) }
             if !report.problems.needsParagraphs { prepared = [] }
             throw FastPathExit("problems found", problems: report.problems.problems(file: file, dataset: d, documents: documents, texts: prepared,
@@ -86,14 +87,14 @@ struct FastResolver {
                     // Partners, by folded name then id.
                     partners = order.map { i in
                         let p = fastPartners[i]
-                        return Partner(id: p.id, name: p.name, aliases: p.aliases,
-                                       products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes)) },
-                                       note: p.note, evidence: evidence(p.quotes),
-                                       origin: SourceLocation(file: file, line: p.line, column: p.column))
+                        return Partner(id: p.id, name: p.name,
+                                       products: p.products.map { Product(name: $0.name, evidence: evidence($0.quotes), plain: $0.plain) },
+                                       evidence: evidence(p.quotes), plain: p.plain,
+                                       origins: [SourceLocation(file: file, line: p.line, column: p.column)])
                     }
                 } else {
                     ordered = Self.order(deals: deals, events: events, eventDeals: eventDeals, anchorOf: anchorOf, anchors: anchors,
-                                         documentDate: documentDate)
+                                         documentDates: documentDates)
                 }
             }
         }
@@ -134,7 +135,7 @@ struct FastResolver {
     /// order (deals follow the timeline of their first event), and each one's new
     /// position.
     private static func order(deals: FastDeals, events: FastEvents, eventDeals: [Int32], anchorOf: [Int32], anchors: [Anchor],
-                              documentDate: PartialDate?) -> (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])? {
+                              documentDates: [PartialDate?]) -> (timeline: [Int], dealOrder: [Int], dealPosition: [Int32], eventPosition: [Int32])? {
         let relations = EventTable.relations
         let link: (Int) -> (EventOrder.Relation, Int?)? = { e in
             let r = Int(events.orderRelations[e])
@@ -145,7 +146,7 @@ struct FastResolver {
         guard let timeline = TimelineOrder.sortPositions(
             count: events.count, date: { PackedDate.unpack(events.dates[$0]) }, link: link,
             documentPosition: { Int(anchors[Int(events.quoteStarts[$0])].start) },
-            id: { events.ids[$0] }, documentDate: documentDate)
+            id: { events.ids[$0] }, document: { Int(anchors[Int(events.quoteStarts[$0])].document) }, documentDates: documentDates)
         else { return nil }
         var firstEvent = [Int](repeating: Int.max, count: deals.count)
         for (t, e) in timeline.enumerated() {
@@ -212,7 +213,7 @@ struct FastResolver {
                 let a = Int(refs.anchorOf[e])
                 return (relations[r - 1], a == -2 ? nil : a)
             },
-            documentPosition: { $0 }, id: { events.ids[$0] }, documentDate: nil) == nil
+            documentPosition: { $0 }, id: { events.ids[$0] }, document: { _ in 0 }, documentDates: [nil]) == nil
         if cycle { throw FastPathExit("order cycle") }
     }
 
@@ -301,18 +302,21 @@ struct FastResolver {
                     if !party { try problem(report, .sharedBy, record: deal, item: j, "sharedBy names a non-party") }
                 }
             }
-            if let named = deals.products[deal] {
-                let owned = Set(parties.filter { partyPositions[$0] >= 0 }.flatMap { products(Int(partyPositions[$0])).map(TextFolding.fold) })
-                for (j, product) in named.enumerated() where !owned.contains(TextFolding.fold(product)) {
-                    try problem(report, .productNotOwned, record: deal, item: j, "product not owned")
-                }
+        }
+        // The few deals naming products, or a deal they amend.
+        for (deal, named) in deals.rare.column(.products) {
+            let parties = Int(deals.partyStarts[deal])..<Int(deals.partyStarts[deal + 1])
+            let owned = Set(parties.filter { partyPositions[$0] >= 0 }.flatMap { products(Int(partyPositions[$0])).map(TextFolding.fold) })
+            for (j, product) in (named.texts ?? []).enumerated() where !owned.contains(TextFolding.fold(product)) {
+                try problem(report, .productNotOwned, record: deal, item: j, "product not owned")
             }
-            if let amends = deals.amends[deal] {
-                if amends == deals.ids[deal] {
-                    try problem(report, .amendsItself, record: deal, "a deal amends itself")
-                } else if dealIndex.find(amends, in: deals.ids) == nil {
-                    try problem(report, .unknownAmends, record: deal, "unknown amended deal")
-                }
+        }
+        for (deal, amends) in deals.rare.column(.amends) {
+            guard let amends = amends.text else { throw FastPathExit("bad amends") }
+            if amends == deals.ids[deal] {
+                try problem(report, .amendsItself, record: deal, "a deal amends itself")
+            } else if dealIndex.find(amends, in: deals.ids) == nil {
+                try problem(report, .unknownAmends, record: deal, "unknown amended deal")
             }
         }
         return partyPositions
@@ -438,9 +442,7 @@ struct FastResolver {
         t.valueIndex = order.map { deals.valueIndex[$0] }
         deals.valueIndex = []
         t.amounts = deals.amounts
-        t.amends = Dictionary(uniqueKeysWithValues: deals.amends.map { (Int(position[$0.key]), $0.value) })
-        t.products = Dictionary(uniqueKeysWithValues: deals.products.map { (Int(position[$0.key]), $0.value) })
-        t.notes = Dictionary(uniqueKeysWithValues: deals.notes.map { (Int(position[$0.key]), $0.value) })
+        t.rare = deals.rare.renumbered(position)
         t.anchors = anchorLists(deals.quoteStarts, order: order, anchors: anchors)
         t.origins = OriginColumn(file: file, lines: order.map { deals.lines[$0] }, columns: order.map { deals.columns[$0] })
         deals = FastDeals()
@@ -472,7 +474,7 @@ struct FastResolver {
         }
         t.deals = IndexLists(starts: dealStarts, items: dealItems)
         t.partners = IndexLists(starts: partnerStarts, items: partnerItems)
-        t.notes = Dictionary(uniqueKeysWithValues: events.notes.map { (Int(position[$0.key]), $0.value) })
+        t.rare = events.rare.renumbered(position)
         t.anchors = anchorLists(events.quoteStarts, order: order, anchors: anchors)
         t.origins = OriginColumn(file: file, lines: order.map { events.lines[$0] }, columns: order.map { events.columns[$0] })
         events = FastEvents()

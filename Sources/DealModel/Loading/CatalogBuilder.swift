@@ -1,10 +1,6 @@
-/// Joins decoded datasets into one catalog: reads their documents, merges partners,
-/// checks ids and references, locates every quote and orders the timeline.
-private struct PartnerInDataset: Hashable {
-    let id: String
-    let dataset: Int
-}
-
+/// Joins decoded datasets into one catalog: reads their documents, merges records
+/// defined in several datasets, checks ids and references, locates every quote and
+/// orders the timeline.
 struct CatalogBuilder {
     let log: ProblemLog
     var rules = FileRules.standard
@@ -60,52 +56,29 @@ struct CatalogBuilder {
         }
 
         // Partners: one per id across datasets; definitions must agree.
-        var partnerOrder: [String] = []
-        var partnerByID: [String: Partner] = [:]
-        // One definition of a partner per dataset; several datasets may each define it.
-        var partnerDefinedIn = Set<PartnerInDataset>()
+        var partnerDefinitions = Definitions<PartnerField, Partner>("partner", value: { $0.value }, make: Partner.init(values:origins:))
         for (k, draft) in drafts.enumerated() {
             for p in draft.partners {
                 let label = ProblemMessages.label("partner", p.id)
-                let evidence = anchor(p.quotes, dataset: k, record: label)
-                let products = p.products.map { Product(name: $0.name, evidence: anchor($0.quotes, dataset: k, record: ProblemMessages.label(product: $0.name, of: p.id))) }
-                if let existing = partnerByID[p.id] {
-                    if !partnerDefinedIn.insert(PartnerInDataset(id: p.id, dataset: k)).inserted {
-                        log.add(p.origin, record: label, "the id is already used by the partner at \(existing.origin)", fix: "give each partner its own id, or merge the two")
-                        continue
-                    }
-                    if existing.name != p.name {
-                        log.add(p.origin, record: label, "conflicting definitions: named \"\(p.name)\" here but \"\(existing.name)\" at \(existing.origin)", fix: "use the same name in every dataset, or give one of them another id")
-                        continue
-                    }
-                    let merged = Partner(id: p.id, name: p.name,
-                                         aliases: existing.aliases + p.aliases.filter { !existing.aliases.contains($0) },
-                                         products: existing.products + products.filter { n in !existing.products.contains { $0.name == n.name } },
-                                         note: existing.note ?? p.note, evidence: existing.evidence + evidence, origin: existing.origin)
-                    partnerByID[p.id] = merged
-                } else {
-                    partnerOrder.append(p.id)
-                    partnerDefinedIn.insert(PartnerInDataset(id: p.id, dataset: k))
-                    partnerByID[p.id] = Partner(id: p.id, name: p.name, aliases: p.aliases, products: products, note: p.note, evidence: evidence, origin: p.origin)
+                let products = p.products.map {
+                    Product(name: $0.name, evidence: anchor($0.quotes, dataset: k, record: ProblemMessages.label(product: $0.name, of: p.id)), plain: $0.plain)
                 }
+                let partner = Partner(id: p.id, name: p.name, products: products, evidence: anchor(p.quotes, dataset: k, record: label),
+                                      plain: p.plain, origins: [p.origin])
+                partnerDefinitions.add(partner, id: p.id, places: p.places, dataset: k, log: log)
             }
         }
+        let partnerByID = Dictionary(partnerDefinitions.merged.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let partnerIDs = Set(partnerByID.keys)
         let partnerSuggest = Lazy { SuggestIndex(partnerIDs.sorted()) }
 
         // Deals.
-        var deals: [Deal] = []
-        var dealOrigin: [String: SourceLocation] = [:]
+        var dealDefinitions = Definitions<DealField, Deal>("deal", value: { $0.value }, make: Deal.init(values:origins:))
         var roles = Set<String>()
         var tooManyRoles = false
         for (k, draft) in drafts.enumerated() {
             for d in draft.deals {
                 let label = ProblemMessages.label("deal", d.id)
-                if let first = dealOrigin[d.id] {
-                    log.add(d.origin, record: label, "the id is already used by the deal at \(first)", fix: "give each deal its own id")
-                    continue
-                }
-                dealOrigin[d.id] = d.origin
                 for party in d.parties { checkReference(party.partner, kind: "partner", known: partnerIDs, suggest: partnerSuggest, record: label) }
                 for party in d.parties {
                     guard let role = party.role, !roles.contains(role) else { continue }
@@ -131,15 +104,16 @@ struct CatalogBuilder {
                     }
                 }
                 let owned = Set(d.parties.compactMap { partnerByID[$0.partner.id] }.flatMap { $0.products.map { TextFolding.fold($0.name) } })
-                for product in d.products where !owned.contains(TextFolding.fold(product)) {
-                    log.add(ProblemMessages.productNotOwned(product, at: d.origin, record: label))
+                for product in d.plain.texts(.products) where !owned.contains(TextFolding.fold(product)) {
+                    log.add(ProblemMessages.productNotOwned(product, at: d.places[DealField.products] ?? d.origin, record: label))
                 }
-                deals.append(Deal(id: d.id, title: d.title, kind: d.kind, status: d.status,
-                                  parties: d.parties.map { Party(partner: $0.partner.id, role: $0.role) },
-                                  date: d.date, value: d.value?.amount, amends: d.amends?.id, products: d.products, note: d.note,
-                                  evidence: anchor(d.quotes, dataset: k, record: label), origin: d.origin))
+                let deal = Deal(id: d.id, title: d.title, kind: d.kind, status: d.status,
+                                parties: d.parties.map { Party(partner: $0.partner.id, role: $0.role) }, date: d.date, value: d.value?.amount,
+                                evidence: anchor(d.quotes, dataset: k, record: label), plain: d.plain, origins: [d.origin])
+                dealDefinitions.add(deal, id: d.id, places: d.places, dataset: k, log: log)
             }
         }
+        let deals = dealDefinitions.merged
         let dealIDs = Set(deals.map(\.id))
         let dealSuggest = Lazy { SuggestIndex(dealIDs.sorted()) }
         for draft in drafts {
@@ -154,23 +128,18 @@ struct CatalogBuilder {
         }
 
         // Events.
-        var events: [Event] = []
-        var eventOrigin: [String: SourceLocation] = [:]
+        var eventDefinitions = Definitions<EventField, Event>("event", value: { $0.value }, make: Event.init(values:origins:))
         for (k, draft) in drafts.enumerated() {
             for e in draft.events {
                 let label = ProblemMessages.label("event", e.id)
-                if let first = eventOrigin[e.id] {
-                    log.add(e.origin, record: label, "the id is already used by the event at \(first)", fix: "give each event its own id")
-                    continue
-                }
-                eventOrigin[e.id] = e.origin
                 for r in e.deals { checkReference(r, kind: "deal", known: dealIDs, suggest: dealSuggest, record: label) }
                 for r in e.partners { checkReference(r, kind: "partner", known: partnerIDs, suggest: partnerSuggest, record: label) }
-                events.append(Event(id: e.id, title: e.title, date: e.date, order: e.order?.0, deals: e.deals.map(\.id),
-                                    partners: e.partners.map(\.id), note: e.note,
-                                    evidence: anchor(e.quotes, dataset: k, record: label), origin: e.origin))
+                let event = Event(id: e.id, title: e.title, date: e.date, order: e.order?.0, deals: e.deals.map(\.id), partners: e.partners.map(\.id),
+                                  evidence: anchor(e.quotes, dataset: k, record: label), plain: e.plain, origins: [e.origin])
+                eventDefinitions.add(event, id: e.id, places: e.places, dataset: k, log: log)
             }
         }
+        let events = eventDefinitions.merged
         let eventIDs = Set(events.map(\.id) + [EventOrder.documentAnchor])
         let eventSuggest = Lazy { SuggestIndex(eventIDs.sorted()) }
         for draft in drafts {
@@ -185,17 +154,18 @@ struct CatalogBuilder {
             }
         }
 
-        // Timeline.
+        // Timeline: each document an anchor at its own date.
         progress?.phase("ordering the timeline", 0.8)
-        let documentDate = allDocuments.first?.date
+        let documentIndex = Dictionary(allDocuments.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { a, _ in a })
         let items = events.map { e in
-            TimelineOrder.Item(id: e.id, date: e.date, order: e.order, documentPosition: e.evidence.first?.utf8Range.lowerBound ?? Int.max)
+            TimelineOrder.Item(id: e.id, date: e.date, order: e.order, documentPosition: e.evidence.first?.utf8Range.lowerBound ?? Int.max,
+                               document: e.evidence.first.flatMap { documentIndex[ObjectIdentifier($0.document)] } ?? 0)
         }
         var timeline: [String] = []
         do {
-            timeline = try TimelineOrder.sort(items, documentDate: documentDate)
+            timeline = try TimelineOrder.sort(items, documentDates: allDocuments.map(\.date))
         } catch {
-            if case .cycle(let ids) = error, let first = ids.first, let at = eventOrigin[first] {
+            if case .cycle(let ids) = error, let first = ids.first, let at = eventDefinitions.origin(first) {
                 log.add(ProblemMessages.cycle(ids, at: at))
             }
             timeline = events.map(\.id)
@@ -203,7 +173,7 @@ struct CatalogBuilder {
         let eventByID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let orderedEvents = timeline.compactMap { eventByID[$0] }
 
-        let partners = partnerOrder.compactMap { partnerByID[$0] }
+        let partners = partnerDefinitions.order.compactMap { partnerByID[$0] }
             .map { (key: TextFolding.fold($0.name), partner: $0) }
             .sorted { $0.key != $1.key ? $0.key < $1.key : $0.partner.id < $1.partner.id }
             .map(\.partner)
@@ -239,7 +209,7 @@ struct CatalogBuilder {
                 log.add(d.origin, record: label, "the document \(path) is empty", fix: "check \"path\"")
                 return nil
             }
-            return SourceDocument(id: d.id, title: d.title, date: d.date, path: path, text: text)
+            return SourceDocument(id: d.id, date: d.date, plain: d.plain, path: path, text: text)
         }
     }
 

@@ -1,17 +1,9 @@
 /// Turns the JSON of one dataset file into drafts, logging every problem it sees.
+/// Keys, their order and the plain fields come from the field declarations
+/// (`DealField` and the others); the fields with rules of their own are read here.
 struct DatasetDecoder {
     let lines: LineMap
     let log: ProblemLog
-
-    static let topKeys = ["dealscope", "title", "documents", "partners", "deals", "events", "$schema"]
-    static let documentKeys = ["id", "path", "title", "date"]
-    static let partnerKeys = ["id", "name", "aliases", "products", "note", "evidence"]
-    static let productKeys = ["name", "evidence"]
-    static let dealKeys = ["id", "title", "kind", "status", "parties", "date", "value", "amends", "products", "note", "evidence"]
-    static let partyKeys = ["partner", "role"]
-    static let amountKeys = ["amount", "currency", "approximate", "text", "sharedBy"]
-    static let eventKeys = ["id", "title", "date", "order", "deals", "partners", "note", "evidence"]
-    static let quoteKeys = ["text", "document", "occurrence"]
 
     func decode(_ root: JSONNode, file: String, directory: String) -> DatasetDraft? {
         guard case .object = root.value else {
@@ -19,8 +11,8 @@ struct DatasetDecoder {
             return nil
         }
         guard let top = ObjectReader(root, lines: lines, log: log, record: nil, what: "a dataset") else { return nil }
-        top.checkKeys(allowed: Self.topKeys)
-        guard let version = top.value("dealscope") else {
+        top.checkKeys(allowed: DatasetField.allCases.map(\.rawValue))
+        guard let version = top.value(DatasetField.dealscope.rawValue) else {
             log.add(top.location, "this is not a dealscope dataset: the field \"dealscope\" (the format version) is missing", fix: "start the file with { \"dealscope\": 1, … } (see docs/data-format.md)")
             return nil
         }
@@ -28,14 +20,14 @@ struct DatasetDecoder {
             top.problem(version, "unsupported format version \(Self.describe(version)); this dealscope reads version 1")
             return nil
         }
-        var draft = DatasetDraft(file: file, directory: directory, title: top.string("title"))
-        if let docs = top.array("documents", required: true) {
-            if docs.isEmpty { top.problem(top.value("documents")!, "\"documents\" is empty: a dataset annotates at least one document") }
+        var draft = DatasetDraft(file: file, directory: directory, title: top.string(DatasetField.title.rawValue))
+        if let docs = top.array(DatasetField.documents.rawValue, required: true) {
+            if docs.isEmpty { top.problem(top.value(DatasetField.documents.rawValue)!, "\"documents\" is empty: a dataset annotates at least one document") }
             draft.documents = docs.compactMap(document)
         }
-        draft.partners = (top.array("partners") ?? []).compactMap(partner)
-        draft.deals = (top.array("deals") ?? []).compactMap(deal)
-        draft.events = (top.array("events") ?? []).compactMap(event)
+        draft.partners = (top.array(DatasetField.partners.rawValue) ?? []).compactMap(partner)
+        draft.deals = (top.array(DatasetField.deals.rawValue) ?? []).compactMap(deal)
+        draft.events = (top.array(DatasetField.events.rawValue) ?? []).compactMap(event)
         return draft
     }
 
@@ -55,109 +47,81 @@ struct DatasetDecoder {
     }
 
     private func document(_ node: JSONNode) -> DocumentDraft? {
-        guard let r = ObjectReader(node, lines: lines, log: log, record: label("document", node), what: "a document") else { return nil }
-        r.checkKeys(allowed: Self.documentKeys)
-        let id = r.id()
-        let path = r.string("path", required: true)
-        let title = r.string("title")
-        let date = r.date("date")
+        guard let r = FieldReader<DocumentField>(node, lines: lines, log: log, record: label("document", node), what: "a document") else { return nil }
+        let id = r.id(.id), path = r.text(.path), date = r.date(.date), plain = r.plain()
         guard let id, let path else { return nil }
-        return DocumentDraft(id: id, path: path, title: title, date: date, origin: r.location)
+        return DocumentDraft(id: id, path: path, date: date, plain: plain, origin: r.location)
     }
 
     private func partner(_ node: JSONNode) -> PartnerDraft? {
-        guard let r = ObjectReader(node, lines: lines, log: log, record: label("partner", node), what: "a partner") else { return nil }
-        r.checkKeys(allowed: Self.partnerKeys)
-        let id = r.id()
-        let name = r.string("name", required: true)
-        let aliases = r.stringArray("aliases")
-        let products = (r.array("products") ?? []).compactMap { product($0, record: r.record) }
-        let note = r.string("note")
-        let quotes = evidence(r)
+        guard let r = FieldReader<PartnerField>(node, lines: lines, log: log, record: label("partner", node), what: "a partner") else { return nil }
+        let id = r.id(.id)
+        let name = r.text(.name)
+        let products = (r.array(.products) ?? []).compactMap { product($0, record: r.record) }
+        let plain = r.plain()
+        let quotes = evidence(r.r, key: PartnerField.evidence.key)
         guard let id, let name else { refuse(id); return nil }
-        return PartnerDraft(id: id, name: name, aliases: aliases, products: products, note: note, quotes: quotes, origin: r.location)
+        return PartnerDraft(id: id, name: name, products: products, quotes: quotes, plain: plain, places: r.places, origin: r.location)
     }
 
     private func product(_ node: JSONNode, record: String?) -> ProductDraft? {
-        guard let r = ObjectReader(node, lines: lines, log: log, record: record, what: "a product") else { return nil }
-        r.checkKeys(allowed: Self.productKeys)
-        let name = r.string("name", required: true)
-        let quotes = evidence(r)
+        guard let r = FieldReader<ProductField>(node, lines: lines, log: log, record: record, what: "a product") else { return nil }
+        let name = r.text(.name)
+        let plain = r.plain()
+        let quotes = evidence(r.r, key: ProductField.evidence.key)
         guard let name else { return nil }
-        return ProductDraft(name: name, quotes: quotes)
+        return ProductDraft(name: name, quotes: quotes, plain: plain)
     }
 
     private func deal(_ node: JSONNode) -> DealDraft? {
-        guard let r = ObjectReader(node, lines: lines, log: log, record: label("deal", node), what: "a deal") else { return nil }
-        r.checkKeys(allowed: Self.dealKeys)
-        let id = r.id()
-        let title = r.string("title", required: true)
-        let kind: DealKind? = vocabulary(r, "kind", DealKind.allCases.map(\.rawValue)).flatMap(DealKind.init(rawValue:))
-        let status: DealStatus? = vocabulary(r, "status", DealStatus.allCases.map(\.rawValue)).flatMap(DealStatus.init(rawValue:))
+        guard let r = FieldReader<DealField>(node, lines: lines, log: log, record: label("deal", node), what: "a deal") else { return nil }
+        let id = r.id(.id)
+        let title = r.text(.title)
+        let kind = word(r, .kind).flatMap(DealKind.init(rawValue:))
+        let status = word(r, .status).flatMap(DealStatus.init(rawValue:))
         var parties: [PartyDraft] = []
-        if let items = r.array("parties", required: true) {
-            if items.isEmpty { r.problem(r.value("parties")!, "a deal needs at least one party") }
+        if let items = r.array(.parties) {
+            if items.isEmpty { r.r.problem(r.value(.parties)!, "a deal needs at least one party") }
             parties = items.compactMap { party($0, record: r.record) }
         }
-        let date = r.date("date")
-        let value = r.value("value").flatMap { amount($0, record: r.record) }
-        let amends = r.string("amends").map { Reference(id: $0, origin: r.location(of: r.value("amends")!)) }
-        let products = r.stringArray("products")
-        let note = r.string("note")
-        let quotes = evidence(r)
+        let date = r.date(.date)
+        let value = r.value(.value).flatMap { amount($0, record: r.record) }
+        let plain = r.plain()
+        let quotes = evidence(r.r, key: DealField.evidence.key)
         guard let id, let title, let kind, let status else { refuse(id); return nil }
-        return DealDraft(id: id, title: title, kind: kind, status: status, parties: parties, date: date, value: value,
-                         amends: amends, products: products, note: note, quotes: quotes, origin: r.location)
+        return DealDraft(id: id, title: title, kind: kind, status: status, parties: parties, date: date, value: value, quotes: quotes,
+                         plain: plain, places: r.places, origin: r.location)
     }
 
-    private func vocabulary(_ r: ObjectReader, _ key: String, _ words: [String]) -> String? {
-        guard let s = r.string(key, required: true) else { return nil }
+    /// A field whose value is one of a list of words, with the closest word suggested.
+    private func word<F: FieldList>(_ r: FieldReader<F>, _ f: F) -> String? {
+        guard case .word(let words) = f.kind, let s = r.text(f) else { return nil }
+        return Self.word(s, of: words, field: f.key, at: r.value(f)!, reader: r.r)
+    }
+
+    static func word(_ s: String, of words: [String], field: String, at node: JSONNode, reader: ObjectReader) -> String? {
         if words.contains(s) { return s }
         var fix = "use one of: " + words.joined(separator: ", ")
         if let near = Suggest.closest(to: s, among: words) { fix = "did you mean \"\(near)\"? " + fix }
-        r.problem(r.value(key)!, "unknown \(key) \"\(s)\"", fix: fix)
+        reader.problem(node, "unknown \(field) \"\(s)\"", fix: fix)
         return nil
     }
 
     private func party(_ node: JSONNode, record: String?) -> PartyDraft? {
         guard let r = ObjectReader(node, lines: lines, log: log, record: record, what: "a party") else { return nil }
-        r.checkKeys(allowed: Self.partyKeys)
-        let role = r.string("role")
-        guard let partner = r.string("partner", required: true) else { return nil }
-        return PartyDraft(partner: Reference(id: partner, origin: r.location(of: r.value("partner")!)), role: role)
-    }
-
-    private func amount(_ node: JSONNode, record: String?) -> AmountDraft? {
-        if case .null = node.value { return nil }
-        guard let r = ObjectReader(node, lines: lines, log: log, record: record, what: "an amount") else { return nil }
-        r.checkKeys(allowed: Self.amountKeys)
-        var value: Double?
-        if let v = r.value("amount") {
-            if case .number(let n) = v.value, n >= 0 { value = n } else {
-                r.problem(v, "\"amount\" must be a non-negative number, found \(DatasetDecoder.describe(v))", fix: "write the figure in units of the currency: 110 billion is 110000000000")
-            }
-        } else {
-            r.problem(node, "the field \"amount\" is missing", fix: "give the figure the document states, or set \"value\": null when it states none")
-        }
-        let currency = r.string("currency", required: true)
-        if let currency, !(currency.count == 3 && currency.allSatisfy { $0.isASCII && $0.isUppercase }) {
-            r.problem(r.value("currency")!, "\"\(currency)\" is not an ISO 4217 currency code", fix: "use three capital letters, such as USD or EUR")
-        }
-        let approximate = r.bool("approximate") ?? false
-        let text = r.string("text")
-        let shared = r.references("sharedBy")
-        guard let value, let currency else { return nil }
-        return AmountDraft(amount: Amount(amount: value, currency: currency, approximate: approximate, text: text, sharedBy: shared.map(\.id)), sharedBy: shared)
+        r.checkKeys(allowed: PartyField.allCases.map(\.rawValue))
+        let role = r.string(PartyField.role.rawValue)
+        guard let partner = r.string(PartyField.partner.rawValue, required: true) else { return nil }
+        return PartyDraft(partner: Reference(id: partner, origin: r.location(of: r.value(PartyField.partner.rawValue)!)), role: role)
     }
 
     private func event(_ node: JSONNode) -> EventDraft? {
-        guard let r = ObjectReader(node, lines: lines, log: log, record: label("event", node), what: "an event") else { return nil }
-        r.checkKeys(allowed: Self.eventKeys)
-        let id = r.id()
-        let title = r.string("title", required: true)
-        let date = r.date("date")
+        guard let r = FieldReader<EventField>(node, lines: lines, log: log, record: label("event", node), what: "an event") else { return nil }
+        let id = r.id(.id)
+        let title = r.text(.title)
+        let date = r.date(.date)
         var order: (EventOrder, SourceLocation)?
-        if let o = r.value("order"), let or = ObjectReader(o, lines: lines, log: log, record: r.record, what: "an order") {
+        if let o = r.value(.order), let or = ObjectReader(o, lines: lines, log: log, record: r.record, what: "an order") {
             let relations = EventOrder.Relation.allCases.map(\.rawValue)
             or.checkKeys(allowed: relations)
             let given = or.members.filter { relations.contains($0.key) }
@@ -169,26 +133,27 @@ struct DatasetDecoder {
                 or.problem(given[0].value, "\"\(given[0].key)\" must name an event id or \"document\"")
             }
             if date != nil, order != nil {
-                r.problem(o, "a dated event cannot also have \"order\": its date places it", fix: "remove \"order\", or set \"date\": null")
+                r.r.problem(o, "a dated event cannot also have \"order\": its date places it", fix: "remove \"order\", or set \"date\": null")
                 order = nil
             }
         }
-        let deals = r.references("deals")
-        let partners = r.references("partners")
-        let note = r.string("note")
-        let quotes = evidence(r)
+        let deals = r.references(.deals)
+        let partners = r.references(.partners)
+        let plain = r.plain()
+        let quotes = evidence(r.r, key: EventField.evidence.key)
         guard let id, let title else { refuse(id); return nil }
-        return EventDraft(id: id, title: title, date: date, order: order, deals: deals, partners: partners, note: note, quotes: quotes, origin: r.location)
+        return EventDraft(id: id, title: title, date: date, order: order, deals: deals, partners: partners, quotes: quotes, plain: plain,
+                          places: r.places, origin: r.location)
     }
 
     private func refuse(_ id: String?) {
         if let id { log.refusedIDs.insert(id) }
     }
 
-    private func evidence(_ r: ObjectReader) -> [QuoteSpec] {
-        guard let items = r.array("evidence", required: true) else { return [] }
+    private func evidence(_ r: ObjectReader, key: String) -> [QuoteSpec] {
+        guard let items = r.array(key, required: true) else { return [] }
         if items.isEmpty {
-            r.problem(r.value("evidence")!, "\"evidence\" is empty: every record needs at least one quote of the document", fix: "add the sentence of the document that states it")
+            r.problem(r.value(key)!, "\"evidence\" is empty: every record needs at least one quote of the document", fix: "add the sentence of the document that states it")
         }
         return items.compactMap { item in
             switch item.value {
@@ -196,11 +161,11 @@ struct DatasetDecoder {
                 return checkedQuote(QuoteSpec(text: s, origin: lines.location(item.offset)), r)
             case .object:
                 guard let q = ObjectReader(item, lines: lines, log: log, record: r.record, what: "a quote") else { return nil }
-                q.checkKeys(allowed: Self.quoteKeys)
-                let text = q.string("text", required: true)
-                let document = q.string("document")
+                q.checkKeys(allowed: QuoteField.allCases.map(\.rawValue))
+                let text = q.string(QuoteField.text.rawValue, required: true)
+                let document = q.string(QuoteField.document.rawValue)
                 var occurrence: Int?
-                if let o = q.value("occurrence") {
+                if let o = q.value(QuoteField.occurrence.rawValue) {
                     if case .number(let n) = o.value, n >= 1, n == n.rounded(), n < 1e9 { occurrence = Int(n) } else {
                         q.problem(o, "\"occurrence\" must be a whole number from 1, found \(DatasetDecoder.describe(o))")
                     }

@@ -10,11 +10,12 @@ struct DatasetDraft {
     var events: [EventDraft] = []
 }
 
-struct DocumentDraft {
+struct DocumentDraft: Sendable {
     let id: String
     let path: String
-    let title: String?
     let date: PartialDate?
+    /// Title, publisher, URL.
+    let plain: PlainFields<DocumentField>
     let origin: SourceLocation
 }
 
@@ -27,16 +28,17 @@ struct Reference {
 struct PartnerDraft {
     let id: String
     let name: String
-    let aliases: [String]
     let products: [ProductDraft]
-    let note: String?
     let quotes: [QuoteSpec]
+    let plain: PlainFields<PartnerField>
+    let places: FieldPlaces<PartnerField>
     let origin: SourceLocation
 }
 
 struct ProductDraft {
     let name: String
     let quotes: [QuoteSpec]
+    let plain: PlainFields<ProductField>
 }
 
 struct PartyDraft {
@@ -57,11 +59,13 @@ struct DealDraft {
     let parties: [PartyDraft]
     let date: PartialDate?
     let value: AmountDraft?
-    let amends: Reference?
-    let products: [String]
-    let note: String?
     let quotes: [QuoteSpec]
+    /// Amends, products, note, draft mark.
+    let plain: PlainFields<DealField>
+    let places: FieldPlaces<DealField>
     let origin: SourceLocation
+
+    var amends: Reference? { plain.text(.amends).map { Reference(id: $0, origin: places[DealField.amends] ?? origin) } }
 }
 
 struct EventDraft {
@@ -71,7 +75,9 @@ struct EventDraft {
     let order: (EventOrder, SourceLocation)?
     let deals: [Reference]
     let partners: [Reference]
-    let note: String?
     let quotes: [QuoteSpec]
+    /// Note, draft mark.
+    let plain: PlainFields<EventField>
+    let places: FieldPlaces<EventField>
     let origin: SourceLocation
 }

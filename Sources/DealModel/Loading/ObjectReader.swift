@@ -30,6 +30,11 @@ struct ObjectReader {
 
     /// Reports keys that are not allowed (with the closest allowed one) and keys given twice.
     func checkKeys(allowed: [String]) {
+        checkKeys(isAllowed: allowed.contains, allowed: allowed)
+    }
+
+    /// The same, the allowed keys listed only when one is not.
+    func checkKeys(isAllowed: (String) -> Bool, allowed: @autoclosure () -> [String]) {
         var seen: [String: Int] = [:]
         for m in members {
             if let first = seen[m.key] {
@@ -38,7 +43,8 @@ struct ObjectReader {
             } else {
                 seen[m.key] = m.keyOffset
             }
-            if !allowed.contains(m.key) {
+            if !isAllowed(m.key) {
+                let allowed = allowed()
                 var fix = "allowed keys are: " + allowed.joined(separator: ", ")
                 if let near = Suggest.closest(to: m.key, among: allowed) { fix = "did you mean \"\(near)\"? " + fix }
                 log.add(lines.location(m.keyOffset), record: record, "unknown key \"\(m.key)\"", fix: fix)
@@ -133,6 +139,11 @@ enum IDSyntax {
         return s.unicodeScalars.allSatisfy { isLower($0) || isDigit($0) || $0 == "-" }
     }
 
+    static func isValid(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, first != 0x2D else { return false }
+        return b.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
     static func suggest(_ s: String) -> String {
         var out = ""
         for c in s.lowercased().unicodeScalars {
@@ -147,8 +158,10 @@ enum IDSyntax {
 }
 
 enum DateReading {
+    static let examples = "\"2023\", \"2024-H2\", \"2024-Q3\", \"2025-10\" or \"2025-10-03\""
+
     static func read(_ v: JSONNode, field: String, reader: ObjectReader) -> PartialDate? {
-        var text: String
+        let text: String
         var approximate = false
         var at = v
         switch v.value {
@@ -156,23 +169,19 @@ enum DateReading {
         case .string(let s): text = s
         case .object:
             guard let inner = ObjectReader(v, lines: reader.lines, log: reader.log, record: reader.record, what: "a date") else { return nil }
-            inner.checkKeys(allowed: ["value", "approximate"])
-            guard let s = inner.string("value", required: true) else { return nil }
+            inner.checkKeys(allowed: DateField.allCases.map(\.rawValue))
+            guard let s = inner.string(DateField.value.rawValue, required: true) else { return nil }
             text = s
-            at = inner.value("value")!
-            approximate = inner.bool("approximate") ?? false
+            at = inner.value(DateField.value.rawValue)!
+            approximate = inner.bool(DateField.approximate.rawValue) ?? false
         default:
-            reader.problem(v, "the field \"\(field)\" must be a date such as \"2023\", \"2025-10\" or \"2025-10-03\", found \(v.typeName)")
+            reader.problem(v, "the field \"\(field)\" must be a date such as \(examples), found \(v.typeName)")
             return nil
         }
-        if text.hasPrefix("~") {
-            approximate = true
-            text.removeFirst()
-        }
-        switch PartialDate.parse(text, approximate: approximate) {
+        switch PartialDate.parse(written: text, approximate: approximate) {
         case .success(let d): return d
         case .failure(let e):
-            reader.problem(at, "invalid date in \"\(field)\": \(e)", fix: "write the date only as precisely as the document gives it: \"2023\", \"2025-10\" or \"2025-10-03\"")
+            reader.problem(at, "invalid date in \"\(field)\": \(e)", fix: "write the date only as precisely as the document gives it: \(examples)")
             return nil
         }
     }

@@ -8,6 +8,11 @@ enum UTF8Check {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Plain ASCII eight bytes at a time (titles and search text are mostly so).
+            if let base = bytes.baseAddress {
+                while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                if i >= n { break }
+            }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int

@@ -44,6 +44,8 @@ public final class Catalog: Sendable {
     public let fromSnapshot: Bool
     /// Quotes by document, for the document view (gathered when first asked for).
     let documentQuotes = DocumentQuotesCache()
+    /// The dataset file as it was just before it was read (one-file loads only).
+    public let datasetKey = DatasetKeyBox()
 
     /// Builds a catalog from records (the loader's path and small catalogs).
     convenience init(title: String?, files: [String], documents: [SourceDocument], partners: [Partner], deals: [Deal], events: [Event]) {
@@ -268,8 +270,14 @@ public final class Catalog: Sendable {
                         idIndexes: (deals: IDIndex, events: IDIndex)? = nil) -> Lookups {
         var r = Lookups(dealIndex: idIndexes?.deals ?? IDIndex(deals.ids), eventIndex: idIndexes?.events ?? IDIndex(events.ids),
                         partnerIndex: Dictionary(partners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        let documentDate = documents.first?.date
-        r.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: documentDate)
+        // An undated event is bounded through its document's date: the document of its
+        // first quote.
+        let documentDates = documents.map(\.date)
+        r.eventBounds = DayBounds.infer(count: events.count, date: { events.date($0) }, link: { events.orderLink($0) }, documentDate: { e in
+            let quotes = events.anchors.range(e)
+            let d = quotes.isEmpty ? 0 : Int(events.anchors.anchors[quotes.lowerBound].document)
+            return d < documentDates.count ? documentDates[d] : nil
+        })
 
         // Deals and events are found by their parties' names and aliases, not by the
         // parties' products: "chatgpt" finds the ChatGPT deal, not every OpenAI deal.
@@ -346,9 +354,14 @@ public final class Catalog: Sendable {
     }
 
     /// Where an undated event's `order` puts it, in words: "after “October 2025
-    /// update”", "before the document (no order given)".
+    /// update”". One without an order is placed where the document itself stands (at
+    /// its date, or after every dated event), and is said to be in those words: it is
+    /// often listed last, where "before the document" read as a contradiction.
     public func orderDescription(_ order: EventOrder?) -> String {
-        guard let o = order else { return "before the document (no order given)" }
+        guard let o = order else {
+            let place = documents.first?.date.map { "at the document's own date, \($0.display)" } ?? "after the dated events, where the document itself stands"
+            return "the document does not say what it came before or after: it is placed \(place)"
+        }
         let target = o.anchor == EventOrder.documentAnchor ? "the document" : "“" + (event(id: o.anchor)?.title ?? o.anchor) + "”"
         switch o.relation {
         case .before: return "before \(target)"

@@ -18,22 +18,21 @@ extension Catalog {
                      kindHits: DealKind.allCases.map { FoldedText(whole: $0.rawValue).contains(folded) })
     }
 
-    /// A deal matches by its id, title, kind, products, note, the names of its
-    /// parties, or the words of its quotes.
+    /// A deal matches by its id, title, kind, products, note (its plain text fields),
+    /// the names of its parties, or the words of its quotes.
     public func dealMatches(_ d: Int, _ n: SearchNeedle) -> Bool {
         if n.isEmpty || n.kindHits[Int(deals.kinds[d])] { return true }
         if Self.holds(deals.ids, d, n) || Self.holds(deals.titles, d, n) { return true }
-        if !deals.products.isEmpty, let p = deals.products[d], FoldedText(whole: p.joined(separator: " ")).contains(n.folded) { return true }
-        if !deals.notes.isEmpty, let note = deals.notes[d], FoldedText(whole: note).contains(n.folded) { return true }
+        if !deals.rare.isEmpty, deals.rare.anyText(d, { FoldedText(whole: $0).contains(n.folded) }) { return true }
         if partnersOfDeal[d].contains(where: { n.partnerHits[$0] }) { return true }
         return quotesMatch(deals.anchors, d, n)
     }
 
-    /// An event matches by its id, title, note, the names of its partners (its own and
-    /// its deals' parties), or the words of its quotes.
+    /// An event matches by its id, title, note (its plain text fields), the names of
+    /// its partners (its own and its deals' parties), or the words of its quotes.
     public func eventMatches(_ e: Int, _ n: SearchNeedle) -> Bool {
         if n.isEmpty || Self.holds(events.ids, e, n) || Self.holds(events.titles, e, n) { return true }
-        if !events.notes.isEmpty, let note = events.notes[e], FoldedText(whole: note).contains(n.folded) { return true }
+        if !events.rare.isEmpty, events.rare.anyText(e, { FoldedText(whole: $0).contains(n.folded) }) { return true }
         if partnersOfEvent[e].contains(where: { n.partnerHits[$0] }) { return true }
         return quotesMatch(events.anchors, e, n)
     }

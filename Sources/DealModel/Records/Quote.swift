@@ -1,3 +1,8 @@
+/// The fields of a quote written as an object (a quote may also be a plain string).
+public enum QuoteField: String, CaseIterable, Sendable {
+    case text, document, occurrence
+}
+
 /// A quote of a document as written in a dataset, before it is located.
 public struct QuoteSpec: Hashable, Sendable {
     public let text: String
@@ -19,7 +24,7 @@ public struct QuoteSpec: Hashable, Sendable {
 /// A quote located in its document: the document and the byte offsets of the words
 /// the quote matched. Everything else (string range, paragraph, sentence) is worked
 /// out when asked, so that a million quotes cost 24 bytes each.
-public struct Evidence: Sendable {
+public struct Evidence: Sendable, Hashable {
     public let document: SourceDocument
     /// Byte offsets of the match in the document's UTF-8 text (cheap; orders quotes).
     public let utf8Range: Range<Int>
@@ -27,6 +32,14 @@ public struct Evidence: Sendable {
     public init(document: SourceDocument, utf8Range: Range<Int>) {
         self.document = document
         self.utf8Range = utf8Range
+    }
+
+    /// The same words of the same loaded document.
+    public static func == (a: Evidence, b: Evidence) -> Bool { a.document === b.document && a.utf8Range == b.utf8Range }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(ObjectIdentifier(document))
+        h.combine(utf8Range)
     }
 
     /// The matched text's range in `document.text`.

@@ -18,26 +18,34 @@ final class BinaryWriter {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private(set) var failed = false
-    /// A checksum of everything written, chunk by chunk, written last.
-    private var digest: UInt64 = 0
+    /// A checksum of everything written, chunk by chunk, written last; it starts from
+    /// the user's secret key, so that only this user's dealscope makes a valid one.
+    private var digest: UInt64
+    private let key: (UInt64, UInt64)
 
     /// Where the file goes when committed; until then it has no name (Linux
-    /// O_TMPFILE) or a temporary one, so a process stopped while writing leaves
-    /// nothing behind (or, where unnamed files are not supported, a `.tmp` file that
-    /// the next save replaces).
+    /// O_TMPFILE) or a temporary one of a random name, so a process stopped while
+    /// writing leaves nothing behind (or, where unnamed files are not supported, a
+    /// `.tmp` file that the cache removes later). The file is the user's alone (0600).
     private let path: String
     private let temporary: String?
+    /// Tests: behave as on file systems without unnamed files (NFS, CIFS, vfat).
+    nonisolated(unsafe) static var namedOnly = false
 
-    init?(path: String) {
+    init?(path: String, key: (UInt64, UInt64)) {
         self.path = path
+        self.key = key
+        digest = key.0
         // O_TMPFILE (a macro Swift does not import): __O_TMPFILE | O_DIRECTORY.
-        let unnamed = open(FileAccess.directory(of: path), O_WRONLY | 0o20000000 | O_DIRECTORY, 0o644)
+        let unnamed = Self.namedOnly ? -1 : open(FileAccess.directory(of: path), O_WRONLY | 0o20000000 | O_DIRECTORY | O_CLOEXEC, 0o600)
         if unnamed >= 0 {
             fd = unnamed
             temporary = nil
         } else {
-            let name = path + ".tmp"
-            fd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            // Never through a link planted under a predictable name: a fresh random
+            // name, created here or not at all.
+            let name = path + "." + String(UInt64.random(in: .min ... .max), radix: 16) + ".tmp"
+            fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard fd >= 0 else { return nil }
             temporary = name
         }
@@ -97,7 +105,7 @@ final class BinaryWriter {
 
     /// Writes the checksum and gives the file its name (replacing any older one).
     func commit() -> Bool {
-        let final = digest
+        let final = Snapshot.seal(digest, key.1)
         withUnsafeBytes(of: final.littleEndian) { buffer.append(contentsOf: $0) }
         flush()
         // No fsync: a snapshot cut short by a crash fails its checksum and is ignored.
@@ -106,7 +114,7 @@ final class BinaryWriter {
             if let temporary {
                 ok = rename(temporary, path) == 0
             } else {
-                let named = path + ".\(getpid()).new"
+                let named = path + "." + String(UInt64.random(in: .min ... .max), radix: 16) + ".tmp"
                 ok = linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 && rename(named, path) == 0
                 if !ok { unlink(named) }
             }
@@ -130,17 +138,31 @@ final class BinaryWriter {
 final class BinaryReader {
     private let fd: Int32
     private var remaining: Int
-    private var digest: UInt64 = 0
+    private var digest: UInt64
+    private let key: (UInt64, UInt64)
     private var buffer: [UInt8] = []
     private var position = 0
+    /// Why the file may not be trusted (another user's, writable by others, not a
+    /// regular file), or nil.
+    let distrust: String?
 
-    init?(path: String) {
-        fd = open(path, O_RDONLY)
+    init?(path: String, key: (UInt64, UInt64)) {
+        self.key = key
+        digest = key.0
+        fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         var st = stat()
         guard fstat(fd, &st) == 0 else { Glibc.close(fd); return nil }
+        distrust = SnapshotCache.distrust(st, directory: false)
         remaining = Int(st.st_size) - 8  // the checksum at the end
         guard remaining >= 0 else { Glibc.close(fd); return nil }
+    }
+
+    /// Records that the snapshot was used now (the cache removes the least recently
+    /// used first), and narrows an older snapshot's mode to the user's alone.
+    func markUsed() {
+        _ = futimens(fd, nil)
+        _ = fchmod(fd, 0o600)
     }
 
     deinit { Glibc.close(fd) }
@@ -181,7 +203,7 @@ final class BinaryReader {
         remaining = 8
         var v: UInt64 = 0
         try withUnsafeMutableBytes(of: &v) { (b: UnsafeMutableRawBufferPointer) throws(SnapshotUnusable) in try take(b.baseAddress!, 8) }
-        guard UInt64(littleEndian: v) == expected else { throw SnapshotUnusable("checksum") }
+        guard UInt64(littleEndian: v) == Snapshot.seal(expected, key.1) else { throw SnapshotUnusable("checksum") }
     }
 
     func int() throws(SnapshotUnusable) -> Int {

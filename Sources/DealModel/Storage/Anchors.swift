@@ -36,20 +36,23 @@ struct AnchorLists: Sendable {
 
 }
 
-/// Where records were written: file, line and column, 12 bytes a record.
+/// Where records were written: file, line and column, 12 bytes a record; the places
+/// of further definitions of records defined in several datasets, by record.
 struct OriginColumn: Sendable {
     var files: [String] = []
     private(set) var file: [UInt32] = []
     private(set) var line: [UInt32] = []
     private(set) var column: [UInt32] = []
+    var more: [Int: [SourceLocation]] = [:]
 
     init() {}
 
-    init(files: [String], file: [UInt32], line: [UInt32], column: [UInt32]) {
+    init(files: [String], file: [UInt32], line: [UInt32], column: [UInt32], more: [Int: [SourceLocation]] = [:]) {
         self.files = files
         self.file = file
         self.line = line
         self.column = column
+        self.more = more
     }
 
     /// Every record from one file.
@@ -58,6 +61,12 @@ struct OriginColumn: Sendable {
         file = [UInt32](repeating: 0, count: lines.count)
         line = lines
         column = columns
+    }
+
+    /// Appends a record's places, the first first.
+    mutating func append(_ places: [SourceLocation]) {
+        if places.count > 1 { more[file.count] = Array(places.dropFirst()) }
+        append(places.first ?? .unknown)
     }
 
     mutating func append(_ o: SourceLocation) {
@@ -71,4 +80,7 @@ struct OriginColumn: Sendable {
     subscript(i: Int) -> SourceLocation {
         SourceLocation(file: files[Int(file[i])], line: Int(line[i]), column: Int(column[i]))
     }
+
+    /// Every place record `i` is defined, the first first.
+    func all(_ i: Int) -> [SourceLocation] { [self[i]] + (more[i] ?? []) }
 }

@@ -13,10 +13,8 @@ public struct DealTable: RandomAccessCollection, Sendable {
     /// Position in `amounts`, or -1.
     var valueIndex: [Int32] = []
     var amounts: [Amount] = []
-    // Rare fields, by deal position.
-    var amends: [Int: String] = [:]
-    var products: [Int: [String]] = [:]
-    var notes: [Int: String] = [:]
+    /// Amends, products, note, draft mark: few deals have them.
+    var rare = RareColumns<DealField>()
     var anchors = AnchorLists()
     var origins = OriginColumn()
     /// Shared with the catalog, to give records their partner ids and documents.
@@ -44,8 +42,7 @@ public struct DealTable: RandomAccessCollection, Sendable {
         let v = Int(valueIndex[i])
         return Deal(id: ids[i], title: titles[i], kind: Self.kindList[Int(kinds[i])], status: Self.statusList[Int(statuses[i])],
                     parties: ps, date: PackedDate.unpack(dates[i]), value: v >= 0 ? amounts[v] : nil,
-                    amends: amends[i], products: products[i] ?? [], note: notes[i],
-                    evidence: anchors.evidence(i, documents: documents), origin: origins[i])
+                    evidence: anchors.evidence(i, documents: documents), plain: rare.fields(i), origins: origins.all(i))
     }
 
     public func partyCount(_ i: Int) -> Int { Int(parties.starts[i + 1] - parties.starts[i]) }
@@ -59,6 +56,8 @@ public struct DealTable: RandomAccessCollection, Sendable {
     public func title(_ i: Int) -> String { titles[i] }
     public func kind(_ i: Int) -> DealKind { Self.kindList[Int(kinds[i])] }
     public func date(_ i: Int) -> PartialDate? { PackedDate.unpack(dates[i]) }
+    /// Where the record was first defined.
+    public func origin(_ i: Int) -> SourceLocation { origins[i] }
 
     /// Adds a deal; parties are given as catalog partner positions.
     mutating func append(_ d: Deal, partnerPosition: (String) -> Int?, documents: [ObjectIdentifier: Int]) {
@@ -75,11 +74,9 @@ public struct DealTable: RandomAccessCollection, Sendable {
         parties.append(int32: list)
         dates.append(PackedDate.pack(d.date))
         if let v = d.value { valueIndex.append(Int32(amounts.count)); amounts.append(v) } else { valueIndex.append(-1) }
-        if let a = d.amends { amends[i] = a }
-        if !d.products.isEmpty { products[i] = d.products }
-        if let n = d.note { notes[i] = n }
+        rare.set(i, d.plain)
         anchors.append(d.evidence, documents: documents)
-        origins.append(d.origin)
+        origins.append(d.origins)
     }
 
     /// Different roles a dataset may have: roles are a party's part in a deal, a few

@@ -12,7 +12,8 @@ public struct EventTable: RandomAccessCollection, Sendable {
     var deals = IndexLists()
     /// Partners named by each event (catalog partner positions, as written).
     var partners = IndexLists()
-    var notes: [Int: String] = [:]
+    /// Note and draft mark: few events have them.
+    var rare = RareColumns<EventField>()
     var anchors = AnchorLists()
     var origins = OriginColumn()
     var dealIDs: DealTable? = nil
@@ -30,12 +31,14 @@ public struct EventTable: RandomAccessCollection, Sendable {
     public func event(_ i: Int, listLimit: Int) -> Event {
         Event(id: ids[i], title: titles[i], date: PackedDate.unpack(dates[i]), order: order(i),
               deals: deals[i].prefix(listLimit).map { dealIDs?.id($0) ?? "" }, partners: partners[i].prefix(listLimit).map { partnerIDs[$0] },
-              note: notes[i], evidence: anchors.evidence(i, documents: documents), origin: origins[i])
+              evidence: anchors.evidence(i, documents: documents), plain: rare.fields(i), origins: origins.all(i))
     }
 
     public func id(_ i: Int) -> String { ids[i] }
     public func title(_ i: Int) -> String { titles[i] }
     public func date(_ i: Int) -> PartialDate? { PackedDate.unpack(dates[i]) }
+    /// Where the record was first defined.
+    public func origin(_ i: Int) -> SourceLocation { origins[i] }
 
     public func order(_ i: Int) -> EventOrder? {
         let r = Int(orderRelations[i])
@@ -66,9 +69,9 @@ public struct EventTable: RandomAccessCollection, Sendable {
         }
         deals.append(dealPositions)
         partners.append(partnerPositions)
-        if let n = e.note { notes[i] = n }
+        rare.set(i, e.plain)
         anchors.append(e.evidence, documents: documents)
-        origins.append(e.origin)
+        origins.append(e.origins)
     }
 
 }

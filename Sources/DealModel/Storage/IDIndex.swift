@@ -7,12 +7,26 @@ struct IDIndex: Sendable {
     /// How many ids repeat an earlier one.
     private(set) var duplicates = 0
 
-    /// A table read back from a snapshot; nil unless its size is a power of two and
-    /// every slot is empty or a position below `count`.
-    init?(slots: [Int32], count: Int) {
-        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, slots.allSatisfy({ $0 >= -1 && Int($0) < count }) else { return nil }
+    /// A table of these slots, as stored (a snapshot's are checked first: `checked`).
+    init(slots: [Int32]) {
         self.slots = slots
         mask = slots.count - 1
+    }
+
+    /// A table read back from a snapshot; nil unless its size is a power of two, every
+    /// slot is empty or a position below `count`, each of the `count` positions is in
+    /// exactly one slot, and a slot is left empty (a full table would make the search
+    /// for an unknown id go round for ever).
+    static func checked(slots: [Int32], count: Int) -> IDIndex? {
+        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, count < slots.count else { return nil }
+        var seen = [Bool](repeating: false, count: count)
+        var filled = 0
+        for s in slots where s != -1 {
+            guard s >= 0, Int(s) < count, !seen[Int(s)] else { return nil }
+            seen[Int(s)] = true
+            filled += 1
+        }
+        return filled == count ? IDIndex(slots: slots) : nil
     }
 
     var storedSlots: [Int32] { slots }

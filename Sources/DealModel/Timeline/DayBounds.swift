@@ -8,9 +8,10 @@ struct DayBounds: Sendable, Equatable {
     static func of(_ date: PartialDate) -> DayBounds { DayBounds(earliest: date.earliestDay, latest: date.latestDay) }
 
     /// Bounds of every event: `date(i)` is an event's date, `link(i)` its order as a
-    /// relation and the position of its anchor (nil: the document; -1: unknown).
-    static func infer(count: Int, date: (Int) -> PartialDate?, link: (Int) -> (EventOrder.Relation, Int?)?, documentDate: PartialDate?) -> [DayBounds] {
-        let document = documentDate.map(of) ?? DayBounds()
+    /// relation and the position of its anchor (nil: its document; -1: unknown),
+    /// `documentDate(i)` the date of the document of its first quote.
+    static func infer(count: Int, date: (Int) -> PartialDate?, link: (Int) -> (EventOrder.Relation, Int?)?,
+                      documentDate: (Int) -> PartialDate?) -> [DayBounds] {
         var memo = [DayBounds?](repeating: nil, count: count)
         var visiting = [Bool](repeating: false, count: count)
         // A cycle of `order` references is reported at load, but the catalog is still
@@ -37,7 +38,7 @@ struct DayBounds: Sendable, Equatable {
             stack.append(start)
             while let i = stack.last {
                 if memo[i] != nil { stack.removeLast(); continue }
-                var anchor = document
+                var anchor = documentDate(i).map(of) ?? DayBounds()
                 let target: Int? = date(i) == nil ? (link(i)?.1 ?? nil) : nil
                 if let a = target {
                     if a < 0 || a >= count || visiting[a] {

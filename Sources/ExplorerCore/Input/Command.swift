@@ -1,10 +1,50 @@
-/// Every action the explorer can take, named so the key map, the help screen and
-/// the tests speak of the same thing.
-public enum Command: String, CaseIterable, Sendable {
-    case focusNext, focusPrevious, focusPartners, focusDeals, focusTimeline, focusDetail
+/// Every action the explorer can take, with a stable name ("moveDown",
+/// "focusDeals") so that the key tables, the help screen, the tests and the config
+/// file that rebinds keys speak of the same thing. What a command does
+/// depends on the mode it runs in: `moveDown` moves a list's cursor in the normal
+/// mode and scrolls an overlay.
+public enum Command: Hashable, Sendable {
+    case focus(PaneID)
+    case focusNext, focusPrevious
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case activate, toggleFilter, clearFilter
     case nextEvent, previousEvent, nextYear, previousYear
     case commandLine, search, nextMatch, previousMatch
-    case viewDocument, help, toggleMouse, quit, cancel
+    case viewDocument, help, toggleMouse, quit, cancel, redraw
+    /// Sorting a list pane: the next column, the other direction.
+    case sortNext, sortReverse
+    /// Copying to the terminal's clipboard (OSC 52).
+    case copyID, copyQuote, copyRow
+    /// The pictures: open or close them, move sideways (pan), zoom (the network: one
+    /// step further), centre the network on a partner.
+    case toggleNetwork, toggleChart, left, right, zoomIn, zoomOut, recentre
+    /// Overlays.
+    case close, nextQuote, previousQuote, openQuote
+    /// Typing modes (the command line, a search).
+    case accept, deleteBackward, clearLine, complete, historyPrevious, historyNext
+
+    /// Every command, each once.
+    public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
+        .focusNext, .focusPrevious,
+        .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom,
+        .activate, .toggleFilter, .clearFilter,
+        .nextEvent, .previousEvent, .nextYear, .previousYear,
+        .commandLine, .search, .nextMatch, .previousMatch,
+        .viewDocument, .help, .toggleMouse, .quit, .cancel, .redraw,
+        .sortNext, .sortReverse, .copyID, .copyQuote, .copyRow,
+        .toggleNetwork, .toggleChart, .left, .right, .zoomIn, .zoomOut, .recentre,
+        .close, .nextQuote, .previousQuote, .openQuote,
+        .accept, .deleteBackward, .clearLine, .complete, .historyPrevious, .historyNext,
+    ]
+
+    /// The stable name: the case's name, and "focus" + the pane's title for panes.
+    public var name: String {
+        if case .focus(let pane) = self { return "focus" + pane.spec.title }
+        return String(describing: self)
+    }
+
+    public init?(name: String) {
+        guard let found = Self.all.first(where: { $0.name == name }) else { return nil }
+        self = found
+    }
 }

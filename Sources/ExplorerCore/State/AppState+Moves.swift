@@ -2,63 +2,94 @@ import DealModel
 
 /// The state changes behind the commands.
 extension AppState {
-    mutating func setFocus(_ pane: Pane) {
+    mutating func setFocus(_ pane: PaneID) {
+        if pane.isPicture { return openPicture(pane) }
         focus = pane
-        if pane != .detail {
+        if pane.isList {
             detailSource = pane
-            scroll[Pane.detail.rawValue] = 0
+            lists[.detail].scroll = 0
         }
     }
 
-    /// Moves the focused pane's cursor (Detail: its scroll).
+    /// Opens a picture in the place of the top row's panes (or focuses it), the
+    /// network about the partner of the selection.
+    mutating func openPicture(_ pane: PaneID) {
+        if picture != pane {
+            if picture == nil && focus.isList { pictureReturn = focus }
+            picture = pane
+            if pane == .network, let p = partnerOfSelection, p != network.centre { centreNetwork(on: p) }
+        }
+        focus = pane
+        if pane == .network { NetworkMode.selectItem(&self) } else { detailSource = .timeline }
+        lists[.detail].scroll = 0
+    }
+
+    /// `w`, `t`: opens the picture, or closes it when it is open.
+    mutating func togglePicture(_ pane: PaneID) {
+        guard picture == pane else { return openPicture(pane) }
+        picture = nil
+        setFocus(pictureReturn)
+    }
+
+    /// After any event: a list pane the picture hides that gets the focus (a search
+    /// match, Enter in the document view) closes the picture; Detail never shows
+    /// the network's item once it is closed.
+    mutating func settlePicture() {
+        let layout = Layout(self)
+        guard !layout.tooSmall else { return }
+        if !layout.panes.contains(focus) { picture = nil }
+        if picture != .network && detailSource == .network {
+            detailSource = .partners
+        }
+    }
+
+    /// Moves the focused pane's cursor (a text pane: its scroll).
     mutating func move(by delta: Int) {
-        let p = focus.rawValue
-        if focus == .detail {
-            scroll[p] = max(0, scroll[p] + delta)
+        guard focus.isList else {
+            lists[focus].scroll = max(0, lists[focus].scroll + delta)
             return
         }
         let n = rowCount(focus)
         guard n > 0 else { return }
-        let target = delta > 0 && cursor[p] > Int.max - delta ? Int.max : cursor[p] + delta
-        cursor[p] = min(max(0, target), n - 1)
+        let cursor = lists[focus].cursor
+        let target = delta > 0 && cursor > Int.max - delta ? Int.max : cursor + delta
+        lists[focus].cursor = min(max(0, target), n - 1)
         selectionMoved()
     }
 
     mutating func move(to row: Int) {
-        let p = focus.rawValue
-        if focus == .detail {
-            scroll[p] = row == Int.max ? Int.max / 2 : row
+        guard focus.isList else {
+            lists[focus].scroll = row == Int.max ? Int.max / 2 : row
             return
         }
         let n = rowCount(focus)
         guard n > 0 else { return }
-        cursor[p] = min(max(0, row), n - 1)
+        lists[focus].cursor = min(max(0, row), n - 1)
         selectionMoved()
     }
 
     /// After the cursor of a list pane moves, Detail shows that pane's record from its top.
     mutating func selectionMoved() {
-        if focus != .detail { detailSource = focus }
-        scroll[Pane.detail.rawValue] = 0
+        if focus.isList { detailSource = focus }
+        lists[.detail].scroll = 0
     }
 
     /// Shows a record: focuses its pane and puts the cursor on it (a deal or event
     /// hidden by the filter is said to be so).
     mutating func select(_ record: RecordRef) {
-        switch record {
-        case .partner(let p):
-            setFocus(.partners)
-            cursor[Pane.partners.rawValue] = p
-        case .deal(let d):
-            guard let row = visibleDeals.firstIndex(of: d) else { message = "that deal is hidden by the filter (x clears it)"; return }
-            setFocus(.deals)
-            cursor[Pane.deals.rawValue] = row
-        case .event(let e):
-            guard let row = visibleEvents.firstIndex(of: e) else { message = "that event is hidden by the filter (x clears it)"; return }
-            setFocus(.timeline)
-            cursor[Pane.timeline.rawValue] = row
+        for pane in PaneID.lists {
+            guard let row = pane.list?.rowOf(self, record) else { continue }
+            setFocus(pane)
+            lists[pane].cursor = row
+            lists[.detail].scroll = 0
+            return
         }
-        scroll[Pane.detail.rawValue] = 0
+        let kind = switch record {
+        case .partner: "partner"
+        case .deal: "deal"
+        case .event: "event"
+        }
+        message = "that \(kind) is hidden by the filter (x clears it)"
     }
 
     mutating func toggleFilter() {
@@ -76,26 +107,26 @@ extension AppState {
             message = "this deal has no event on the timeline"
             return
         }
-        cursor[Pane.timeline.rawValue] = row
+        lists[.timeline].cursor = row
         focus = .timeline
         detailSource = .timeline
-        scroll[Pane.detail.rawValue] = 0
+        lists[.detail].scroll = 0
     }
 
     /// Moves the timeline cursor to an event row and selects the event's deal.
     mutating func selectEvent(row: Int) {
-        cursor[Pane.timeline.rawValue] = row
+        lists[.timeline].cursor = row
         let e = visibleEvents[row]
         if let d = catalog.dealsOfEvent[e].first(where: visibleDeals.contains), let dr = visibleDeals.firstIndex(of: d) {
-            cursor[Pane.deals.rawValue] = dr
+            lists[.deals].cursor = dr
         }
         detailSource = .timeline
-        scroll[Pane.detail.rawValue] = 0
+        lists[.detail].scroll = 0
     }
 
     mutating func stepEvent(forward: Bool) {
         guard !visibleEvents.isEmpty else { message = "no events"; return }
-        let row = cursor[Pane.timeline.rawValue]
+        let row = lists[.timeline].cursor
         // From another pane the first press shows the event under the timeline cursor.
         let next = detailSource != .timeline ? row : (forward ? row + 1 : row - 1)
         guard visibleEvents.indices.contains(next) else {
@@ -112,7 +143,7 @@ extension AppState {
 
     mutating func stepYear(forward: Bool) {
         guard !visibleEvents.isEmpty else { message = "no events"; return }
-        let row = cursor[Pane.timeline.rawValue]
+        let row = lists[.timeline].cursor
         let here = year(ofRow: row)
         var target: Int?
         if forward {
@@ -148,23 +179,29 @@ extension AppState {
         }
     }
 
-    /// Scrolls every list so its cursor is visible, and clamps cursors to their lists.
+    /// Scrolls every list so its cursor is visible and clamps cursors to their lists;
+    /// keeps text panes from scrolling past their ends, and pictures their cursors.
     mutating func keepCursorsInView() {
-        let layout = Layout(width: width, height: height)
-        for pane in [Pane.partners, .deals, .timeline] {
-            let p = pane.rawValue
-            let n = rowCount(pane)
-            cursor[p] = n == 0 ? 0 : min(max(0, cursor[p]), n - 1)
+        let layout = Layout(self)
+        if let picture, let content = picture.picture, !layout.tooSmall { content.keepInView(&self, layout.rect(picture).inner) }
+        for pane in PaneID.allCases where !pane.isPicture {
+            var list = lists[pane]
             let rows = layout.listRows(pane)
-            if cursor[p] < scroll[p] { scroll[p] = cursor[p] }
-            if cursor[p] >= scroll[p] + rows { scroll[p] = cursor[p] - rows + 1 }
-            scroll[p] = max(0, min(scroll[p], max(0, n - rows)))
-        }
-        // Only a scrolled Detail can be past its end; measuring its lines on every
-        // event would lay Detail out twice per keystroke.
-        if scroll[Pane.detail.rawValue] > 0 {
-            let detailLines = DetailView.lineCount(self, width: layout.tooSmall ? 1 : layout.rect(.detail).inner.width)
-            scroll[Pane.detail.rawValue] = max(0, min(scroll[Pane.detail.rawValue], detailLines - layout.listRows(.detail)))
+            if pane.isList {
+                let n = rowCount(pane)
+                list.cursor = n == 0 ? 0 : min(max(0, list.cursor), n - 1)
+                // A pane a picture hides keeps its scroll for when it shows again.
+                if layout.rect(pane).width == 0 && !layout.tooSmall { lists[pane] = list; continue }
+                if list.cursor < list.scroll { list.scroll = list.cursor }
+                if list.cursor >= list.scroll + rows { list.scroll = list.cursor - rows + 1 }
+                list.scroll = max(0, min(list.scroll, max(0, n - rows)))
+            } else if list.scroll > 0, case .text(let text) = pane.spec.content {
+                // Only a scrolled text pane can be past its end; measuring its lines on
+                // every event would lay it out twice per keystroke.
+                let lines = text.lines(self, layout.tooSmall ? 1 : layout.rect(pane).inner.width).count
+                list.scroll = max(0, min(list.scroll, lines - rows))
+            }
+            lists[pane] = list
         }
     }
 }

@@ -9,6 +9,7 @@ public struct AppState: Sendable {
         case search(String)
         /// Typing a command after `:`.
         case command(String)
+        /// The help screen; Esc goes back to `helpReturn`.
         case help
         /// The whole document with every quote marked; `quote` is the current one.
         case document(quote: Int)
@@ -26,37 +27,52 @@ public struct AppState: Sendable {
     }
     public internal(set) var width: Int
     public internal(set) var height: Int
-    public internal(set) var focus: Pane = .partners
+    public internal(set) var focus: PaneID = .partners
     /// The list pane whose selection the Detail pane shows.
-    public internal(set) var detailSource: Pane = .partners
+    public internal(set) var detailSource: PaneID = .partners
     /// Partner ids in the filter, in the order they were added.
     public internal(set) var filter: [String] = []
-    /// Deal and event indices that pass the filter.
+    /// Deal and event indices that pass the filter, deals in the Deals pane's order.
     public internal(set) var visibleDeals: [Int] = []
     public internal(set) var visibleEvents: [Int] = []
+    /// The Partners pane's order of partners when it is sorted (nil: by name).
+    public internal(set) var partnerOrder: [Int]?
+    /// The sort of each sorted list pane (Deals, Partners).
+    public internal(set) var sorts: [PaneID: PaneSort] = [:]
+    /// Sorts going on in slices (a million deals), one per pane at most.
+    var pendingSorts: [PendingSort] = []
+    /// Comparisons a sort does per slice, and the most rows sorted at once.
+    var sortSlice = 200_000
+    var sortAtOnce = 20_000
+    /// The widest deal date and event date of the catalog, for their columns.
+    let dealDateWidth: Int
+    let eventWhenWidth: Int
+    /// The keys of every mode, as a config file bound them.
+    public internal(set) var keymap: Keymap = .standard
+    /// The picture open in the place of the top row's panes (network or chart).
+    public internal(set) var picture: PaneID?
+    /// The pane focused before the picture opened, focused again when it closes.
+    var pictureReturn: PaneID = .partners
+    public internal(set) var network = NetworkState()
+    public internal(set) var chart = ChartState()
     /// For each partner, how many visible deals it is a party to.
     public internal(set) var partnerDealCounts: [Int] = []
     /// Matches of the confirmed search, kept up to date with the search and the filter.
     public internal(set) var searchHits: [Search.Hit] = []
-    /// Cursor row and first shown row of each pane (Detail: scroll only).
-    public internal(set) var cursor: [Int] = [0, 0, 0, 0]
-    public internal(set) var scroll: [Int] = [0, 0, 0, 0]
+    /// Cursor row and first shown row of each pane (text panes: scroll only).
+    public internal(set) var lists = PaneLists()
     public internal(set) var mode: Mode = .normal
-    /// The confirmed search; matches stay highlighted until Esc.
-    public internal(set) var search: String = "" {
-        didSet {
-            guard search != oldValue else { return }
-            // The matches typed just before Enter are the matches: no second search.
-            if let (typed, hits) = typedSearch, typed == search { searchHits = hits; return }
-            searchHits = search.isEmpty ? [] : Search.matches(self, text: search)
-        }
-    }
+    /// Where Esc leaves the help screen: the mode it was opened from.
+    var helpReturn: Mode = .normal
+    /// The confirmed search; matches stay highlighted until Esc. Set it with
+    /// `confirmSearch`, which finds its matches.
+    public private(set) var search: String = ""
     /// A one-shot message for the status line.
     public internal(set) var message: String?
     public internal(set) var mouseCapture = true
     /// Where the cursor was when `/` was pressed, restored by Esc as in less and vim.
     struct Place: Sendable {
-        let focus: Pane, detailSource: Pane, cursor: [Int], scroll: [Int]
+        let focus: PaneID, detailSource: PaneID, lists: PaneLists
     }
     var searchOrigin: Place?
     /// The quotes of the document view while it is open (gathered once, not per key).
@@ -73,9 +89,9 @@ public struct AppState: Sendable {
     /// letter) waits at most this long. Rows that need their quotes read are slow, so
     /// a slice of `searchSlice` rows can take 30 ms on two cores.
     public var searchBudget: Duration = .milliseconds(4)
-    /// Work is pending (a long search): the backend sends `.idle` events while no
-    /// input is waiting, and each goes on with it.
-    public var isBusy: Bool { pendingSearch != nil }
+    /// Work is pending (a long search or sort): the backend sends `.idle` events
+    /// while no input is waiting, and each goes on with it.
+    public var isBusy: Bool { pendingSearch != nil || !pendingSorts.isEmpty }
     /// Earlier `:` commands, newest last (Up and Down recall them).
     var commandHistory: [String] = []
     var historyIndex: Int?
@@ -86,41 +102,93 @@ public struct AppState: Sendable {
         return search
     }
 
-    /// Scroll of overlays (help, document).
+    /// Scroll of the help screen (the document view keeps `documentTop`).
     public internal(set) var overlayScroll = 0
 
-    init(catalog: Catalog, filter: [String], width: Int, height: Int) {
+    init(catalog: Catalog, filter: [String], width: Int, height: Int, keymap: Keymap = .standard) {
         self.catalog = catalog
         self.width = width
         self.height = height
         self.filter = filter
+        self.keymap = keymap
+        dealDateWidth = DealsPane.widestDate(catalog)
+        eventWhenWidth = TimelinePane.widestWhen(catalog)
         applyFilter()
         if !filter.isEmpty, let first = filter.first.flatMap(catalog.partnerIndex(id:)) {
-            cursor[Pane.partners.rawValue] = first
+            lists[.partners].cursor = first
         }
     }
 
-    /// Number of rows in a pane's list.
-    public func rowCount(_ pane: Pane) -> Int {
-        switch pane {
-        case .partners: catalog.partners.count
-        case .deals: visibleDeals.count
-        case .timeline: visibleEvents.count
-        case .detail: 0
+    /// The keys of a mode, as bound.
+    public func keys(_ mode: InputMode) -> KeyTable { keymap[mode] }
+
+    /// The screen is below the minimum size: no panes, only a message.
+    public var isTooSmall: Bool { width < Explorer.minimumWidth || height < Explorer.minimumHeight }
+
+    /// The mode whose key table reads the keys now.
+    public var inputMode: InputMode {
+        if mode == .help { return .help }
+        return modeBeneathHelp
+    }
+
+    /// The mode the keys would be in without the help screen: the one whose keys the
+    /// help shows first.
+    public var modeBeneathHelp: InputMode {
+        if isTooSmall { return .tooSmall }
+        if loading != nil { return .loading }
+        switch mode == .help ? helpReturn : mode {
+        case .normal, .help: return focus == .network ? .network : focus == .chart ? .chart : .normal
+        case .search: return .searchTyping
+        case .command: return .commandLine
+        case .document: return .document
         }
     }
 
-    public var selectedPartner: Int? { catalog.partners.indices.contains(cursor[0]) ? cursor[0] : nil }
-    public var selectedDeal: Int? { visibleDeals.indices.contains(cursor[1]) ? visibleDeals[cursor[1]] : nil }
-    public var selectedEvent: Int? { visibleEvents.indices.contains(cursor[2]) ? visibleEvents[cursor[2]] : nil }
+    /// Number of rows in a pane's list (0 for text panes).
+    public func rowCount(_ pane: PaneID) -> Int {
+        pane.list?.rowCount(self) ?? 0
+    }
+
+    /// The record on a list pane's cursor row.
+    func selectedRecord(_ pane: PaneID) -> RecordRef? {
+        guard let list = pane.list else { return nil }
+        let row = lists[pane].cursor
+        return row >= 0 && row < list.rowCount(self) ? list.record(self, row) : nil
+    }
+
+    public var selectedPartner: Int? {
+        if case .partner(let p)? = selectedRecord(.partners) { return p }
+        return nil
+    }
+    public var selectedDeal: Int? {
+        if case .deal(let d)? = selectedRecord(.deals) { return d }
+        return nil
+    }
+    public var selectedEvent: Int? {
+        if case .event(let e)? = selectedRecord(.timeline) { return e }
+        return nil
+    }
+
+    /// The list pane whose cursor is the selection: the focused one, or (when a text
+    /// pane or a picture is focused) the last list pane Detail showed.
+    public var cursorPane: PaneID { focus.isList ? focus : detailSource.isList ? detailSource : .partners }
 
     /// The record the Detail pane shows.
-    public var detailRecord: RecordRef? {
-        switch detailSource {
-        case .partners: selectedPartner.map(RecordRef.partner)
-        case .deals: selectedDeal.map(RecordRef.deal)
-        case .timeline, .detail: selectedEvent.map(RecordRef.event)
-        }
+    public var detailRecord: RecordRef? { detailSubject?.record }
+
+    /// What the Detail pane shows: a record, or (from the network) the deals of an edge.
+    var detailSubject: DetailSubject? {
+        if detailSource == .network { return NetworkPane.subject(self) }
+        return selectedRecord(detailSource).map(DetailSubject.record)
+    }
+
+    /// Makes `text` the confirmed search and finds its matches (the matches typed
+    /// just before Enter are taken as they are: no second search).
+    mutating func confirmSearch(_ text: String) {
+        guard text != search else { return }
+        search = text
+        if let (typed, hits) = typedSearch, typed == text { searchHits = hits; return }
+        searchHits = text.isEmpty ? [] : Search.matches(self, text: text)
     }
 
     /// Recomputes the visible deals and events from the filter, keeping the selected
@@ -138,15 +206,21 @@ public struct AppState: Sendable {
             for d in visibleDeals { for p in catalog.partnersOfDeal[d] { counts[p] += 1 } }
             partnerDealCounts = counts
         }
-        // Rows moved: a search in progress would point at the wrong ones, and the
-        // confirmed search's matches are found again (in slices on large catalogs,
-        // so a filter toggle never waits for a million rows).
+        rowsMoved()
+        lists[.deals] = ListState(cursor: keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0)
+        lists[.timeline] = ListState(cursor: keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0)
+        // The new rows take the panes' sorts (deal counts changed too).
+        for (pane, sort) in sorts where pane == .deals || sort.column == PartnerSortColumn.deals.rawValue {
+            sortPane(pane, by: sort, quietly: true)
+        }
+    }
+
+    /// Rows moved: a search in progress would point at the wrong ones, and the
+    /// confirmed search's matches are found again (in slices on large catalogs, so a
+    /// filter toggle never waits for a million rows).
+    mutating func rowsMoved() {
         pendingSearch = nil
         typedSearch = nil
         if !search.isEmpty { Search.refind(&self) }
-        cursor[1] = keepDeal.flatMap { visibleDeals.firstIndex(of: $0) } ?? 0
-        cursor[2] = keepEvent.flatMap { visibleEvents.firstIndex(of: $0) } ?? 0
-        scroll[1] = 0
-        scroll[2] = 0
     }
 }

@@ -2,20 +2,24 @@ import DealModel
 
 /// The `:` command line.
 enum CommandLine {
-    static let help = "commands: goto DATE (2025, 2025-10, 2025-10-03), filter PARTNER, clear, help, quit"
+    static let help = "commands: goto DATE (2025, 2025-10, 2025-10-03), filter PARTNER (adds it), unfilter PARTNER (takes it out), "
+        + "sort COLUMN [asc|desc] (date, kind, parties, value, title; name, deals; off), clear, help, quit"
 
-    static let verbs = ["goto", "filter", "clear", "help", "quit"]
+    static let verbs = ["goto", "filter", "unfilter", "sort", "clear", "help", "quit"]
 
     /// Tab: completes the command word, or a partner name after `filter`.
-    static func complete(_ text: String, _ catalog: Catalog) -> String {
+    static func complete(_ text: String, _ catalog: Catalog, filter: [String] = []) -> String {
         let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         if parts.count <= 1 {
             let hits = verbs.filter { $0.hasPrefix(text.lowercased()) }
             return hits.count == 1 ? hits[0] + " " : text
         }
-        guard ["filter", "f", "partner"].contains(parts[0].lowercased()) else { return text }
+        let verb = parts[0].lowercased()
+        guard ["filter", "f", "partner", "unfilter", "uf"].contains(verb) else { return text }
         let typed = TextFolding.fold(parts[1])
-        let names = catalog.partners.flatMap(\.allNames).filter { TextFolding.fold($0).hasPrefix(typed) }
+        // unfilter completes only the partners in the filter.
+        let partners = verb.hasPrefix("u") ? catalog.partners.filter { filter.contains($0.id) } : catalog.partners
+        let names = partners.flatMap(\.allNames).filter { TextFolding.fold($0).hasPrefix(typed) }
         guard let first = names.first else { return text }
         // The longest common prefix of the candidates, or the one name.
         var common = first
@@ -35,21 +39,30 @@ enum CommandLine {
             case .success(let d): state.goto(d)
             case .failure(let e): state.message = "goto: \(e)"
             }
-        case "filter", "f", "partner":
+        case "filter", "f", "partner", "unfilter", "uf":
+            // filter adds, unfilter takes out: typing a command twice does what it says twice.
+            let adding = !verb.hasPrefix("u")
             guard !argument.isEmpty else {
-                state.message = "filter needs a partner: :filter Amazon (Tab completes names)"
+                state.message = "\(adding ? "filter" : "unfilter") needs a partner: :\(adding ? "filter" : "unfilter") Amazon (Tab completes names)"
                 return []
             }
             switch state.catalog.lookupPartner(argument) {
             case .success(let p):
-                state.cursor[Pane.partners.rawValue] = p
-                state.toggleFilter()
+                let partner = state.catalog.partners[p]
+                state.lists[.partners].cursor = state.row(ofPartner: p)
+                if state.filter.contains(partner.id) == adding {
+                    state.message = "\(partner.name) is \(adding ? "already" : "not") in the filter"
+                } else {
+                    state.toggleFilter()
+                    state.message = adding ? "\(partner.name) added to the filter (:unfilter \(partner.name) takes it out)" : "\(partner.name) taken out of the filter"
+                }
             case .failure(let e): state.message = e.description
             }
+        case "sort", "s": Sorting.command(argument, &state)
         case "clear", "x":
             state.filter = []
             state.applyFilter()
-        case "help", "h": state.mode = .help
+        case "help", "h": return InputMode.normal.run(.help, &state)
         case "quit", "q": return [.quit]
         default:
             state.message = "unknown command “\(verb)”; \(help)"

@@ -32,38 +32,32 @@ extension Search {
 
     /// Starts the search for what is being typed. Small catalogs are searched at once
     /// (as before); large ones in slices, going on while `state.isBusy`.
-    static func startTyped(_ state: inout AppState, text: String) -> [Effect] {
+    static func startTyped(_ state: inout AppState, text: String) {
         state.pendingSearch = nil
-        let c = state.catalog
         let candidates = narrowable(state, text: text)
-        let total = candidates?.count ?? (c.partners.count + state.visibleDeals.count + state.visibleEvents.count)
+        let total = candidates?.count ?? totalRows(state)
         if total <= state.searchSlice {
             if !jump(&state, text: text, forward: true, includeCurrent: true, typing: true) { state.message = "no match" }
-            return []
+            return
         }
-        let pane = state.focus == .detail ? state.detailSource : state.focus
-        let here = Hit(pane: pane, row: state.cursor[pane.rawValue])
+        let pane = state.cursorPane
+        let here = Hit(pane: pane, row: state.lists[pane].cursor)
         let start: Int
         if let candidates {
             start = candidates.firstIndex { ($0.pane.rawValue, $0.row) >= (here.pane.rawValue, here.row) } ?? 0
         } else {
-            let p = c.partners.count, d = state.visibleDeals.count
-            switch here.pane {
-            case .partners: start = here.row
-            case .deals: start = p + here.row
-            default: start = p + d + here.row
-            }
+            // The rows of the panes before this one, then this one's cursor.
+            start = panes.prefix { $0 != pane }.reduce(0) { $0 + state.rowCount($1) } + here.row
         }
         // The keystroke only echoes; the search runs in the idle turns that follow, so
         // typed-ahead keys are never held up by a search about to be replaced.
         state.pendingSearch = PendingSearch(text: text, needle: nil, candidates: candidates, total: total, start: min(max(0, start), total - 1))
-        return []
     }
 
     /// Finds the confirmed search's matches again after the rows changed, without
     /// moving the cursor.
     static func refind(_ state: inout AppState) {
-        let total = state.catalog.partners.count + state.visibleDeals.count + state.visibleEvents.count
+        let total = totalRows(state)
         guard total > state.searchSlice else {
             state.searchHits = matches(state, text: state.search)
             return
@@ -73,17 +67,16 @@ extension Search {
     }
 
     /// Examines one slice of the pending search.
-    static func step(_ state: inout AppState) -> [Effect] {
-        guard var job = state.pendingSearch else { return [] }
-        let c = state.catalog
-        let needle = job.needle ?? c.needle(job.text)
+    static func step(_ state: inout AppState) {
+        guard var job = state.pendingSearch else { return }
+        let needle = job.needle ?? state.catalog.needle(job.text)
         job.needle = needle
-        let p = c.partners.count, d = state.visibleDeals.count
+        let matchers = Matchers(state, needle)
+        let counts = panes.map { ($0, state.rowCount($0)) }
         func hit(_ k: Int) -> Hit {
             if let list = job.candidates { return list[k] }
-            return k < p ? Hit(pane: .partners, row: k) : k < p + d ? Hit(pane: .deals, row: k - p) : Hit(pane: .timeline, row: k - p - d)
+            return Search.hit(k, counts: counts)
         }
-        let deals = state.visibleDeals, events = state.visibleEvents
         var n = min(state.searchSlice, job.total - job.examined)
         let clock = ContinuousClock()
         let deadline = clock.now + state.searchBudget
@@ -94,12 +87,12 @@ extension Search {
             }
             let k = (job.start + job.examined + i) % job.total
             let h = hit(k)
-            guard rowMatches(h, needle, deals, events, c) else { continue }
+            guard matchers.matches(h) else { continue }
             if k >= job.start { job.after.append(h) } else { job.before.append(h) }
             if !job.jumped {
                 job.jumped = true
                 state.focus = h.pane
-                state.cursor[h.pane.rawValue] = h.row
+                state.lists[h.pane].cursor = h.row
                 state.selectionMoved()
                 // Show the first match now; the rest is counted in the next turns.
                 n = i + 1
@@ -109,17 +102,16 @@ extension Search {
         job.examined += n
         guard job.examined >= job.total else {
             state.pendingSearch = job
-            return []
+            return
         }
         state.pendingSearch = nil
         let hits = job.before + job.after
         state.typedSearch = (job.text, hits)
         if job.confirm {
-            if state.search == job.text { state.searchHits = hits } else { state.search = job.text }
+            if state.search == job.text { state.searchHits = hits } else { state.confirmSearch(job.text) }
             if hits.isEmpty { state.message = "no match for “\(job.text)”" }
         } else if hits.isEmpty {
             state.message = "no match"
         }
-        return []
     }
 }

@@ -148,9 +148,21 @@ enum DocumentView {
         return pos
     }
 
+    /// The last page (`top` makes it a full one).
+    static func end(_ state: AppState) -> Position {
+        Position(paragraph: max(0, (document(state)?.paragraphs.count ?? 1) - 1), line: Int.max / 2)
+    }
+
     /// The position after scrolling `n` lines from what is shown.
     static func scrolled(_ state: AppState, quote current: Int, by n: Int) -> Position {
         advance(state, top(state, quote: current), by: n)
+    }
+
+    /// "n/N quotes · Esc closes", from the document's keys as bound.
+    static func hint(_ state: AppState) -> String {
+        let keys = state.keys(.document)
+        return [keys.firstKey(.nextQuote), keys.firstKey(.previousQuote)].compactMap { $0 }.joined(separator: "/") + " quotes · "
+            + (keys.firstKey(.close).map { $0 + " closes" } ?? "")
     }
 
     static func draw(_ state: AppState, quote current: Int, into grid: inout Grid) {
@@ -160,21 +172,31 @@ enum DocumentView {
         let inner = rect.inner
         let width = textWidth(state)
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
-        Frame.draw(rect, title: "Document " + name, number: nil, info: "n/N quotes · Esc", focused: true, into: &grid)
+        Frame.draw(rect, title: "Document " + name, number: nil, info: hint(state), focused: true, into: &grid)
         guard !doc.paragraphs.isEmpty else { return }
         let start = top(state, quote: current)
         var row = 0
         var p = start.paragraph
         var skip = start.line
-        while row < inner.height && p < doc.paragraphs.count {
+        var below = false
+        while p < doc.paragraphs.count {
             let (lines, currentLine) = block(state, p, current: current)
-            for (n, line) in lines.enumerated().dropFirst(skip) where row < inner.height {
+            // The blank line that ends the last paragraph is not more text.
+            let last = p == doc.paragraphs.count - 1 ? lines.count - 1 : lines.count
+            for (n, line) in lines.enumerated().dropFirst(skip) {
+                guard row < inner.height else {
+                    below = below || n < last
+                    break
+                }
                 StyledText.draw(line, into: &grid, row: inner.y + row, column: inner.x + 1, limit: width)
                 if n == currentLine { grid.cursor = (inner.y + row, inner.x + 1) }
                 row += 1
             }
             skip = 0
             p += 1
+            if row >= inner.height && below { break }
         }
+        let more = Frame.more(above: start.paragraph > 0 || start.line > 0, below: below)
+        Frame.footer("paragraph \(start.paragraph + 1) of \(doc.paragraphs.count)" + (more.isEmpty ? "" : " · " + more), in: rect, into: &grid)
     }
 }

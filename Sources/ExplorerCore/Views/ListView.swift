@@ -1,57 +1,46 @@
 import TerminalText
 
-/// A column of a list pane.
-struct ListColumn {
-    let header: String
-    /// Fixed width, or nil for the column that takes the rest.
-    let width: Int?
-    var alignRight = false
-}
-
-/// A row of a list pane: one text per column, and how the row is marked.
-struct ListRow {
-    var cells: [String]
-    var marker: String = " "
-    /// The marker's role (nil: `.filtered` for a marker, `.normal` for none).
-    var markerRole: Role?
-    var role: Role = .normal
-    /// Per-cell roles for an unselected row (nil: the row's role).
-    var cellRoles: [Role?] = []
-}
-
 /// Draws a scrolling list with a header row inside a pane.
 enum ListView {
     /// Draws only the rows in view: `row(i)` is asked for those alone, so a list of a
     /// million rows costs no more to draw than one of ten.
-    static func draw(count: Int, row makeRow: (Int) -> ListRow, columns: [ListColumn], in rect: Rect, scroll: Int, cursor: Int,
-                     focused: Bool, search: String, empty: String = "(none)", into grid: inout Grid) -> Int? {
+    /// Returns the screen row of the cursor, when it is in view.
+    static func draw(_ list: ListContent, _ state: AppState, relations: Relations, in rect: Rect, cursor: Int, scroll: Int,
+                     focused: Bool, sort: PaneSort? = nil, into grid: inout Grid) -> Int? {
         let inner = rect.inner
         guard inner.width > 2, inner.height > 1 else { return nil }
+        let count = list.rowCount(state)
+        let search = state.highlightedText
+        let columns = list.columns(state, width: inner.width)
         // Column widths: fixed ones first, the flexible one takes what is left.
         let gaps = columns.count - 1
-        let fixed = columns.compactMap(\.width).reduce(0, +)
+        let fixed = columns.compactMap(\.column.width).reduce(0, +)
         let markerWidth = 2
         let flex = max(1, inner.width - markerWidth - fixed - gaps)
-        let widths = columns.map { $0.width ?? flex }
+        let widths = columns.map { $0.column.width ?? flex }
 
-        func drawCells(_ cells: [String], row: Int, role: Role, roles: [Role?]) {
+        /// Draws the shown columns; `cells` and `roles` hold every column (nil: headers).
+        func drawCells(_ cells: [String]?, row: Int, role: Role, roles: [Role?]) {
             var x = inner.x + markerWidth
-            for (i, column) in columns.enumerated() where i < cells.count {
-                let w = min(widths[i], inner.x + inner.width - x)
+            for (k, (i, column)) in columns.enumerated() {
+                // The sorted column's header says which way it runs.
+                let header = column.header + (sort != nil && sort?.column == column.sort ? Sorting.arrow(sort!) : "")
+                guard let text = cells.map({ i < $0.count ? $0[i] : nil }) ?? header else { continue }
+                let w = min(widths[k], inner.x + inner.width - x)
                 if w <= 0 { break }
-                let text = DisplayWidth.fit(cells[i], to: w, alignRight: column.alignRight)
-                grid.put(text, row: row, column: x, role: (i < roles.count ? roles[i] : nil) ?? role, limit: w)
-                x += widths[i] + 1
+                grid.put(DisplayWidth.fit(text, to: w, alignRight: column.alignRight), row: row, column: x,
+                         role: (i < roles.count ? roles[i] : nil) ?? role, limit: w)
+                x += widths[k] + 1
             }
         }
-        drawCells(columns.map(\.header), row: inner.y, role: .header, roles: [])
+        drawCells(nil, row: inner.y, role: .header, roles: [])
         var cursorRow: Int?
         let visible = inner.height - 1
         for i in 0..<visible {
             let index = scroll + i
             guard index < count else { break }
             let y = inner.y + 1 + i
-            let row = makeRow(index)
+            let row = list.row(state, relations, index)
             let selected = index == cursor
             let role: Role = selected ? (focused ? .selectedFocused : .selected) : row.role
             grid.fill(row: y, column: inner.x, width: inner.width, height: 1, role: selected ? role : .normal)
@@ -63,6 +52,7 @@ enum ListView {
             if selected { cursorRow = y }
         }
         if count == 0 {
+            let empty = state.loading == nil ? "(none)" : "loading…"
             grid.put(empty, row: inner.y + 1, column: inner.x + markerWidth, role: .muted, limit: inner.width - markerWidth)
         }
         return cursorRow

@@ -9,7 +9,7 @@ struct Relations {
 
     init(_ state: AppState) {
         let c = state.catalog
-        switch state.detailRecord {
+        switch state.detailSubject?.record {
         case .partner(let p):
             deals = Set(c.dealsOfPartner[p])
             events = Set(c.eventsOfPartner[p])
@@ -20,7 +20,25 @@ struct Relations {
             deals = Set(c.dealsOfEvent[e])
             partners = Set(c.partnersOfEvent[e])
         case nil:
-            break
+            // An edge of the network: its deals and their parties.
+            if case .deals(let list, _)? = state.detailSubject {
+                deals = Set(list.prefix(10_000))
+                for d in deals {
+                    partners.formUnion(c.partnersOfDeal[d])
+                    events.formUnion(c.eventsOfDeal[d])
+                }
+            }
         }
+    }
+}
+
+/// What the Detail pane shows: a record, or the deals of an edge of the network.
+enum DetailSubject: Equatable, Sendable {
+    case record(RecordRef)
+    case deals([Int], title: String)
+
+    var record: RecordRef? {
+        if case .record(let r) = self { return r }
+        return nil
     }
 }

@@ -1,52 +1,35 @@
 import TerminalText
 
-/// Draws the whole screen for a state.
+/// Draws the whole screen for a state: every pane the layout places, then an
+/// overlay, then the status line.
 enum Screen {
     static func render(_ state: AppState) -> Grid {
         var grid = Grid(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height)
-        if layout.tooSmall {
+        let layout = Layout(state)
+        if layout.tooSmall && state.mode != .help {
             tooSmall(state, into: &grid)
             return grid
         }
         let relations = Relations(state)
-        var cursorRow: [Pane: Int] = [:]
-
-        let partners = layout.rect(.partners)
-        Frame.draw(partners, title: "Partners", number: 1, info: state.filter.isEmpty ? "\(state.catalog.partners.count)" : "\(state.filter.count)✓ \(state.catalog.partners.count)",
-                   focused: state.focus == .partners, into: &grid)
-        cursorRow[.partners] = ListView.draw(count: state.rowCount(.partners), row: { PartnersPane.row($0, state, relations: relations) }, columns: PartnersPane.columns(width: partners.inner.width), in: partners,
-                                             scroll: state.scroll[0], cursor: state.cursor[0], focused: state.focus == .partners,
-                                             search: state.highlightedText, empty: state.loading == nil ? "(none)" : "loading…", into: &grid)
-
-        let deals = layout.rect(.deals)
-        Frame.draw(deals, title: "Deals", number: 2, info: "\(state.visibleDeals.count)/\(state.catalog.deals.count)",
-                   focused: state.focus == .deals, into: &grid)
-        let dealWidth = deals.inner.width
-        cursorRow[.deals] = ListView.draw(count: state.rowCount(.deals), row: { DealsPane.select(DealsPane.row($0, state, relations: relations), width: dealWidth) },
-                                          columns: DealsPane.columns(width: dealWidth), in: deals,
-                                          scroll: state.scroll[1], cursor: state.cursor[1], focused: state.focus == .deals,
-                                          search: state.highlightedText, empty: state.loading == nil ? "(none)" : "loading…", into: &grid)
-
-        let timeline = layout.rect(.timeline)
-        Frame.draw(timeline, title: "Timeline", number: 3, info: "\(state.visibleEvents.count)/\(state.catalog.events.count)",
-                   focused: state.focus == .timeline, into: &grid)
-        cursorRow[.timeline] = ListView.draw(count: state.rowCount(.timeline), row: { TimelinePane.row($0, state, relations: relations) }, columns: TimelinePane.columns, in: timeline,
-                                             scroll: state.scroll[2], cursor: state.cursor[2], focused: state.focus == .timeline,
-                                             search: state.highlightedText, empty: state.loading == nil ? "(none)" : "loading…", into: &grid)
-
-        let detail = layout.rect(.detail)
-        Frame.draw(detail, title: "Detail", number: 4, info: "v: document with quotes", focused: state.focus == .detail, into: &grid)
-        DetailView.draw(state, in: detail, into: &grid)
-
-        // The terminal cursor rests on the selected row, where a screen reader looks.
-        let pane = state.focus == .detail ? state.detailSource : state.focus
-        if state.focus == .detail {
-            grid.cursor = (detail.inner.y, detail.inner.x)
-        } else if let row = cursorRow[pane] ?? nil {
-            grid.cursor = (row, layout.rect(pane).inner.x)
+        for pane in layout.panes {
+            let rect = layout.rect(pane)
+            let focused = state.focus == pane
+            Frame.draw(rect, title: pane.title, number: pane.number, info: pane.spec.info(state), focused: focused, into: &grid)
+            let list = state.lists[pane]
+            switch pane.spec.content {
+            case .list(let content):
+                let row = ListView.draw(content, state, relations: relations, in: rect, cursor: list.cursor, scroll: list.scroll, focused: focused,
+                                        sort: state.sorts[pane], into: &grid)
+                // The terminal cursor rests on the selected row, where a screen reader looks.
+                if focused, let row { grid.cursor = (row, rect.inner.x) }
+            case .text(let content):
+                TextView.draw(content.lines(state, rect.inner.width), scroll: list.scroll, in: rect, into: &grid)
+                if focused { grid.cursor = (rect.inner.y, rect.inner.x) }
+            case .picture(let content):
+                let at = content.draw(state, rect, focused, &grid)
+                if focused, let at { grid.cursor = at }
+            }
         }
-
         switch state.mode {
         case .help: HelpOverlay.draw(state, into: &grid)
         case .document(let quote): DocumentView.draw(state, quote: quote, into: &grid)

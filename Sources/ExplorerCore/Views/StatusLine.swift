@@ -6,7 +6,7 @@ import TerminalText
 enum StatusLine {
     static func draw(_ state: AppState, row: Int, into grid: inout Grid) {
         grid.fill(row: row, column: 0, width: grid.width, height: 1, role: .statusBar)
-        let right = " \(state.focus.title) │ ? help  q quit "
+        let right = " \(state.focus.title) │ \(hint(state.keys(state.inputMode))) "
         let left: String
         switch state.mode {
         case .search(let text): left = "/" + text + (state.pendingSearch.map { "  searching… \(Int($0.fraction * 100))%, \($0.found) found" } ?? "")
@@ -17,7 +17,7 @@ enum StatusLine {
         let rightWidth = DisplayWidth.of(right)
         let room = grid.width - rightWidth - 1
         if room >= 20 {
-            grid.put(" " + left, row: row, column: 0, role: .statusBar, limit: room)
+            grid.put(" " + titled(left, state, room: room - 1), row: row, column: 0, role: .statusBar, limit: room)
             grid.put(right, row: row, column: grid.width - rightWidth, role: .statusBar)
         } else {
             grid.put(" " + left, row: row, column: 0, role: .statusBar, limit: grid.width)
@@ -27,6 +27,25 @@ enum StatusLine {
         } else if case .command(let text) = state.mode {
             grid.cursor = (row, min(grid.width - 1, 2 + DisplayWidth.of(text)))
         }
+    }
+
+    /// The dataset's title before the summary, as far as it fits: the summary first
+    /// keeps its room (a title is cut to 12 columns at least, or left out).
+    static func titled(_ left: String, _ state: AppState, room: Int) -> String {
+        guard state.mode == .normal, state.message == nil, state.loading == nil,
+              let title = state.catalog.title, !title.isEmpty else { return left }
+        let spare = room - DisplayWidth.of(left) - 3
+        guard spare >= min(12, DisplayWidth.of(title)) else { return left }
+        return DisplayWidth.truncate(Sanitizer.line(title), to: spare) + " · " + left
+    }
+
+    /// "? help  q quit": the first key of the mode's help command and of its way out
+    /// (close an overlay, cancel typing, or quit), so the hint is true in every mode.
+    static func hint(_ keys: KeyTable) -> String {
+        let out: [(Command, String)] = keys.typesText ? [(.cancel, "cancel")] : [(.close, "close"), (.quit, "quit")]
+        let help = keys.firstKey(.help).map { [$0 + " help"] } ?? []
+        let exit = out.lazy.compactMap { command, word in keys.firstKey(command).map { $0 + " " + word } }.first.map { [$0] } ?? []
+        return (help + exit).joined(separator: "  ")
     }
 
     /// "Loading big.json: locating quotes ▕████▌     ▏ 52% · 3.1 s · q quits"
@@ -56,8 +75,8 @@ enum StatusLine {
             s = "/\(p.text): searching… \(Int(p.fraction * 100))%, \(p.found) found · " + s
         } else if !state.search.isEmpty {
             let n = state.searchHits.count
-            let pane = state.focus == .detail ? state.detailSource : state.focus
-            if let k = state.searchHits.firstIndex(of: Search.Hit(pane: pane, row: state.cursor[pane.rawValue])) {
+            let pane = state.cursorPane
+            if let k = state.searchHits.firstIndex(of: Search.Hit(pane: pane, row: state.lists[pane].cursor)) {
                 s += " · /\(state.search): match \(k + 1) of \(n) (n/N)"
             } else {
                 s += " · /\(state.search): \(n) match\(n == 1 ? "" : "es") (n/N)"

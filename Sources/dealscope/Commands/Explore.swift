@@ -12,8 +12,11 @@ struct Explore: ParsableCommand {
     @OptionGroup var partners: PartnerOptions
     @Flag(name: .long, help: "Never use colour; bold, reverse and underline still mark the screen.")
     var noColor = false
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
+        // A config file's problems are told before anything else, each with its line.
+        let config = try configOptions.load()
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         let reason: String? =
             isatty(1) != 1 ? "standard output is not a terminal"
@@ -32,7 +35,7 @@ struct Explore: ParsableCommand {
         let label = path.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the bundled article"
         do {
             // A snapshot for next time is saved once the data is on screen.
-            try launchExplorer(label: label, noColor: noColor, load: { progress in
+            try launchExplorer(label: label, noColor: noColor, config: config, load: { progress in
                 let catalog = try DatasetLoader.load(path: path, rules: rules, saveSnapshot: false, progress: progress)
                 return (catalog, try partners.ids(in: catalog))
             }, afterward: { catalog in DatasetLoader.saveSnapshot(catalog, path: path) })

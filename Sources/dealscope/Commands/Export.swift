@@ -6,31 +6,49 @@ import Glibc
 #endif
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the whole loaded dataset as JSON, CSV or Markdown.")
+    static let configuration = CommandConfiguration(abstract: "Write the loaded data, or the part a filter shows, as a dataset (JSON), CSV or Markdown.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, csv, markdown
     }
 
-    @Option(name: .long, help: "json (top-level partners, deals, events), csv (one row per record) or markdown.")
+    @Option(name: .long, help: "json (a dataset in the documented format, which loads back), csv (one row per record) or markdown.")
     var format: Format = .json
     @Flag(name: .long, help: "CSV: every cell exactly as in the data (no formula guard, control characters as they are); not to a terminal.")
     var raw = false
     @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var filters: FilterOptions
+    @Option(name: .long, help: ArgumentHelp("Write to this file, atomically, instead of standard output.", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         if raw && format != .csv { throw ValidationError("--raw applies to --format csv only") }
-        if raw && isatty(1) == 1 {
+        if raw && output == nil && isatty(1) == 1 {
             throw ValidationError("--raw writes control characters as they are, which a terminal would obey; redirect the output to a file")
         }
     }
 
     func run() throws {
-        let catalog = try dataOptions.load()
+        let loaded = try dataOptions.load()
+        let query = try filters.query(in: loaded)
+        let selection = DatasetWriter.Selection(loaded, matching: query)
+        // CSV and Markdown of a filtered view: the dataset the JSON export writes, loaded.
+        let catalog = query.isEmpty || format == .json ? loaded : try subset(loaded, selection)
         switch format {
-        case .json: Out.print(catalog.exportJSON().render())
-        case .csv: emit(CSVExport(catalog: catalog, raw: raw).lines())
-        case .markdown: emit(MarkdownExport(catalog: catalog).lines())
+        case .json: try DatasetExport(catalog: catalog, selection: selection).write(to: output)
+        case .csv: try write(CSVExport(catalog: catalog, raw: raw).lines(), loadedFrom: loaded)
+        case .markdown: try write(MarkdownExport(catalog: catalog).lines(), loadedFrom: loaded)
+        }
+    }
+
+    private func subset(_ catalog: Catalog, _ selection: DatasetWriter.Selection) throws -> Catalog {
+        do { return try catalog.subset(selection) } catch { throw dataOptions.report(error) }
+    }
+
+    private func write(_ lines: [String], loadedFrom loaded: Catalog) throws {
+        guard let output else { return emit(lines) }
+        try DatasetExport.save(output, loadedFrom: loaded) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+            try emit(Array((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }

@@ -8,10 +8,11 @@ struct Partners: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(name: .long, help: "Only partners whose name, alias, product or evidence matches this text.")
     var search: String?
+    @OptionGroup var sorting: SortOption<PartnerSortColumn>
 
     func run() throws {
         let catalog = try dataOptions.load()
-        let rows = catalog.partnerIndices(matchingText: search ?? "")
+        let rows = try sorting.apply(catalog.partnerIndices(matchingText: search ?? "")) { catalog.partnerOrder($0) }
         if output.json {
             Out.print(JSONOut.array(rows.map { catalog.json(partner: $0) }).render())
             return

@@ -61,6 +61,7 @@ struct RecordSheet {
             fields.append(("deals", catalog.dealsOfPartner[i].map { catalog.deals[$0].title }.joined(separator: "; ")))
             fields.append(("partners", catalog.counterparties(of: i).map { catalog.partners[$0].name }.joined(separator: ", ")))
             if let n = p.note { fields.append(("note", n)) }
+            if let d = p.draft { fields.append(("draft", draftText(d))) }
         case .deal(let i):
             let d = catalog.deals[i]
             heading = "deal \(d.id): \(d.title)"
@@ -74,6 +75,7 @@ struct RecordSheet {
             let events = catalog.eventsOfDeal[i].map { "\(catalog.dateText(event: $0)): \(catalog.events[$0].title)" }
             if !events.isEmpty { fields.append(("events", events.joined(separator: "; "))) }
             if let n = d.note { fields.append(("note", n)) }
+            if let m = d.draft { fields.append(("draft", draftText(m))) }
         case .event(let i):
             let e = catalog.events[i]
             heading = "event \(e.id): \(e.title)"
@@ -84,6 +86,7 @@ struct RecordSheet {
             if !deals.isEmpty { fields.append(("deals", deals.joined(separator: "; "))) }
             fields.append(("partners", catalog.partnersOfEvent[i].map { catalog.partners[$0].name }.joined(separator: ", ")))
             if let n = e.note { fields.append(("note", n)) }
+            if let d = e.draft { fields.append(("draft", draftText(d))) }
         }
         let evidence = catalog.evidence(of: ref)
         var out = [console.bold(Sanitizer.line(heading))]
@@ -101,6 +104,9 @@ struct RecordSheet {
         }
         return out
     }
+
+    /// A record proposed by the drafter and not yet accepted.
+    func draftText(_ d: DraftMark) -> String { "proposed by rule \(d.rule) from “\(d.matched)”; not yet accepted" }
 
     /// The sentence with the quoted words marked.
     func highlighted(_ e: Evidence) -> String {

@@ -6,7 +6,7 @@ struct Timeline: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var partners: PartnerOptions
-    @Option(name: .long, help: ArgumentHelp("Only events that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Only events that may fall on or after this date (YYYY, YYYY-HN, YYYY-QN, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
     var from: String?
     @Option(name: .long, help: ArgumentHelp("Only events that may fall on or before this date.", valueName: "date"))
     var to: String?
@@ -14,6 +14,7 @@ struct Timeline: ParsableCommand {
     var search: String?
     @Flag(name: .long, help: "Leave out the evidence lines.")
     var brief = false
+    @OptionGroup var sorting: SortOption<EventSortColumn>
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -21,7 +22,7 @@ struct Timeline: ParsableCommand {
         let query = DealQuery(partners: try partners.resolve(in: catalog), partnerMode: partners.any ? .any : .all,
                               text: search ?? "", from: try parseDate(from, option: "--from"), to: try parseDate(to, option: "--to"))
         try checkRange(query)
-        let rows = catalog.eventIndices(matching: query)
+        let rows = try sorting.apply(catalog.eventIndices(matching: query), catalog.eventOrder)
         if rows.isEmpty { Out.error("dealscope: no event matches") }
         if output.json {
             Out.print(JSONOut.array(rows.map { catalog.json(event: $0) }).render())

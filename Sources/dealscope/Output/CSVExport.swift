@@ -22,7 +22,7 @@ struct CSVExport {
         }
         for d in catalog.deals {
             rows.append(["deal", d.id, d.title, d.kind.rawValue, d.status.rawValue, d.date?.iso ?? "", d.partnerIDs.joined(separator: ";"),
-                         d.value.map { JSONOut.number($0.amount).render() } ?? "", d.value?.currency ?? "",
+                         d.value?.amount.map { JSONOut.number($0).render() } ?? "", d.value?.currency ?? "",
                          d.value.map { $0.approximate ? "true" : "false" } ?? "", d.value?.sharedBy.joined(separator: ";") ?? "", quote(d.evidence)])
         }
         for (i, e) in catalog.events.enumerated() {

@@ -76,4 +76,6 @@ enum Exit {
     static let data: Int32 = 65
     /// The explorer cannot start here (no terminal).
     static let noTerminal: Int32 = 69
+    /// An output file cannot be written (a read-only file or directory, a full disk).
+    static let cannotWrite: Int32 = 73
 }

@@ -1,64 +1,93 @@
 import DealModel
 
-/// The stable JSON shape of each record; documented in the README.
+/// The stable JSON shape of each record in the listings (`--json`), documented in
+/// the README: the fields of the record's declaration in their order, each in its
+/// listing form, with what the listings add (a partner's deals and counterparties, a
+/// deal's events, an event's position and its deals' and partners' links, each
+/// quote's place and sentence).
 extension Catalog {
     func json(partner i: Int) -> JSONOut {
         let p = partners[i]
-        return .object([
-            ("id", .string(p.id)),
-            ("name", .string(p.name)),
-            ("aliases", .array(p.aliases.map(JSONOut.string))),
-            ("products", .array(p.products.map { .string($0.name) })),
-            ("deals", .array(dealsOfPartner[i].map { .string(deals[$0].id) })),
+        return listing(p.value, after: [.products: [
+            ("deals", .array(dealsOfPartner[i].map { .string(deals.id($0)) })),
             ("counterparties", .array(counterparties(of: i).map { .string(partners[$0].id) })),
-            ("note", .optional(p.note)),
-            ("evidence", evidenceJSON(p.evidence)),
-        ])
+        ]])
     }
 
     func json(deal i: Int) -> JSONOut {
         let d = deals[i]
-        return .object([
-            ("id", .string(d.id)),
-            ("title", .string(d.title)),
-            ("kind", .string(d.kind.rawValue)),
-            ("status", .string(d.status.rawValue)),
-            ("parties", .array(d.parties.map { .object([("partner", .string($0.partner)), ("role", .optional($0.role))]) })),
-            ("date", .optional(d.date?.iso)),
-            ("dateApproximate", .bool(d.date?.approximate ?? false)),
-            ("value", d.value.map(amountJSON) ?? .null),
-            ("amends", .optional(d.amends)),
-            ("products", .array(d.products.map(JSONOut.string))),
-            ("events", .array(eventsOfDeal[i].map { .string(events[$0].id) })),
-            ("note", .optional(d.note)),
-            ("evidence", evidenceJSON(d.evidence)),
-        ])
+        return listing(d.value, after: [.products: [("events", .array(eventsOfDeal[i].map { .string(events.id($0)) }))]])
     }
 
     func json(event i: Int) -> JSONOut {
         let e = events[i]
-        return .object([
-            ("id", .string(e.id)),
-            ("title", .string(e.title)),
-            ("date", .optional(e.date?.iso)),
-            ("dateApproximate", .bool(e.date?.approximate ?? false)),
-            ("order", e.order.map { .object([("relation", .string($0.relation.rawValue)), ("anchor", .string($0.anchor))]) } ?? .null),
-            ("position", .int(i + 1)),
-            ("deals", .array(dealsOfEvent[i].map { .string(deals[$0].id) })),
-            ("partners", .array(partnersOfEvent[i].map { .string(partners[$0].id) })),
-            ("note", .optional(e.note)),
-            ("evidence", evidenceJSON(e.evidence)),
-        ])
+        return listing(e.value, instead: [
+            .deals: [("deals", .array(dealsOfEvent[i].map { .string(deals.id($0)) }))],
+            .partners: [("partners", .array(partnersOfEvent[i].map { .string(partners[$0].id) }))],
+        ], after: [.order: [("position", .int(i + 1))]])
     }
 
+    /// A record's fields in declaration order; `instead` replaces a field's members
+    /// with derived ones, `after` adds members after a field.
+    private func listing<F: FieldList>(_ value: (F) -> FieldValue?, instead: [F: [(String, JSONOut)]] = [:],
+                                       after: [F: [(String, JSONOut)]] = [:]) -> JSONOut {
+        var members: [(String, JSONOut)] = []
+        for f in F.allCases {
+            members += instead[f] ?? listing(f.key, value(f), kind: f.kind)
+            members += after[f] ?? []
+        }
+        return .object(members)
+    }
+
+    /// One field in its listing form; an absent one is null, or an empty list.
+    private func listing(_ key: String, _ v: FieldValue?, kind: FieldKind) -> [(String, JSONOut)] {
+        switch v {
+        case .text(let s)?: return [(key, .string(s))]
+        case .texts(let list)?: return [(key, .array(list.map(JSONOut.string)))]
+        case .date(let d)?: return [(key, .string(d.iso)), (key + "Approximate", .bool(d.approximate))]
+        case .amount(let a)?: return [(key, amountJSON(a))]
+        case .parties(let parties)?:
+            return [(key, .array(parties.map { .object([(PartyField.partner.rawValue, .string($0.partner)), (PartyField.role.rawValue, .optional($0.role))]) }))]
+        case .order(let o)?: return [(key, .object([("relation", .string(o.relation.rawValue)), ("anchor", .string(o.anchor))]))]
+        case .products(let products)?: return [(key, .array(products.map { .string($0.name) }))]
+        case .evidence(let evidence)?: return [(key, evidenceJSON(evidence))]
+        case .draft(let d)?: return [(key, .object([(DraftField.rule.rawValue, .string(d.rule)), (DraftField.matched.rawValue, .string(d.matched))]))]
+        case nil:
+            switch kind {
+            case .texts, .references, .products, .parties, .evidence: return [(key, .array([]))]
+            case .date: return [(key, .null), (key + "Approximate", .bool(false))]
+            default: return [(key, .null)]
+            }
+        }
+    }
+
+    /// Every field of the amount, absent ones as null.
     func amountJSON(_ a: Amount) -> JSONOut {
-        .object([
-            ("amount", .number(a.amount)),
-            ("currency", .string(a.currency)),
-            ("approximate", .bool(a.approximate)),
-            ("text", .optional(a.text)),
-            ("sharedBy", .array(a.sharedBy.map(JSONOut.string))),
-        ])
+        .object(AmountField.allCases.map { f in
+            let v: JSONOut
+            switch f {
+            case .amount: v = a.amount.map(JSONOut.number) ?? .null
+            case .currency: v = .optional(a.currency)
+            case .approximate: v = .bool(a.approximate)
+            case .bound: v = .optional(a.bound?.rawValue)
+            case .maximum: v = a.maximum.map(JSONOut.number) ?? .null
+            case .per: v = .optional(a.per?.rawValue)
+            case .equivalent:
+                v = a.equivalent.map { e in
+                    .object(EquivalentField.allCases.map { g in
+                        switch g {
+                        case .amount: (g.rawValue, .number(e.amount))
+                        case .currency: (g.rawValue, .string(e.currency))
+                        case .maximum: (g.rawValue, e.maximum.map(JSONOut.number) ?? .null)
+                        }
+                    })
+                } ?? .null
+            case .stake: v = a.stake.map(JSONOut.number) ?? .null
+            case .text: v = .optional(a.text)
+            case .sharedBy: v = .array(a.sharedBy.map(JSONOut.string))
+            }
+            return (f.rawValue, v)
+        })
     }
 
     func evidenceJSON(_ evidence: [Evidence]) -> JSONOut {
@@ -74,19 +103,5 @@ extension Catalog {
                 ("sentenceText", .string(String(e.sentenceText))),
             ])
         })
-    }
-
-    /// The whole catalog, for `export --format json`.
-    func exportJSON() -> JSONOut {
-        .object([
-            ("dealscope", .int(1)),
-            ("title", .optional(title)),
-            ("documents", .array(documents.map { d in
-                .object([("id", .string(d.id)), ("path", .string(d.path)), ("title", .optional(d.title)), ("date", .optional(d.date?.iso))])
-            })),
-            ("partners", .array(partners.indices.map { json(partner: $0) })),
-            ("deals", .array(deals.indices.map { json(deal: $0) })),
-            ("events", .array(events.indices.map { json(event: $0) })),
-        ])
     }
 }

@@ -1,9 +1,11 @@
 import TerminalText
 
 /// An aligned text table. Columns are measured in display columns; when the output
-/// has a width, the table is fitted to it: columns of low priority are left out until
-/// the rest fit at their natural widths (flexible ones at 12 or more), then the
-/// flexible columns shrink, ending in an ellipsis. Nothing wraps.
+/// has a width, the table is fitted to it: columns that say nothing (every cell "—"
+/// or empty) are left out first, then those of low priority, until the rest fit at
+/// their natural widths (flexible ones at 12 or more, the first of them at 24);
+/// then the flexible columns shrink, ending in an ellipsis. Rows never wrap; the
+/// notes under them (evidence) wrap at spaces, so no word is cut.
 struct Table {
     struct Column {
         let header: String
@@ -26,6 +28,7 @@ struct Table {
     }
 
     static let flexibleMinimum = 12
+    static let primaryMinimum = 24
 
     func render(on console: Console) -> [String] {
         let natural = columns.indices.map { c in
@@ -34,9 +37,15 @@ struct Table {
         var shown = Array(columns.indices)
         var widths = natural
         if let total = console.width {
-            func minimum(_ c: Int) -> Int { columns[c].flexible ? min(natural[c], Self.flexibleMinimum) : natural[c] }
+            // The first flexible column to keep (the title) keeps more room than the others.
+            let primary = columns.indices.filter { columns[$0].flexible }.min { columns[$0].dropOrder < columns[$1].dropOrder }
+            func minimum(_ c: Int) -> Int {
+                columns[c].flexible ? min(natural[c], c == primary ? Self.primaryMinimum : Self.flexibleMinimum) : natural[c]
+            }
             func needed() -> Int { shown.reduce(0) { $0 + minimum($1) } + 2 * (shown.count - 1) }
-            while needed() > total, let drop = shown.filter({ columns[$0].dropOrder > 0 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
+            let empty = { (c: Int) in rows.allSatisfy { $0[c] == "—" || $0[c].isEmpty } }
+            while needed() > total, let drop = shown.filter({ columns[$0].dropOrder > 0 && empty($0) }).first
+                    ?? shown.filter({ columns[$0].dropOrder > 0 }).max(by: { columns[$0].dropOrder < columns[$1].dropOrder }) {
                 shown.removeAll { $0 == drop }
             }
             var excess = shown.reduce(0) { $0 + natural[$1] } + 2 * (shown.count - 1) - total
@@ -67,7 +76,8 @@ struct Table {
         for (r, row) in rows.enumerated() {
             out.append(fitted(line(row)))
             for note in notes[r] {
-                out.append(console.dim(fitted("    " + note)))
+                let lines = console.width.map { DisplayWidth.wrap(note, width: max(20, $0 - 4)) } ?? [note]
+                out += lines.map { console.dim(fitted("    " + $0)) }
             }
         }
         return out

@@ -50,8 +50,9 @@ enum Binary {
     }
 
     /// The environment the explorer runs in: pinned terminal type, locale and zone,
-    /// and no NO_COLOR unless a test sets it.
-    static let environment = ["-u", "NO_COLOR", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC", "DEALSCOPE_CACHE=off"]
+    /// no NO_COLOR unless a test sets it, and no config file but one a test names.
+    static let environment = ["-u", "NO_COLOR", "-u", "DEALSCOPE_CONFIG", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC",
+                              "DEALSCOPE_CACHE=off", "XDG_CONFIG_HOME=/nonexistent"]
 
     /// `env <pinned environment> <extra NAME=value…> <binary> <arguments>`, quoted for sh.
     static func command(_ arguments: [String] = [], environment extra: [String] = []) throws -> String {

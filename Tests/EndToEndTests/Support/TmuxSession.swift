@@ -45,6 +45,20 @@ final class TmuxSession {
         guard result.status == 0 else { throw EndToEndError("tmux new-session failed (status \(result.status))") }
     }
 
+    /// An interactive shell with job control (bash when there is one) and the
+    /// prompt `e2e$ `, in a clean environment; returns once the prompt shows.
+    static func shell() throws -> TmuxSession {
+        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --norc --noprofile -i" : "/bin/sh -i"
+        let session = try TmuxSession("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 PS1='e2e$ ' " + shell)
+        do {
+            try session.waitFor(text: "e2e$")
+        } catch {
+            session.kill()
+            throw error
+        }
+        return session
+    }
+
     /// Ends the session, its processes (they get SIGHUP) and its server.
     func kill() {
         _ = try? run(["kill-server"])
@@ -79,6 +93,12 @@ final class TmuxSession {
     func panePID() throws -> pid_t {
         guard let pid = pid_t(try format("#{pane_pid}")) else { throw EndToEndError("no pane pid for \(name)") }
         return pid
+    }
+
+    /// Runs a tmux command on this session's server (`set-option -s …`, `show-buffer`).
+    @discardableResult
+    func tmux(_ arguments: String...) throws -> (status: Int32, output: String) {
+        try run(arguments)
     }
 
     /// Sends tmux key names ("q", "Enter", "C-c", "Tab").
