@@ -44,6 +44,23 @@ struct ExportTests {
         #expect(stdout.stdout.contains("\"path\": \"Assets/openai-microsoft-alliance.txt\""))
     }
 
+    /// Documents lie under their dataset's directory: an export elsewhere copies the
+    /// document beside it (a file of that name with other words is left alone and the
+    /// copy takes the next name; one with the same words is used), and loads.
+    @Test func anExportElsewhereTakesACopyOfItsDocument() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "not the article".write(toFile: dir + "/openai-microsoft-alliance.txt", atomically: false, encoding: .utf8)
+        let first = try dealscope("export", "--output", dir + "/a.json")
+        #expect(first.status == 0 && first.stderr.contains("beside the export as openai-microsoft-alliance-2.txt"), "\(first)")
+        #expect(try String(contentsOfFile: dir + "/openai-microsoft-alliance.txt", encoding: .utf8) == "not the article")
+        #expect(try String(contentsOfFile: dir + "/a.json", encoding: .utf8).contains("\"path\": \"openai-microsoft-alliance-2.txt\""))
+        #expect(try dealscope("validate", dir + "/a.json").status == 0)
+        let second = try dealscope("export", "--output", dir + "/b.json")
+        #expect(second.status == 0 && second.stderr.isEmpty, "\(second)")
+        #expect(try String(contentsOfFile: dir + "/b.json", encoding: .utf8).contains("\"path\": \"openai-microsoft-alliance-2.txt\""))
+    }
+
     /// Generated data with every later field: exported, validated, exported again
     /// from the export: the same bytes.
     @Test func generatedDataExportsTheSameTwice() throws {

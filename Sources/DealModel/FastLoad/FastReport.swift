@@ -125,7 +125,7 @@ final class FastReport: Sendable {
         switch issue.kind {
         case .unknownParty, .partyTwice: return [.key("parties"), .index(k), .key("partner")]
         case .sharedBy: return [.key("value"), .key("sharedBy"), .index(k)]
-        case .productNotOwned: return nil
+        case .productNotOwned: return [.key("products")]
         case .unknownAmends, .amendsItself: return [.key("amends")]
         case .unknownEventDeal: return [.key("deals"), .index(k)]
         case .unknownEventPartner: return [.key("partners"), .index(k)]

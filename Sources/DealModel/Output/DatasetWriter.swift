@@ -13,7 +13,11 @@ public struct DatasetWriter {
     let directory: String
     /// Written ids of the documents (made unique when several datasets used the same).
     private let documentIDs: [ObjectIdentifier: String]
-    private let documents: [SourceDocument]
+    /// The documents the written records quote (at least one), in order.
+    public let documents: [SourceDocument]
+    /// Paths to write for documents (by the document's own path) instead of the path
+    /// relative to `directory`: a copy placed beside the dataset.
+    public var documentPaths: [String: String] = [:]
     /// Which match a quote is, for the quotes whose words occur more than once.
     private let occurrences: [Evidence: Int]
 
@@ -111,7 +115,7 @@ public struct DatasetWriter {
                 switch f {
                 case .id: .text(documentIDs[ObjectIdentifier(d)] ?? d.id)
                 // Relative to where the dataset goes.
-                case .path: .text(FilePaths.relative(d.path, from: directory))
+                case .path: .text(documentPaths[d.path] ?? FilePaths.relative(d.path, from: directory))
                 default: d.value(f)
                 }
             })

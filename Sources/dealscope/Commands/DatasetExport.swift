@@ -15,7 +15,12 @@ struct DatasetExport {
             DatasetWriter(catalog: catalog, selection: selection).write { Out.write(1, String(decoding: $0, as: UTF8.self)) }
             return
         }
-        let writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: output))
+        var writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: output))
+        // Documents lie under their dataset's directory: one outside the export's is
+        // copied beside it (after the dataset is written, so a failed write leaves
+        // nothing behind), so that the export loads as it is.
+        let copies = writer.copiesNeeded()
+        for copy in copies { writer.documentPaths[copy.source] = copy.name }
         try Self.save(output, loadedFrom: catalog) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
             var failure: AtomicFile.Failure?
             writer.write { chunk in
@@ -23,6 +28,13 @@ struct DatasetExport {
                 do throws(AtomicFile.Failure) { try emit(chunk) } catch { failure = error }
             }
             if let failure { throw failure }
+        }
+        let directory = FilePaths.directory(of: output)
+        for copy in copies where !copy.exists {
+            try Self.save(directory + "/" + copy.name, loadedFrom: catalog) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+                try emit(copy.bytes)
+            }
+            Out.error("dealscope: copied the document \(Sanitizer.line(copy.source)) beside the export as \(Sanitizer.line(copy.name))")
         }
     }
 
