@@ -12,11 +12,12 @@ struct Dealscope: ParsableCommand {
             (or on --data PATH). The subcommands print the same data for people and scripts.
 
             Exit codes: 0 success; 64 usage error (unknown option, partner or date); \
-            65 data error (malformed or inconsistent dataset); 69 the explorer needs a terminal; \
+            65 data error (malformed or inconsistent dataset, or an article that is not UTF-8 text); 69 the explorer needs a terminal; \
+            73 an output file cannot be written (or exists: draft --force replaces it); \
             78 the explorer's config file has a problem.
             """,
         version: version,
-        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Cache.self, ConfigCommand.self],
+        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Draft.self, Cache.self, ConfigCommand.self],
         defaultSubcommand: Explore.self
     )
 }

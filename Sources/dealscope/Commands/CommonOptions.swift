@@ -3,11 +3,13 @@ import DealModel
 import TerminalText
 
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A dataset file, or a directory of datasets (default: the bundled article).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A dataset file, a directory of datasets, or an article (a text file, drafted in memory) (default: the bundled article).", valueName: "path"))
     var data: String?
 
-    /// Loads the data, or exits 65 with the first problem (and how many more there are).
+    /// Loads the data (an article is drafted in memory), or exits 65 with the first
+    /// problem (and how many more there are).
     func load() throws -> Catalog {
+        if let data, Drafting.isArticle(data) { return try Drafting.open(data) }
         do {
             return try DatasetLoader.load(path: data)
         } catch {
@@ -17,13 +19,16 @@ struct DataOptions: ParsableArguments {
 
     /// Prints the first problem of a failed load (and how many more there are) and
     /// gives the exit code for it.
-    func report(_ error: DataLoadError) -> ExitCode {
+    func report(_ error: DataLoadError) -> ExitCode { Self.report(error, path: data) }
+
+    /// `option`: the option that named `path`, for the hint that lists every problem.
+    static func report(_ error: DataLoadError, path: String?, option: String = "--data") -> ExitCode {
         let problems = error.problems
         if let first = problems.first {
-            Out.error("dealscope: " + Sanitizer.block(first.description))
+            Out.error("dealscope: " + (path != nil && option != "--data" ? option + ": " : "") + Sanitizer.block(first.description))
         }
         if problems.count > 1 {
-            Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(data.map { " " + $0 } ?? "")` lists them all)")
+            Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(path.map { " " + Sanitizer.line($0) } ?? "")` lists them all)")
         }
         return ExitCode(Exit.data)
     }
