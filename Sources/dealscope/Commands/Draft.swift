@@ -57,7 +57,7 @@ struct Draft: ParsableCommand {
     /// One dataset, to its file or standard output; its summary.
     private func write(_ draft: ArticleDraft, to target: String?) throws -> JSONOut {
         let directory = target.map(FilePaths.directory) ?? "."
-        let catalog = try Drafting.catalog(draft, title: Drafting.title(draft), directory: directory)
+        let catalog = try Drafting.reporting { try Drafting.catalog(draft, title: Drafting.title(draft), directory: directory) }
         Drafting.warn(draft)
         try DatasetExport(catalog: catalog, selection: DatasetWriter.Selection(all: catalog)).write(to: target)
         let what = "\(draft.partners.count) partners, \(draft.deals.count) deals, \(draft.events.count) events"

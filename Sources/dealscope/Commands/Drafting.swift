@@ -13,11 +13,7 @@ enum Drafting {
     /// The drafter with the bundled and the user's lexicon, plus the partners, aliases
     /// and products of each `--with` dataset; exits 65 with the problem otherwise.
     static func drafter(with datasets: [String] = []) throws -> Drafter {
-        var lexicon: Lexicon
-        do { lexicon = try Lexicon.standard() } catch {
-            Out.error("dealscope: " + Sanitizer.block(error.description))
-            throw ExitCode(Exit.data)
-        }
+        var lexicon = try reporting { try standardLexicon() }
         for path in datasets {
             do {
                 lexicon = lexicon.adding(catalog: try DatasetLoader.load(path: path))
@@ -41,15 +37,32 @@ enum Drafting {
         return articles
     }
 
-    /// A draft as a dataset loaded from `directory`: the loader checks it as any dataset.
-    /// A problem there is the drafter's mistake, reported as data error (65).
-    static func catalog(_ draft: ArticleDraft, title: String?, directory: String) throws -> Catalog {
+    /// A draft as a dataset loaded from `directory`, the loader checking it as any
+    /// dataset; a problem there is the drafter's mistake. Prints nothing (the explorer
+    /// may be on screen).
+    static func catalog(_ draft: ArticleDraft, title: String?, directory: String) throws(Failure) -> Catalog {
         let (catalog, problems) = DraftDataset.catalog(draft, title: title, directory: directory)
         if let catalog, problems.isEmpty { return catalog }
         let name = Sanitizer.line(draft.document.path ?? draft.document.id)
-        Out.error("dealscope: the draft of \(name) does not load, which is a fault of the drafter; please report it with the article:")
-        for p in problems.prefix(5) { Out.error("  " + Sanitizer.block(p.description)) }
-        throw ExitCode(Exit.data)
+        throw Failure(message: "the draft of \(name) does not load, which is a fault of the drafter; please report it with the article:\n"
+                      + problems.prefix(5).map { "  " + Sanitizer.block($0.description) }.joined(separator: "\n"))
+    }
+
+    /// Why an article could not be drafted, once it was read (exit 65).
+    struct Failure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { "dealscope: " + message }
+    }
+
+    /// The bundled lexicon and the user's.
+    static func standardLexicon() throws(Failure) -> Lexicon {
+        do { return try Lexicon.standard() } catch { throw Failure(message: Sanitizer.block(error.description)) }
+    }
+
+    /// One article drafted in memory, titled "draft of NAME — not saved"; prints nothing.
+    static func inMemory(_ article: Article) throws(Failure) -> Catalog {
+        let draft = Drafter(lexicon: try standardLexicon()).draft(article: article)
+        return try catalog(draft, title: title(draft) + " — not saved", directory: FilePaths.directory(of: article.path ?? "."))
     }
 
     /// The drafter's notes for the reviewer, one line each on standard error.
@@ -66,25 +79,31 @@ enum Drafting {
         "draft of " + (draft.document.path.map(baseName) ?? draft.document.id)
     }
 
-    /// Whether `--data PATH` names an article rather than a dataset: a file (not a
-    /// directory) named `.txt`, `.md` or `.text`, or whose first non-blank byte opens no
-    /// JSON value (`{` or `[`).
+    /// Whether `--data PATH` names an article rather than a dataset: a path named
+    /// `.txt`, `.md` or `.text`, or a file whose first non-blank byte opens no JSON
+    /// value (`{` or `[`).
     static func isArticle(_ path: String) -> Bool {
         let lower = path.lowercased()
-        if [".txt", ".md", ".text"].contains(where: lower.hasSuffix) { return !FileProbe.isDirectory(path) }
+        if [".txt", ".md", ".text"].contains(where: lower.hasSuffix) { return true }
         if lower.hasSuffix(".json") { return false }
         guard let first = FileProbe.firstNonBlankByte(path) else { return false }
         return first != UInt8(ascii: "{") && first != UInt8(ascii: "[")
     }
 
-    /// Drafts one article in memory as a catalog titled "draft of NAME — not saved",
-    /// saying on standard error that its records are drafts.
+    /// `--data ARTICLE`: drafted in memory, saying on standard error that its records
+    /// are drafts and how to save them; exits 65 when it cannot be drafted.
     static func open(_ path: String) throws -> Catalog {
-        let article = try read([path])[0]
-        let draft = try drafter().draft(article: article)
-        let catalog = try catalog(draft, title: title(draft) + " — not saved", directory: FilePaths.directory(of: path))
+        let catalog = try reporting { try inMemory(read([path])[0]) }
         Out.error("dealscope: \(Sanitizer.line(path)) is an article, not a dataset: drafted in memory, not saved; every record is a draft (`dealscope draft \(Sanitizer.line(path)) --out FILE` writes it)")
         return catalog
+    }
+
+    /// `body`'s result, or exit 65 after printing its failure.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let failure as Failure {
+            Out.error(failure.description)
+            throw ExitCode(Exit.data)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DealModel
+import ExplorerCore
 import TerminalText
 #if canImport(Glibc)
 import Glibc
@@ -8,6 +9,8 @@ import Glibc
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the full-screen explorer (the default).")
 
+    @Argument(help: ArgumentHelp("An article (a text file, drafted in memory) or a dataset to explore; the same as --data PATH.", valueName: "path"))
+    var path: String?
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var partners: PartnerOptions
     @Flag(name: .long, help: "Never use colour; bold, reverse and underline still mark the screen.")
@@ -28,11 +31,16 @@ struct Explore: ParsableCommand {
             Out.error("dealscope: the explorer needs a terminal (\(reason)); for text output use `dealscope partners`, `deals`, `timeline` or `show ID` (see `dealscope --help`)")
             throw ExitCode(Exit.noTerminal)
         }
+        if path != nil && dataOptions.data != nil {
+            Out.error("dealscope: give the data once: as PATH or as --data PATH")
+            throw ExitCode(Exit.usage)
+        }
         // The explorer opens at once and loads the data in the background; problems
         // with the data or --partner are reported after the terminal is restored.
-        let path = dataOptions.data
+        let path = self.path ?? dataOptions.data
         let partners = self.partners
         let label = path.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the bundled article"
+        if let path, Drafting.isArticle(path) { return try explore(article: path, config: config) }
         do {
             // A snapshot for next time is saved once the data is on screen.
             try launchExplorer(label: label, noColor: noColor, config: config, load: { progress in
@@ -40,10 +48,32 @@ struct Explore: ParsableCommand {
                 return (catalog, try partners.ids(in: catalog))
             }, afterward: { catalog in DatasetLoader.saveSnapshot(catalog, path: path) })
         } catch let error as DataLoadError {
-            throw dataOptions.report(error)
+            throw DataOptions.report(error, path: path)
         } catch let error as Catalog.LookupError {
-            Out.error("dealscope: " + Sanitizer.line(error.description))
-            throw ExitCode(Exit.usage)
+            throw lookupFailed(error)
         }
+    }
+
+    /// An article: read (and refused) before the terminal is taken, drafted in memory
+    /// while the explorer opens, its title saying it is a draft not saved.
+    private func explore(article path: String, config: Config) throws {
+        let article = try Drafting.read([path])[0]
+        let partners = self.partners
+        do {
+            try launchExplorer(label: "draft of " + baseName(path), noColor: noColor, config: config, load: { _ in
+                let catalog = try Drafting.inMemory(article)
+                return (catalog, try partners.ids(in: catalog))
+            })
+        } catch let failure as Drafting.Failure {
+            Out.error(failure.description)
+            throw ExitCode(Exit.data)
+        } catch let error as Catalog.LookupError {
+            throw lookupFailed(error)
+        }
+    }
+
+    private func lookupFailed(_ error: Catalog.LookupError) -> ExitCode {
+        Out.error("dealscope: " + Sanitizer.line(error.description))
+        return ExitCode(Exit.usage)
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Opening an article rather than a dataset: drafted in memory, the screen saying it
+/// is a draft not saved; an article that cannot be drafted is refused before the
+/// terminal is taken.
+extension EndToEndTests {
+    static let amdArticle = fixtures + "/draft/openai-amd-chips.txt"
+
+    @Test func anArticleOpensAsADraftNotSaved() throws {
+        let session = try TmuxSession(try Binary.command([Self.amdArticle]))
+        defer { session.kill() }
+        let screen = try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt — not saved", "AMD", "OpenAI"])
+        #expect(!screen.contains("malformed JSON"))
+        try session.waitFor(format: "#{pane_title}", toBe: "dealscope: draft of openai-amd-chips.txt — not saved")
+        try session.send("q")
+    }
+
+    @Test func dataOfAnArticleOpensItToo() throws {
+        let session = try TmuxSession(try Binary.command(["--data", Self.amdArticle]))
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt — not saved"])
+        try session.send("q")
+    }
+
+    /// A Latin-1 file: the reason and the fix on a sane shell, never a half-drawn screen.
+    @Test func anArticleInAnotherEncodingIsRefusedBeforeTheScreen() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.file("latin1.txt")
+        try Data(Array("Soci".utf8) + [0xE9, 0x74, 0xE9] + Array(" invests\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let session = try TmuxSession.shell()
+        defer { session.kill() }
+        try session.type(try Binary.command([path]) + "; echo status=$?")
+        try session.send("Enter")
+        let screen = try session.waitFor(texts: ["the text is not UTF-8", "fix: convert it to UTF-8", "status=65"])
+        #expect(!screen.contains("1 Partners"))
+    }
+}
