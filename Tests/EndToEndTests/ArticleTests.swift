@@ -37,3 +37,22 @@ extension EndToEndTests {
         #expect(!screen.contains("1 Partners"))
     }
 }
+
+extension EndToEndTests {
+    /// Issue 14, fix 8: the explorer and the command line print an amount the same way.
+    @Test func theExplorerAndTheCommandLinePrintTheSameAmount() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let out = directory.file("deals.txt")
+        let status = try spawnAndWait(try Binary.require(), ["deals", "--brief", "--partner", "amazon"], environment: ["LANG": "C.UTF-8", "DEALSCOPE_CACHE": "off"], stdoutPath: out)
+        #expect(status == 0)
+        let listed = directory.read("deals.txt") ?? ""
+        #expect(listed.contains("≈110bn USD Σ"))
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        try session.waitFor(texts: Self.loaded)
+        try session.send("Enter")  // Amazon: its deals, the funding first
+        try session.waitFor(texts: ["≈110bn USD Σ", "Filter: Amazon"])
+        try session.send("q")
+    }
+}

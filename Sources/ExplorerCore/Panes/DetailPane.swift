@@ -50,7 +50,7 @@ enum DetailPane {
             })]))
             fields.append(("Date", [Span(deal.date?.display ?? "not stated", deal.date == nil ? .muted : .normal)]))
             if let v = deal.value {
-                var spans = [Span(v.display, .figure)]
+                var spans = [Span(v.compact, .figure)]
                 if let t = v.text { spans.append(Span(" “\(t)”")) }
                 if v.isShared { spans.append(Span(" — shared: the total of " + v.sharedBy.map(c.name(ofPartner:)).joined(separator: ", ") + " together, not split", .muted)) }
                 fields.append(("Value", spans))
@@ -121,7 +121,7 @@ enum DetailPane {
             out.append([])
             out += StyledText.wrap([Span(deal.title, .label)], width: width)
             var facts = [Span("\(deal.kind.rawValue) · \(deal.status.rawValue) · \(deal.date?.display ?? "no date")")]
-            if let v = deal.value { facts += [Span(" · "), Span(v.display, .figure)] }
+            if let v = deal.value { facts += [Span(" · "), Span(v.compact, .figure)] }
             out += StyledText.wrap(facts, width: width - 2).map { [Span("  ")] + $0 }
             if let e = c.evidence(of: .deal(d)).first {
                 out += StyledText.wrap([Span("“" + String(e.sentenceText) + "”", .muted)], width: width - 2).map { [Span("  ")] + $0 }
