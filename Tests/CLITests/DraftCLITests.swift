@@ -233,4 +233,22 @@ struct DraftCLITests {
         let plain = try dealscope("partners", "--data", dir + "/article")
         #expect(plain.status == 0 && plain.stdout.contains("AMD"), "\(plain)")
     }
+
+    /// A progress bar on standard error when it is a terminal (here from the first
+    /// step: DEALSCOPE_PROGRESS_AFTER_MS=0), the per-article lines above it, and the
+    /// bar cleared at the end; none when standard error is a file.
+    @Test func aProgressBarOnlyOnATerminal() throws {
+        guard scriptCommand != nil else { return }
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let articles = [Self.article("openai-amd-chips"), Self.article("cloud-compute-note")]
+        let tty = try dealscopeOnATerminal(["draft"] + articles + ["--out", dir + "/tty"], environment: ["DEALSCOPE_PROGRESS_AFTER_MS": "0"])
+        #expect(tty.status == 0, "\(tty)")
+        #expect(tty.stdout.contains("drafting ▕") && tty.stdout.contains("▏ 100% · 4/4"), "\(tty)")
+        // Each line said while the bar shows clears it first; the bar is cleared last.
+        #expect(tty.stdout.contains("\r\u{1B}[Kdealscope: \(articles[0]) → "), "\(tty)")
+        #expect(tty.stdout.hasSuffix("\r\u{1B}[K"), "\(tty)")
+        let file = try dealscope(["draft"] + articles + ["--out", dir + "/file"], environment: ["DEALSCOPE_PROGRESS_AFTER_MS": "0"])
+        #expect(file.status == 0 && !file.stderr.contains("drafting ▕") && !file.stderr.contains("\u{1B}"), "\(file)")
+    }
 }

@@ -47,7 +47,7 @@ struct Draft: ParsableCommand {
         drafter.draft(count: read.count, article: { progress.step(); return read[$0] }) { i, draft in
             progress.step()
             guard failure == nil else { return }
-            do { written.append(try write(draft, to: targets[i])) } catch { failure = error }
+            do { written.append(try write(draft, to: targets[i], progress)) } catch { failure = error }
         }
         progress.finish()
         if let failure { throw failure }
@@ -55,14 +55,16 @@ struct Draft: ParsableCommand {
     }
 
     /// One dataset, to its file or standard output; its summary.
-    private func write(_ draft: ArticleDraft, to target: String?) throws -> JSONOut {
-        let directory = target.map(FilePaths.directory) ?? "."
+    private func write(_ draft: ArticleDraft, to target: String?, _ progress: ProgressBar) throws -> JSONOut {
+        // Loaded from beside the article (as a dataset there would be); the writer then
+        // gives the document's path relative to where the dataset goes.
+        let directory = FilePaths.directory(of: draft.document.path ?? ".")
         let catalog = try Drafting.reporting { try Drafting.catalog(draft, title: Drafting.title(draft), directory: directory) }
-        Drafting.warn(draft)
+        Drafting.warnings(draft).forEach(progress.say)
         try DatasetExport(catalog: catalog, selection: DatasetWriter.Selection(all: catalog)).write(to: target)
         let what = "\(draft.partners.count) partners, \(draft.deals.count) deals, \(draft.events.count) events"
         let article = draft.document.path ?? draft.document.id
-        if let target { Out.error("dealscope: \(Sanitizer.line(article)) → \(Sanitizer.line(target)): \(what), all drafts to review") }
+        if let target { progress.say("dealscope: \(Sanitizer.line(article)) → \(Sanitizer.line(target)): \(what), all drafts to review") }
         return .object([("article", .string(article)), ("output", .optional(target)), ("partners", .int(draft.partners.count)),
                         ("deals", .int(draft.deals.count)), ("events", .int(draft.events.count)), ("notes", .int(draft.notes.count))])
     }

@@ -65,12 +65,12 @@ enum Drafting {
         return try catalog(draft, title: title(draft) + " — not saved", directory: FilePaths.directory(of: article.path ?? "."))
     }
 
-    /// The drafter's notes for the reviewer, one line each on standard error.
-    static func warn(_ draft: ArticleDraft) {
+    /// The drafter's notes for the reviewer, a line each for standard error.
+    static func warnings(_ draft: ArticleDraft) -> [String] {
         let name = Sanitizer.line(draft.document.path ?? draft.document.id)
-        for note in draft.notes where note.kind != .header {
+        return draft.notes.filter { $0.kind != .header }.map { note in
             let level = note.kind == .notProposed ? "note" : "warning"
-            Out.error("dealscope: \(level): \(name): \(note.kind.rawValue): " + Sanitizer.line(note.message))
+            return "dealscope: \(level): \(name): \(note.kind.rawValue): " + Sanitizer.line(note.message)
         }
     }
 

@@ -6,13 +6,15 @@ import Glibc
 
 /// A progress bar on standard error, in the explorer's loading style ("drafting
 /// ▕████▌     ▏ 52% · 120/230"), drawn only when standard error is a terminal and the
-/// work has taken more than half a second, at most every 100 ms; `finish` clears it.
-/// Safe to advance from several threads.
+/// work has taken more than half a second (`DEALSCOPE_PROGRESS_AFTER_MS` changes that,
+/// for tests), at most every 100 ms; lines said meanwhile go above it; `finish` clears
+/// it. Safe to use from several threads.
 final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let total: Int
     private let enabled: Bool
     private let start = DispatchTime.now().uptimeNanoseconds
+    private let delay: UInt64 = getenv("DEALSCOPE_PROGRESS_AFTER_MS").flatMap { UInt64(String(cString: $0)) }.map { $0 * 1_000_000 } ?? 500_000_000
     private let lock = DispatchQueue(label: "dealscope.progress")
     private var done = 0
     private var lastDraw: UInt64 = 0
@@ -33,6 +35,14 @@ final class ProgressBar: @unchecked Sendable {
         }
     }
 
+    /// A line of standard error, above the bar.
+    func say(_ line: String) {
+        lock.sync {
+            Out.write(2, (drawn ? "\r\u{1B}[K" : "") + line + "\n")
+            if drawn { lastDraw = 0; drawIfDue() }
+        }
+    }
+
     func finish() {
         lock.sync {
             if drawn { Out.write(2, "\r\u{1B}[K") }
@@ -43,7 +53,7 @@ final class ProgressBar: @unchecked Sendable {
     private func drawIfDue() {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        guard now - start > 500_000_000, now - lastDraw > 100_000_000 || done == total else { return }
+        guard now - start >= delay, now - lastDraw > 100_000_000 || done == total else { return }
         lastDraw = now
         drawn = true
         Out.write(2, "\r" + Self.line(label: label, done: done, total: total) + "\u{1B}[K")
