@@ -112,6 +112,10 @@ struct DraftCLITests {
         let deal = try #require(try show.json() as? [String: Any])
         let documents = Set((deal["evidence"] as? [[String: Any]] ?? []).compactMap { $0["document"] as? String })
         #expect(documents.isSuperset(of: ["aster-funding-ledger", "aster-funding-baytech"]), "\(documents)")
+        // Each document says where it came from (the article's header).
+        let sheet = try dealscope("show", "microsoft-aster-labs-investment", "--data", out)
+        #expect(sheet.stdout.contains("from “Aster Labs raises roughly $1.2 billion as Nvidia and Salesforce Ventures join”, The Ledger, 12 Jun 2024"), "\(sheet)")
+        #expect(sheet.stdout.contains("  draft    proposed by rule "), "\(sheet)")
         // One timeline, each document its own anchor.
         let timeline = try dealscope("timeline", "--data", out, "--json")
         #expect(timeline.status == 0, "\(timeline)")

@@ -21,11 +21,11 @@ struct DataOptions: ParsableArguments {
     /// gives the exit code for it.
     func report(_ error: DataLoadError) -> ExitCode { Self.report(error, path: data) }
 
-    /// `option`: the option that named `path`, for the hint that lists every problem.
-    static func report(_ error: DataLoadError, path: String?, option: String = "--data") -> ExitCode {
+    /// `option`: an option other than --data that named `path`, said first.
+    static func report(_ error: DataLoadError, path: String?, option: String? = nil) -> ExitCode {
         let problems = error.problems
         if let first = problems.first {
-            Out.error("dealscope: " + (path != nil && option != "--data" ? option + ": " : "") + Sanitizer.block(first.description))
+            Out.error("dealscope: " + (option.map { $0 + ": " } ?? "") + Sanitizer.block(first.description))
         }
         if problems.count > 1 {
             Out.error("(and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s"); `dealscope validate\(path.map { " " + Sanitizer.line($0) } ?? "")` lists them all)")

@@ -28,12 +28,16 @@ struct Draft: ParsableCommand {
     var out: String?
     @Flag(name: .long, help: "Replace existing output files.")
     var force = false
-    @Flag(name: .long, help: "Print a JSON summary of what was written (on standard output when writing files).")
+    @Flag(name: .long, help: "Print a JSON summary of what was written (with --out, or several articles).")
     var json = false
 
     func run() throws {
         guard !articles.isEmpty else {
             Out.error("dealscope: draft needs at least one article file: dealscope draft ARTICLE.txt [--out FILE|DIR]")
+            throw ExitCode(Exit.usage)
+        }
+        if json && out == nil && articles.count == 1 {
+            Out.error("dealscope: draft --json needs --out FILE (without it the dataset itself goes to standard output)")
             throw ExitCode(Exit.usage)
         }
         let date = try publishedDate()

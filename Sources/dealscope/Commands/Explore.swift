@@ -39,7 +39,7 @@ struct Explore: ParsableCommand {
         // with the data or --partner are reported after the terminal is restored.
         let path = self.path ?? dataOptions.data
         let partners = self.partners
-        let label = path.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the bundled article"
+        let label = path.map(baseName) ?? "the bundled article"
         if let path, Drafting.isArticle(path) { return try explore(article: path, config: config) }
         do {
             // A snapshot for next time is saved once the data is on screen.
@@ -60,13 +60,12 @@ struct Explore: ParsableCommand {
         let article = try Drafting.read([path])[0]
         let partners = self.partners
         do {
-            try launchExplorer(label: "draft of " + baseName(path), noColor: noColor, config: config, load: { _ in
-                let catalog = try Drafting.inMemory(article)
-                return (catalog, try partners.ids(in: catalog))
-            })
-        } catch let failure as Drafting.Failure {
-            Out.error(failure.description)
-            throw ExitCode(Exit.data)
+            try Drafting.reporting {
+                try launchExplorer(label: "draft of " + baseName(path), noColor: noColor, config: config, load: { _ in
+                    let catalog = try Drafting.inMemory(article)
+                    return (catalog, try partners.ids(in: catalog))
+                })
+            }
         } catch let error as Catalog.LookupError {
             throw lookupFailed(error)
         }
