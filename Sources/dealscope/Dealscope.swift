@@ -9,7 +9,8 @@ struct Dealscope: ParsableCommand {
         abstract: "Explore business partnerships and deals, with the sentence of the source behind every fact.",
         discussion: """
             With no subcommand, dealscope opens the full-screen explorer on the bundled article \
-            (or on --data PATH). The subcommands print the same data for people and scripts.
+            (or on PATH, the same as --data PATH: a dataset, a directory of them, or an article, \
+            a text file that is drafted in memory). `dealscope draft` writes drafts. The subcommands print the same data for people and scripts.
 
             Exit codes: 0 success; 64 usage error (unknown option, partner or date); \
             65 data error (malformed or inconsistent dataset, or an article that is not UTF-8 text); 69 the explorer needs a terminal; \

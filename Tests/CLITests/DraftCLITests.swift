@@ -255,4 +255,14 @@ struct DraftCLITests {
         let file = try dealscope(["draft"] + articles + ["--out", dir + "/file"], environment: ["DEALSCOPE_PROGRESS_AFTER_MS": "0"])
         #expect(file.status == 0 && !file.stderr.contains("drafting ▕") && !file.stderr.contains("\u{1B}"), "\(file)")
     }
+
+    /// `dealscope PATH` takes a file; a word that is no file is most likely a misspelt
+    /// subcommand, said before anything about terminals.
+    @Test func aPathThatIsNoFileIsAUsageErrorNamingTheSubcommand() throws {
+        let run = try dealscope("partner")
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stderr == "dealscope: partner: no such file or subcommand (did you mean `dealscope partners`?)\n", "\(run)")
+        let both = try dealscope(Self.article("openai-amd-chips"), "--data", Self.bundled)
+        #expect(both.status == 64 && both.stderr.contains("give the data once"), "\(both)")
+    }
 }

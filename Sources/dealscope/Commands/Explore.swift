@@ -20,6 +20,17 @@ struct Explore: ParsableCommand {
     func run() throws {
         // A config file's problems are told before anything else, each with its line.
         let config = try configOptions.load()
+        if path != nil && dataOptions.data != nil {
+            Out.error("dealscope: give the data once: as PATH or as --data PATH")
+            throw ExitCode(Exit.usage)
+        }
+        if let path = self.path, !FileProbe.exists(path) {
+            // Most likely a misspelt subcommand ("dealscope partner").
+            let names = Dealscope.configuration.subcommands.map { $0._commandName }
+            let hint = Suggest.closest(to: path, among: names).map { " (did you mean `dealscope \($0)`?)" } ?? ""
+            Out.error("dealscope: \(Sanitizer.line(path)): no such file or subcommand\(hint)")
+            throw ExitCode(Exit.usage)
+        }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         let reason: String? =
             isatty(1) != 1 ? "standard output is not a terminal"
@@ -30,10 +41,6 @@ struct Explore: ParsableCommand {
         if let reason {
             Out.error("dealscope: the explorer needs a terminal (\(reason)); for text output use `dealscope partners`, `deals`, `timeline` or `show ID` (see `dealscope --help`)")
             throw ExitCode(Exit.noTerminal)
-        }
-        if path != nil && dataOptions.data != nil {
-            Out.error("dealscope: give the data once: as PATH or as --data PATH")
-            throw ExitCode(Exit.usage)
         }
         // The explorer opens at once and loads the data in the background; problems
         // with the data or --partner are reported after the terminal is restored.
