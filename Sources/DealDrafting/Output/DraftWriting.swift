@@ -24,10 +24,9 @@ public enum DraftDataset {
         return .object(top)
     }
 
-    /// The draft loaded as a dataset read from `directory` (where its article is, or
-    /// where the dataset will be written): the catalog, or the loader's problems,
-    /// which would be the drafter's mistakes. The catalog's file is named "ARTICLE
-    /// (draft)": it is no file on disk.
+    /// The draft loaded as a dataset read from `directory` (where its article is): the
+    /// catalog, or the loader's problems, which would be the drafter's mistakes. The
+    /// catalog's file is named "ARTICLE (draft)": it is no file on disk.
     public static func catalog(_ draft: ArticleDraft, title: String? = nil, directory: String) -> (Catalog?, [DataProblem]) {
         let text = json(draft, title: title, directory: directory).render()
         let file = (draft.document.path ?? draft.document.id) + " (draft)"
@@ -46,10 +45,6 @@ public enum DraftDataset {
             return ids.take(Slug.of(base))
         }
     }
-
-    /// `ID.dealscope.json`, from the document id: the article's name without `.txt`,
-    /// unique among the articles drafted together.
-    public static func fileName(for draft: ArticleDraft) -> String { draft.document.id + ".dealscope.json" }
 
     private static func document(_ d: DraftDocument, directory: String) -> JSONOut {
         record(DocumentField.self) { f in

@@ -44,6 +44,7 @@ struct Draft: ParsableCommand {
         let targets = try destinations()
         let drafter = try Drafting.drafter(with: known)
         let read = try Drafting.read(articles, published: date)
+        if let dir = outDirectory { try makeDirectory(dir) }
         // Half the bar for analysing the articles (on every core), half for writing.
         let progress = ProgressBar(label: "drafting", total: 2 * read.count)
         var written: [JSONOut] = []
@@ -85,29 +86,26 @@ struct Draft: ParsableCommand {
     /// The file each article's dataset goes to (nil: standard output), checked before
     /// anything is drafted: no existing file is replaced without --force.
     private func destinations() throws -> [String?] {
-        var targets: [String?]
-        if let out {
-            let isDirectory = FileProbe.isDirectory(out) || out.hasSuffix("/") || articles.count > 1
-            if isDirectory {
-                try makeDirectory(out)
-                // The names the drafter gives (document ids), known before drafting.
-                let names = DraftDataset.documentIDs(paths: articles)
-                targets = names.map { joinPath(out, $0 + ".dealscope.json") }
-            } else {
-                targets = [out]
-            }
-        } else if articles.count == 1 {
-            targets = [nil]
-        } else {
-            let names = DraftDataset.documentIDs(paths: articles)
-            targets = zip(articles.map(FilePaths.directory), names).map { joinPath($0, $1 + ".dealscope.json") }
-        }
+        // Named by the document ids the drafter will give, known before drafting.
+        let names = DraftDataset.documentIDs(paths: articles).map { $0 + ".dealscope.json" }
+        let targets: [String?] =
+            if let dir = outDirectory { names.map { joinPath(dir, $0) } }
+            else if let out { [out] }
+            else if articles.count == 1 { [nil] }
+            else { zip(articles, names).map { joinPath(FilePaths.directory(of: $0), $1) } }
         let existing = targets.compactMap { $0 }.filter(FileProbe.exists)
         if !force && !existing.isEmpty {
             for path in existing { Out.error("dealscope: \(Sanitizer.line(path)) exists; pass --force to replace it, or choose another --out") }
             throw ExitCode(Exit.cannotWrite)
         }
         return targets
+    }
+
+    /// `--out` as a directory: an existing one, a path ending in "/", or any `--out`
+    /// with several articles (made when the articles have been read).
+    private var outDirectory: String? {
+        guard let out, FileProbe.isDirectory(out) || out.hasSuffix("/") || articles.count > 1 else { return nil }
+        return out
     }
 
     private func makeDirectory(_ path: String) throws {
