@@ -97,6 +97,7 @@ enum DetailPane {
             let file = e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path
             out += StyledText.wrap([Span("Evidence \(n + 1) of \(evidence.count)", .label),
                                     Span(" · \(file), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1)", .muted)], width: width)
+            if let source = e.document.source { out += StyledText.wrap([Span("  from " + source, .muted)], width: width, indent: 2) }
             out += StyledText.wrap(paragraphSpans(e), width: width - 2).map { [Span("  ")] + $0 }
         }
         if !links.isEmpty {

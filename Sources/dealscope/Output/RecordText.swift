@@ -19,13 +19,6 @@ extension Catalog {
         return s
     }
 
-    /// Where a document came from, as far as its dataset says: "“Title”, Publisher,
-    /// 12 Jun 2024, URL"; nil when it says nothing.
-    func sourceText(_ d: SourceDocument) -> String? {
-        let parts = [d.title.map { "“\($0)”" }, d.publisher, d.date?.display, d.url].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
-    }
-
     /// The date column of an event: its date, or where the order rule puts it.
     func dateText(event i: Int) -> String {
         let e = events[i]
