@@ -13,7 +13,7 @@ extension EndToEndTests {
         let screen = try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt — not saved", "AMD", "OpenAI"])
         #expect(!screen.contains("malformed JSON"))
         // Detail says where the quoted document came from: the article's header.
-        try session.waitFor(text: "from “ChatGPT maker OpenAI signs chip pact with AMD”, Circuit Times, 7 Oct 2025")
+        try session.waitFor(texts: ["from “ChatGPT maker OpenAI signs chip pact with AMD”, Circuit Times,", "7 Oct 2025, https://circuit.example/openai-amd"])
         try session.waitFor(format: "#{pane_title}", toBe: "dealscope: draft of openai-amd-chips.txt — not saved")
         try session.send("q")
     }
