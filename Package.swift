@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "dealscope",
             dependencies: [
-                "DealModel", "TerminalText", "ExplorerCore", "NcursesBackend",
+                "DealModel", "DealDrafting", "TerminalText", "ExplorerCore", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

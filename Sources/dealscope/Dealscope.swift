@@ -13,14 +13,16 @@ struct Dealscope: ParsableCommand {
         abstract: "Explore business partnerships and deals, with the sentence of the source behind every fact.",
         discussion: """
             With no subcommand, dealscope opens the full-screen explorer on the bundled article \
-            (or on --data PATH). The subcommands print the same data for people and scripts.
+            (or on PATH, the same as --data PATH: a dataset, a directory of them, or an article, \
+            a text file that is drafted in memory). `dealscope draft` writes drafts. The subcommands print the same data for people and scripts.
 
             Exit codes: 0 success; 64 usage error (unknown option, partner or date); \
-            65 data error (malformed or inconsistent dataset); 69 the explorer needs a terminal; \
+            65 data error (malformed or inconsistent dataset, or an article that is not UTF-8 text); 69 the explorer needs a terminal; \
+            73 an output file cannot be written (or exists: draft --force replaces it); \
             78 the explorer's config file has a problem.
             """,
         version: version,
-        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Cache.self, ConfigCommand.self],
+        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Draft.self, Cache.self, ConfigCommand.self],
         defaultSubcommand: Explore.self
     )
 

@@ -52,6 +52,6 @@ struct ExtendedFormatCLITests {
         #expect(CLITests.ids(try jv.json()) == ["acme-hooli-jv"])
         let show = try dealscope("show", "acme-supply", "--data", Self.data)
         #expect(show.stdout.contains("  draft     proposed by rule supply.agreed-to-supply from “agreed to supply chips”; not yet accepted\n"))
-        #expect(show.stdout.contains("  value     USD 1 bn a year\n"))
+        #expect(show.stdout.contains("  value     1bn USD/yr\n"))
     }
 }

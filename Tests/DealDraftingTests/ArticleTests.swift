@@ -39,11 +39,16 @@ struct ArticleTests {
         return String(cString: template)
     }
 
+    static let utf16LE: [UInt8] = "Amazon invests".utf8.flatMap { [$0, 0] }
+    static let utf16BE: [UInt8] = "Amazon invests".utf8.flatMap { [0, $0] }
+
     @Test(arguments: [
         ([UInt8](), "the article is empty"),
         (Array(" \n\n\t\n".utf8), "the article is empty"),
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "this is a binary file, not text (a NUL byte at offset 8)"),
         ([0xFF, 0xFE, 0x41, 0x00, 0x6D, 0x00], "the article is UTF-16 text, not UTF-8"),
+        (utf16LE, "the article looks like UTF-16 text (LE, without a byte order mark), not UTF-8"),
+        (utf16BE, "the article looks like UTF-16 text (BE, without a byte order mark), not UTF-8"),
         (Array("Caf".utf8) + [0xE9] + Array(" deal\n".utf8), "line 1: the text is not UTF-8 (byte 0xE9 at offset 3)"),
     ])
     func filesThatAreNotUTF8ArticlesAreRefusedWithTheFix(bytes: [UInt8], message: String) {

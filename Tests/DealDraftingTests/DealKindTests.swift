@@ -1,4 +1,5 @@
 @testable import DealDrafting
+import DealModel
 import Testing
 
 /// Each deal kind, from the ways articles say it, with the parties in their roles.
@@ -6,7 +7,7 @@ import Testing
 struct DealKindTests {
     struct Case: Sendable, CustomStringConvertible {
         let text: String
-        let kind: DraftKind
+        let kind: DealKind
         /// Party name: role.
         let roles: [String: String]
         var description: String { text }

@@ -1,11 +1,12 @@
 @testable import DealDrafting
+import DealModel
 import Testing
 
 /// A deal's status from the words the article uses.
 @Suite("Drafting: status")
 struct StatusTests {
     @Test(arguments: [
-        ("Contoso Ltd is in talks to acquire Fabrikam Inc.", DraftStatus.inTalks),
+        ("Contoso Ltd is in talks to acquire Fabrikam Inc.", DealStatus.inTalks),
         ("Contoso Ltd reportedly agreed to buy Fabrikam Inc.", .reported),
         ("Contoso Ltd agreed to buy Fabrikam Inc.", .agreed),
         ("Contoso Ltd completed its acquisition of Fabrikam Inc.", .completed),
@@ -19,7 +20,7 @@ struct StatusTests {
         ("Contoso Ltd and Fabrikam Inc. said their partnership remains unchanged.", .unchanged),
         ("Contoso Ltd is winding down its contracts with Fabrikam Inc.", .ended),
     ])
-    func statusWords(text: String, status: DraftStatus) {
+    func statusWords(text: String, status: DealStatus) {
         let d = draft(text)
         #expect(d.deals.count == 1)
         #expect(d.deals.first?.status == status, "\(d.deals.map { ($0.kind, $0.status) })")

@@ -41,7 +41,7 @@ extension ArticleDraft {
         deals.filter { Set($0.parties.map { name(of: $0.partner) }) == names }
     }
 
-    func deal(_ kind: DraftKind, _ names: String...) -> DraftDeal? {
+    func deal(_ kind: DealKind, _ names: String...) -> DraftDeal? {
         deals(between: Set(names)).first { $0.kind == kind }
     }
 

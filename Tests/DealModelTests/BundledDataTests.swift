@@ -353,7 +353,10 @@ struct BundledDataTests {
         #expect(e.description == "unknown partner \"amazn\" (did you mean Amazon?)")
         // A product's misspelling suggests its owner.
         if case .failure(.unknown(_, let s)) = c.lookupPartner("Azuer") { #expect(s == "Microsoft") } else { Issue.record("Azuer resolved") }
-        if case .failure(.unknown(_, let s)) = c.lookupPartner("qqqqqqqqqq") { #expect(s == nil) } else { Issue.record("qqqqqqqqqq resolved") }
+        // Nothing close: the known partners are listed instead.
+        if case .failure(let e) = c.lookupPartner("qqqqqqqqqq") {
+            #expect(e.description == "unknown partner \"qqqqqqqqqq\"; the partners are Amazon, Anthropic, Apple, Microsoft, Nvidia, OpenAI, Oracle, SoftBank")
+        } else { Issue.record("qqqqqqqqqq resolved") }
     }
 
     @Test func amountIsSharedAndNotSplit() throws {
@@ -362,6 +365,6 @@ struct BundledDataTests {
         #expect(v.amount == 110_000_000_000)
         #expect(v.approximate)
         #expect(v.sharedBy == ["amazon", "nvidia", "softbank"])
-        #expect(v.display == "≈ USD 110 bn")
+        #expect(v.compact == "≈110bn USD" && v.listed == "≈110bn USD Σ")
     }
 }

@@ -38,14 +38,10 @@ struct ExtendedFormatTests {
     @Test func amountsAreShownAsTheDocumentStatesThem() {
         func value(_ id: String) -> Amount? { Self.catalog.deal(id: id)?.value }
         #expect(value("globex-initech")?.compact == "≤10bn USD")
-        #expect(value("globex-initech")?.display == "up to USD 10 bn")
         #expect(value("acme-hooli-talks")?.compact == "≥1bn USD")
         #expect(value("first-phase")?.compact == "2–3bn USD (1.6–2.4bn GBP)")
-        #expect(value("first-phase")?.display == "USD 2–3 bn (GBP 1.6–2.4 bn)")
         #expect(value("acme-supply")?.compact == "1bn USD/yr")
-        #expect(value("acme-supply")?.display == "USD 1 bn a year")
         #expect(value("acme-hooli-stake")?.compact == "≈500m USD · 7% stake")
-        #expect(value("acme-hooli-stake")?.display == "≈ USD 500 m for a 7% stake")
         #expect(value("hooli-initech-stake")?.compact == "12% stake")
         #expect(value("hooli-initech-stake")?.amount == nil)
         #expect(Amount(amount: 12e9, currency: "USD", equivalent: .init(amount: 9.5e9, currency: "GBP")).compact == "12bn USD (9.5bn GBP)")

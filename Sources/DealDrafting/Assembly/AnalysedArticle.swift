@@ -1,3 +1,4 @@
+import DealModel
 /// What the drafter found in one article, numbered within the article: organisations,
 /// deals and events with their quotes already located. Identity across articles and
 /// ids come after (`DraftAssembler`). Words of the article are kept as byte ranges of
@@ -47,8 +48,8 @@ struct AnalysedArticle: Sendable {
     }
 
     struct Deal: Sendable {
-        var kind: DraftKind
-        var status: DraftStatus
+        var kind: DealKind
+        var status: DealStatus
         var parties: [Party]
         var products: [String]
         var date: DraftDate?

@@ -1,3 +1,4 @@
+import DealModel
 /// Drafts one article on its own: names, amounts, dates, deal proposals, then deals,
 /// events and organisations numbered within the article, with located quotes.
 struct Analyser {
@@ -106,7 +107,7 @@ struct Analyser {
         var parties: [AnalysedArticle.Party] = []
         var products: [String] = []
         var sentences: [Int] = []
-        var status: DraftStatus?
+        var status: DealStatus?
         var date: DraftDate?
         var amountOf: Proposal?
         for k in group {

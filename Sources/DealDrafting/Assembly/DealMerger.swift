@@ -1,3 +1,4 @@
+import DealModel
 /// The same deal in several articles (same kind, same lead parties, amounts and dates
 /// that do not disagree) is one deal with one id; each article's definition gives its
 /// own parties and evidence, and the fields the data format asks several definitions
@@ -12,7 +13,7 @@ struct DealMerger: Sendable {
         var value: DraftAmount?
         var date: DraftDate?
         /// The status of the most recently published article about it.
-        var status = DraftStatus.inEffect
+        var status = DealStatus.inEffect
         var statusFrom: (article: Int, published: DraftDate?)?
         /// Roles by partner id, as the first article to name the party gave them.
         var roles: [String: String] = [:]
@@ -69,7 +70,7 @@ struct DealMerger: Sendable {
         var ids = IDAllocator()
         for g in groups.indices {
             let kind = groups[g].key[0]
-            let symmetric = DraftKind(rawValue: kind)?.isSymmetric ?? false
+            let symmetric = DealKind(rawValue: kind)?.isSymmetric ?? false
             let parts = symmetric ? Array(groups[g].key.dropFirst().prefix(3)) : groups[g].key.dropFirst().filter { !$0.isEmpty }
             let dateSuffix = groups[g].date.map { "-" + $0.iso.lowercased() } ?? ""
             groups[g].id = ids.take((groupsOfKey[groups[g].key]?.count ?? 0) > 1 ? Slug.of(parts + [kind]) + dateSuffix : Slug.of(parts + [kind]))

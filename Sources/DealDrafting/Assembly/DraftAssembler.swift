@@ -16,13 +16,7 @@ struct DraftAssembler: Sendable {
         self.articles = articles
         identity = OrganisationIdentity(articles, lexicon: lexicon)
         nearMissesOf = Self.nearMissesByArticle(identity, articles: articles.count)
-        var ids = IDAllocator()
-        documentIDs = articles.map { a in
-            let base = a.document.path.map { Files.baseName($0) }.map { name in
-                name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
-            } ?? "article"
-            return ids.take(Slug.of(base))
-        }
+        documentIDs = DraftDataset.documentIDs(paths: articles.map(\.document.path))
         deals = DealMerger(articles, identity: identity, documentIDs: documentIDs)
     }
 

@@ -1,3 +1,4 @@
+import DealModel
 /// Bytes in which an analysis is kept until its article is drafted: a record of
 /// optional dates, amounts and lists costs a few bytes here instead of hundreds in
 /// structs and arrays. Numbers are variable-length, strings are length and bytes.
@@ -188,8 +189,8 @@ struct PackedArticle: Sendable {
         starts.append(Int32(w.bytes.count))
         w.rules = [:]
         w.array(a.deals) { w, d in
-            w.int(DraftKind.allCases.firstIndex(of: d.kind)!)
-            w.int(DraftStatus.allCases.firstIndex(of: d.status)!)
+            w.int(DealKind.allCases.firstIndex(of: d.kind)!)
+            w.int(DealStatus.allCases.firstIndex(of: d.status)!)
             w.array(d.parties) { w, p in w.int(p.organisation); w.string(p.role); w.int(p.slot) }
             w.array(d.products) { $0.string($1) }
             w.optional(d.date) { $0.date($1) }
@@ -249,7 +250,7 @@ struct PackedArticle: Sendable {
     var deals: [AnalysedArticle.Deal] {
         var r = reader(.deals)
         return r.array { r in
-            AnalysedArticle.Deal(kind: DraftKind.allCases[r.int()], status: DraftStatus.allCases[r.int()],
+            AnalysedArticle.Deal(kind: DealKind.allCases[r.int()], status: DealStatus.allCases[r.int()],
                                  parties: r.array { r in AnalysedArticle.Party(organisation: r.int(), role: r.string(), slot: r.int()) },
                                  products: r.array { $0.string() }, date: r.optional { $0.date() }, value: r.optional { $0.amount() },
                                  sharedBy: r.ints(), mark: r.mark(), quotes: r.ints(), symmetric: r.bool())

@@ -28,6 +28,10 @@ extension Article {
             throw ArticleError(path: path, message: "the article is UTF-16 text, not UTF-8",
                                fix: "convert it, for example with: iconv -f UTF-16 -t UTF-8 \(path)")
         }
+        if let order = utf16WithoutMark(body) {
+            throw ArticleError(path: path, message: "the article looks like UTF-16 text (\(order), without a byte order mark), not UTF-8",
+                               fix: "convert it, for example with: iconv -f UTF-16\(order) -t UTF-8 \(path)")
+        }
         if let nul = body.firstIndex(of: 0) {
             throw ArticleError(path: path, message: "this is a binary file, not text (a NUL byte at offset \(nul))",
                                fix: "give the article as plain UTF-8 text")
@@ -38,6 +42,24 @@ extension Article {
                                fix: "convert it to UTF-8, for example with: iconv -f WINDOWS-1252 -t UTF-8 \(path)")
         }
         return Article(text: String(decoding: body, as: UTF8.self), path: path, published: published)
+    }
+
+    /// "LE" or "BE" when the text reads as UTF-16 without a byte order mark: in its
+    /// first 4 KB most characters are ASCII with a NUL beside them, always on the same
+    /// side (a binary file has NULs anywhere).
+    private static func utf16WithoutMark(_ bytes: [UInt8]) -> String? {
+        let pairs = min(bytes.count, 4096) / 2
+        guard pairs >= 2 else { return nil }
+        var high = 0, low = 0
+        for k in 0..<pairs {
+            let a = bytes[2 * k], b = bytes[2 * k + 1]
+            if a == 0 && b == 0 { return nil }
+            if b == 0 && a != 0 { low += 1 }
+            if a == 0 && b != 0 { high += 1 }
+        }
+        if low * 10 >= pairs * 7 && high == 0 { return "LE" }
+        if high * 10 >= pairs * 7 && low == 0 { return "BE" }
+        return nil
     }
 
     private static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {

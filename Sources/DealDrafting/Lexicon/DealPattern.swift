@@ -1,3 +1,4 @@
+import DealModel
 /// One deal rule of `deals.txt`: a name, the words it matches and the parties' slots.
 ///
 ///     [investment]
@@ -24,8 +25,8 @@ struct DealPattern: Sendable {
     }
 
     let rule: String
-    let kind: DraftKind
-    let status: DraftStatus?
+    let kind: DealKind
+    let status: DealStatus?
     let fallback: Bool
     /// Adds its parties to the nearest earlier deal of the kind (`=> joins`).
     let joins: Bool
@@ -41,23 +42,23 @@ struct DealPattern: Sendable {
 
     static func parse(_ text: String, section: String, lexicon: Lexicon, file: LexiconFile, line: LexiconFile.Line) throws(LexiconError) -> DealPattern {
         let sectionWords = section.split(separator: " ")
-        guard let kind = sectionWords.first.flatMap({ DraftKind(rawValue: String($0)) }),
+        guard let kind = sectionWords.first.flatMap({ DealKind(rawValue: String($0)) }),
               sectionWords.count == 1 || (sectionWords.count == 2 && sectionWords[1] == "fallback") else {
             throw file.error(line, "unknown deal kind [\(section)]",
-                             fix: "use [deal-nouns] or one of: " + DraftKind.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally followed by \"fallback\")")
+                             fix: "use [deal-nouns] or one of: " + DealKind.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally followed by \"fallback\")")
         }
         guard let (name, rest) = LexiconFile.split(text, at: ":"), !name.isEmpty, !name.contains(" ") else {
             throw file.error(line, "a rule needs a name, a colon and its pattern: \(text)", fix: "write it as, for example, invested-in: {A:investor} ... invest~ ... in {B:investee}")
         }
         var body = rest
-        var status: DraftStatus?
+        var status: DealStatus?
         var joins = false
         if let (p, s) = LexiconFile.split(rest, at: "=>"), s == "joins" {
             joins = true
             body = p
         } else if let (p, s) = LexiconFile.split(rest, at: "=>") {
-            guard let parsed = DraftStatus(rawValue: s) else {
-                throw file.error(line, "unknown status \"\(s)\"", fix: "use \"joins\" or one of: " + DraftStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            guard let parsed = DealStatus(rawValue: s) else {
+                throw file.error(line, "unknown status \"\(s)\"", fix: "use \"joins\" or one of: " + DealStatus.allCases.map(\.rawValue).joined(separator: ", "))
             }
             status = parsed
             body = p

@@ -40,8 +40,8 @@ public struct Lexicon: Sendable {
     var currencies: [String] = []
     var numbers: [Double] = []
     var relatives: [RelativeDate] = []
-    var dealNounKinds: [DraftKind?] = []
-    var statuses: [DraftStatus] = []
+    var dealNounKinds: [DealKind?] = []
+    var statuses: [DealStatus] = []
     /// Whether each of `statuses` gives way to a rule's own status.
     var weakStatuses: [Bool] = []
     var patterns: [DealPattern] = []

@@ -1,3 +1,4 @@
+import DealModel
 /// How each lexicon file is read: its sections and what their lines mean.
 extension Lexicon {
     /// Sections whose lines are words or phrases of one category (several per line,
@@ -62,8 +63,8 @@ extension Lexicon {
         case "names.txt": s.append("abbreviations")
         case "amounts.txt": s.append("currencies")
         case "dates.txt": s.append("relative")
-        case "deals.txt": s += ["deal-nouns"] + DraftKind.allCases.map(\.rawValue)
-        case "status.txt": s += DraftStatus.allCases.map(\.rawValue)
+        case "deals.txt": s += ["deal-nouns"] + DealKind.allCases.map(\.rawValue)
+        case "status.txt": s += DealStatus.allCases.map(\.rawValue)
         default: break
         }
         return s.sorted()
@@ -134,11 +135,11 @@ extension Lexicon {
             for p in LexiconFile.alternatives(phrase) { add(p, .relativeDate, relatives.count - 1) }
         case ("deals.txt", "deal-nouns"):
             for entry in Self.entries(line.text) {
-                var kind: DraftKind?
+                var kind: DealKind?
                 var noun = entry
                 if let (n, k) = LexiconFile.split(entry, at: "->") {
-                    guard let parsed = DraftKind(rawValue: k) else {
-                        throw file.error(line, "unknown deal kind \"\(k)\"", fix: "use one of: " + DraftKind.allCases.map(\.rawValue).joined(separator: ", "))
+                    guard let parsed = DealKind(rawValue: k) else {
+                        throw file.error(line, "unknown deal kind \"\(k)\"", fix: "use one of: " + DealKind.allCases.map(\.rawValue).joined(separator: ", "))
                     }
                     kind = parsed
                     noun = n
@@ -161,8 +162,8 @@ extension Lexicon {
             }
         case ("status.txt", _):
             let words = section.split(separator: " ")
-            guard let status = words.first.flatMap({ DraftStatus(rawValue: String($0)) }), words.count == 1 || (words.count == 2 && words[1] == "weak") else {
-                throw file.error(line, "unknown status [\(section)]", fix: "use one of: " + DraftStatus.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally followed by \"weak\")")
+            guard let status = words.first.flatMap({ DealStatus(rawValue: String($0)) }), words.count == 1 || (words.count == 2 && words[1] == "weak") else {
+                throw file.error(line, "unknown status [\(section)]", fix: "use one of: " + DealStatus.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally followed by \"weak\")")
             }
             if statuses.last != status {
                 statuses.append(status)

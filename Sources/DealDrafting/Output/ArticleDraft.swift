@@ -48,8 +48,8 @@ public struct DraftParty: Sendable, Hashable {
 public struct DraftDeal: Sendable {
     public let id: String
     public var title: String
-    public var kind: DraftKind
-    public var status: DraftStatus
+    public var kind: DealKind
+    public var status: DealStatus
     public var parties: [DraftParty]
     public var date: DraftDate?
     public var value: DraftAmount?

@@ -1,3 +1,4 @@
+import DealModel
 /// Turns pattern matches into deal proposals: parties and roles, the amount and dates of
 /// the sentence, the status its words give; adds the sentences that refer back to a
 /// deal ("The transaction is expected to close in the third quarter").
@@ -168,7 +169,7 @@ struct DealFinder {
     // MARK: what the sentence says of it
 
     /// The strongest status the sentence's words give, and whether it is a weak one.
-    private func statusWords(in sentence: Int) -> (DraftStatus, weak: Bool)? {
+    private func statusWords(in sentence: Int) -> (DealStatus, weak: Bool)? {
         var best: Int32?
         for i in text.sentences[sentence].tokens {
             if let h = text.hits.longest(.status, at: i), best == nil || h.payload < best! { best = h.payload }
@@ -251,7 +252,7 @@ struct DealFinder {
         // The deal of the kind the noun names, or of the organisation named before it;
         // for "the deal" or "the transaction", the last acquisition, merger or venture,
         // else the last deal.
-        let transactions: [DraftKind] = [.acquisition, .merger, .jointVenture]
+        let transactions: [DealKind] = [.acquisition, .merger, .jointVenture]
         let pick: Int?
         if let named { pick = earlier.last { proposals[$0].entities.contains(named) } }
         else if let kind { pick = earlier.last { proposals[$0].kind == kind } ?? earlier.last }
@@ -281,7 +282,7 @@ struct DealFinder {
 
     /// Where a sentence names a deal already spoken of: "the deal", "this merger", "the
     /// Microsoft deal"; its kind when the noun says it; the organisation named before it.
-    private func dealReference(in sentence: Range<Int>) -> (Int, DraftKind?, Int?)? {
+    private func dealReference(in sentence: Range<Int>) -> (Int, DealKind?, Int?)? {
         for i in sentence {
             guard let noun = text.hits.longest(.dealNoun, at: i) else { continue }
             let kind = lexicon.dealNounKinds[Int(noun.payload)]

@@ -1,3 +1,4 @@
+import DealModel
 /// A deal one rule found in one sentence, before deals found in several sentences are
 /// put together.
 struct Proposal {
@@ -20,7 +21,7 @@ struct Proposal {
 
     /// The rule's index in the lexicon (earlier rules win ties).
     let pattern: Int
-    var kind: DraftKind
+    var kind: DealKind
     var rule: String
     var fallback: Bool
     var joins: Bool
@@ -29,9 +30,9 @@ struct Proposal {
     let sentence: Int
     let lo: Int
     let hi: Int
-    var patternStatus: DraftStatus?
+    var patternStatus: DealStatus?
     /// From the sentence's own words ("reportedly", "has yet to close").
-    var status: DraftStatus?
+    var status: DealStatus?
     var amount: Int?
     var stake: Int?
     var dealDate: DraftDate?
@@ -53,7 +54,7 @@ struct Proposal {
 
     /// Deals with the same key are one deal: its kind and lead parties.
     func makeKey() -> [Int] {
-        if symmetric { return [DraftKind.allCases.firstIndex(of: kind)!] + entities.sorted() }
-        return [DraftKind.allCases.firstIndex(of: kind)!, entities(inSlot: 0).first ?? -1, entities(inSlot: 1).first ?? -1, entities(inSlot: 2).first ?? -1]
+        if symmetric { return [DealKind.allCases.firstIndex(of: kind)!] + entities.sorted() }
+        return [DealKind.allCases.firstIndex(of: kind)!, entities(inSlot: 0).first ?? -1, entities(inSlot: 1).first ?? -1, entities(inSlot: 2).first ?? -1]
     }
 }

@@ -15,6 +15,13 @@ public final class SourceDocument: Sendable {
     public var publisher: String? { plain.text(.publisher) }
     public var url: String? { plain.text(.url) }
 
+    /// Where it came from, as far as its dataset says: "“Title”, Publisher, 12 Jun 2024,
+    /// URL" (Detail and `show` say it under a quote); nil when it says nothing.
+    public var source: String? {
+        let parts = [title.map { "“\($0)”" }, publisher, date?.display, url].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
     /// A document whose split was saved (a snapshot); the caller checked it fits.
     init(id: String, date: PartialDate?, plain: PlainFields<DocumentField>, path: String, text: String, split: DocumentSplit) {
         var text = text

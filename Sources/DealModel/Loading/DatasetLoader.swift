@@ -115,7 +115,7 @@ public enum DatasetLoader {
             return []
         }
         guard FileAccess.exists(path) else {
-            log.add(SourceLocation(file: path, line: 0, column: 0), "cannot read the dataset: no such file or directory", fix: "check the path given to --data")
+            log.add(SourceLocation(file: path, line: 0, column: 0), "cannot read the dataset: no such file or directory", fix: "check the spelling of the path, or give a dataset file (*.json) or a directory of them")
             return []
         }
         guard FileAccess.isDirectory(path) else { return [path] }

@@ -89,42 +89,32 @@ public struct Amount: Hashable, Sendable {
 
     public var isShared: Bool { !sharedBy.isEmpty }
 
-    /// "≈ USD 110 bn", "up to USD 10 bn a year", "USD 2 bn for a 7% stake": for sentences.
-    public var display: String {
-        var s = ""
-        if let amount, let currency {
-            s = bound == .atMost ? "up to " : bound == .atLeast ? "at least " : ""
-            s += currency + " " + Self.figure(amount, maximum, spaced: true)
-            if let per { s += " a " + per.rawValue }
-            if let e = equivalent { s += " (" + e.currency + " " + Self.figure(e.amount, e.maximum, spaced: true) + ")" }
-        }
-        if let stake { s += (s.isEmpty ? "a " : " for a ") + Self.percent(stake) + " stake" }
-        return (approximate ? "≈ " : "") + s
-    }
-
     /// "≈110bn USD", "≤10bn USD", "2–3bn USD", "10bn USD/yr", "12bn USD (9.5bn GBP)",
-    /// "7% stake": for narrow columns.
+    /// "7% stake": the one form of an amount, in the explorer, the listings, `show`
+    /// and the exports alike.
     public var compact: String {
         var parts: [String] = []
         if let amount, let currency {
             var s = bound == .atMost ? "≤" : bound == .atLeast ? "≥" : ""
-            s += Self.figure(amount, maximum, spaced: false) + " " + currency
+            s += Self.figure(amount, maximum) + " " + currency
             if let per { s += "/" + (per == .year ? "yr" : per == .quarter ? "qtr" : "mo") }
-            if let e = equivalent { s += " (" + Self.figure(e.amount, e.maximum, spaced: false) + " " + e.currency + ")" }
+            if let e = equivalent { s += " (" + Self.figure(e.amount, e.maximum) + " " + e.currency + ")" }
             parts.append(s)
         }
         if let stake { parts.append(Self.percent(stake) + " stake") }
         return (approximate ? "≈" : "") + parts.joined(separator: " · ")
     }
 
-    /// "110bn", "2–3bn", "500m–2bn" (spaced: "110 bn", "2–3 bn").
-    private static func figure(_ low: Double, _ high: Double?, spaced: Bool) -> String {
-        let gap = spaced ? " " : ""
+    /// `compact` with " Σ" when it is the total of several parties: a list's value cell.
+    public var listed: String { compact + (isShared ? " Σ" : "") }
+
+    /// "110bn", "2–3bn", "500m–2bn".
+    private static func figure(_ low: Double, _ high: Double?) -> String {
         let (a, unitA) = scaled(low)
-        guard let high else { return a + (unitA.isEmpty ? "" : gap + unitA) }
+        guard let high else { return a + unitA }
         let (b, unitB) = scaled(high)
-        if unitA == unitB { return a + "–" + b + (unitB.isEmpty ? "" : gap + unitB) }
-        return a + (unitA.isEmpty ? "" : gap + unitA) + "–" + b + (unitB.isEmpty ? "" : gap + unitB)
+        if unitA == unitB { return a + "–" + b + unitB }
+        return a + unitA + "–" + b + unitB
     }
 
     private static func scaled(_ amount: Double) -> (String, String) {

@@ -71,8 +71,5 @@ enum DealsPane {
 
     /// "≈110bn USD Σ": compact for the column (≈ approximate, Σ a shared total);
     /// the Detail pane says it in words.
-    static func value(_ a: Amount?) -> String {
-        guard let a else { return "" }
-        return a.compact + (a.isShared ? " Σ" : "")
-    }
+    static func value(_ a: Amount?) -> String { a?.listed ?? "" }
 }

@@ -50,7 +50,7 @@ enum DetailPane {
             })]))
             fields.append(("Date", [Span(deal.date?.display ?? "not stated", deal.date == nil ? .muted : .normal)]))
             if let v = deal.value {
-                var spans = [Span(v.display, .figure)]
+                var spans = [Span(v.compact, .figure)]
                 if let t = v.text { spans.append(Span(" “\(t)”")) }
                 if v.isShared { spans.append(Span(" — shared: the total of " + v.sharedBy.map(c.name(ofPartner:)).joined(separator: ", ") + " together, not split", .muted)) }
                 fields.append(("Value", spans))
@@ -97,6 +97,7 @@ enum DetailPane {
             let file = e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path
             out += StyledText.wrap([Span("Evidence \(n + 1) of \(evidence.count)", .label),
                                     Span(" · \(file), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1)", .muted)], width: width)
+            if let source = e.document.source { out += StyledText.wrap([Span("  from " + source, .muted)], width: width, indent: 2) }
             out += StyledText.wrap(paragraphSpans(e), width: width - 2).map { [Span("  ")] + $0 }
         }
         if !links.isEmpty {
@@ -121,7 +122,7 @@ enum DetailPane {
             out.append([])
             out += StyledText.wrap([Span(deal.title, .label)], width: width)
             var facts = [Span("\(deal.kind.rawValue) · \(deal.status.rawValue) · \(deal.date?.display ?? "no date")")]
-            if let v = deal.value { facts += [Span(" · "), Span(v.display, .figure)] }
+            if let v = deal.value { facts += [Span(" · "), Span(v.compact, .figure)] }
             out += StyledText.wrap(facts, width: width - 2).map { [Span("  ")] + $0 }
             if let e = c.evidence(of: .deal(d)).first {
                 out += StyledText.wrap([Span("“" + String(e.sentenceText) + "”", .muted)], width: width - 2).map { [Span("  ")] + $0 }

@@ -31,14 +31,16 @@ struct FileOptions: ParsableArguments {
 }
 
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A dataset file, or a directory of datasets (default: the bundled article).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A dataset file, a directory of datasets, or an article (a text file, drafted in memory) (default: the bundled article).", valueName: "path"))
     var data: String?
     @OptionGroup var files: FileOptions
 
     var rules: FileRules { files.rules }
 
-    /// Loads the data, or exits 65 with the first problem (and how many more there are).
+    /// Loads the data (an article is drafted in memory), or exits 65 with the first
+    /// problem (and how many more there are).
     func load() throws -> Catalog {
+        if let data, Drafting.isArticle(data) { return try Drafting.open(data) }
         do {
             return try DatasetLoader.load(path: data, rules: rules)
         } catch {
@@ -49,12 +51,16 @@ struct DataOptions: ParsableArguments {
     /// Prints the first problem of a failed load (and how many more there are, when
     /// that is known: a load stops at the first problem it finds) and gives the exit
     /// code for it.
-    func report(_ error: DataLoadError) -> ExitCode {
+    func report(_ error: DataLoadError) -> ExitCode { Self.report(error, path: data, arguments: files.arguments) }
+
+    /// `option`: an option other than --data that named `path`, said first;
+    /// `arguments`: the file options given, repeated in the hint.
+    static func report(_ error: DataLoadError, path: String?, option: String? = nil, arguments: String = "") -> ExitCode {
         let problems = error.problems
         if let first = problems.first {
-            Out.error("dealscope: " + first.description)
+            Out.error("dealscope: " + (option.map { $0 + ": " } ?? "") + Sanitizer.block(first.description))
         }
-        let validate = "`dealscope validate\(data.map { " " + $0 } ?? "")\(files.arguments)`"
+        let validate = "`dealscope validate\(path.map { " " + Sanitizer.line($0) } ?? "")\(arguments)`"
         if !error.complete {
             Out.error("(there may be more problems: \(validate) lists them all)")
         } else if problems.count > 1 {

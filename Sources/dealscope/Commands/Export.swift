@@ -20,6 +20,8 @@ struct Export: ParsableCommand {
     @OptionGroup var filters: FilterOptions
     @Option(name: .long, help: ArgumentHelp("Write to this file, atomically, instead of standard output.", valueName: "file"))
     var output: String?
+    @Flag(name: .long, help: "With --output, print a JSON summary of what was written.")
+    var json = false
 
     func validate() throws {
         if raw && format != .csv { throw ValidationError("--raw applies to --format csv only") }
@@ -29,6 +31,10 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        if json && output == nil {
+            Out.error("dealscope: export --json needs --output FILE (without it the export itself goes to standard output)")
+            throw ExitCode(Exit.usage)
+        }
         let loaded = try dataOptions.load()
         let query = try filters.query(in: loaded)
         let selection = DatasetWriter.Selection(loaded, matching: query)
@@ -38,6 +44,11 @@ struct Export: ParsableCommand {
         case .json: try DatasetExport(catalog: catalog, selection: selection).write(to: output)
         case .csv: try write(CSVExport(catalog: catalog, raw: raw).lines(), loadedFrom: loaded)
         case .markdown: try write(MarkdownExport(catalog: catalog).lines(), loadedFrom: loaded)
+        }
+        if json, let output {
+            let all = DatasetWriter.Selection(all: catalog), written = format == .json ? selection : all
+            Out.print(JSONOut.object([("output", .string(output)), ("format", .string(format.rawValue)), ("partners", .int(written.partners.count)),
+                                      ("deals", .int(written.deals.count)), ("events", .int(written.events.count))]).render())
         }
     }
 

@@ -18,7 +18,7 @@ struct Partners: ParsableCommand {
             return
         }
         var table = Table([.init(header: "ID"), .init(header: "NAME", dropOrder: 3), .init(header: "DEALS", alignRight: true),
-                           .init(header: "PRODUCTS", flexible: true, dropOrder: 2), .init(header: "COUNTERPARTIES", flexible: true, dropOrder: 1)])
+                           .init(header: "PRODUCTS", flexible: true, dropOrder: 2), .init(header: "PARTNERS", flexible: true, dropOrder: 1)])
         for i in rows {
             let p = catalog.partners[i]
             table.add([p.id, p.name, String(catalog.dealsOfPartner[i].count),

@@ -100,6 +100,7 @@ struct RecordSheet {
         for (n, e) in evidence.enumerated() {
             let chars = e.characterRange
             out.append("  [\(n + 1)] \(Sanitizer.line(e.document.path)), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1), characters \(chars.lowerBound)–\(chars.upperBound)")
+            if let source = e.document.source { out.append("      " + console.dim("from " + Sanitizer.line(source))) }
             out.append("      " + highlighted(e))
         }
         return out

@@ -10,13 +10,10 @@ extension Catalog {
     }
 
     /// "≈110bn USD Σ", as in the explorer: ≈ approximate, Σ a total shared by several parties.
-    func valueText(_ a: Amount?) -> String {
-        guard let a else { return "—" }
-        return a.compact + (a.isShared ? " Σ" : "")
-    }
+    func valueText(_ a: Amount?) -> String { a?.listed ?? "—" }
 
     func valueLong(_ a: Amount) -> String {
-        var s = a.display
+        var s = a.compact
         if let t = a.text { s += " (“\(t)”)" }
         if a.isShared { s += ", the total of " + a.sharedBy.map(name(ofPartner:)).joined(separator: ", ") + " together; not split between them" }
         return s

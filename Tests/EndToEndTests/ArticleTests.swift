@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Opening an article rather than a dataset: drafted in memory, the screen saying it
+/// is a draft not saved; an article that cannot be drafted is refused before the
+/// terminal is taken.
+extension EndToEndTests {
+    static let amdArticle = fixtures + "/draft/openai-amd-chips.txt"
+
+    @Test func anArticleOpensAsADraftNotSaved() throws {
+        let session = try TmuxSession(try Binary.command([Self.amdArticle]))
+        defer { session.kill() }
+        let screen = try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt — not saved", "AMD", "OpenAI"])
+        #expect(!screen.contains("malformed JSON"))
+        // Detail says where the quoted document came from: the article's header.
+        try session.waitFor(texts: ["from “ChatGPT maker OpenAI signs chip pact with AMD”, Circuit Times,", "7 Oct 2025, https://circuit.example/openai-amd"])
+        try session.waitFor(format: "#{pane_title}", toBe: "dealscope: draft of openai-amd-chips.txt — not saved")
+        try session.send("q")
+    }
+
+    @Test func dataOfAnArticleOpensItToo() throws {
+        let session = try TmuxSession(try Binary.command(["--data", Self.amdArticle]))
+        defer { session.kill() }
+        try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt — not saved"])
+        try session.send("q")
+    }
+
+    /// A Latin-1 file: the reason and the fix on a sane shell, never a half-drawn screen.
+    @Test func anArticleInAnotherEncodingIsRefusedBeforeTheScreen() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.file("latin1.txt")
+        try Data(Array("Soci".utf8) + [0xE9, 0x74, 0xE9] + Array(" invests\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let session = try TmuxSession.shell()
+        defer { session.kill() }
+        try session.type(try Binary.command([path]) + "; echo status=$?")
+        try session.send("Enter")
+        let screen = try session.waitFor(texts: ["the text is not UTF-8", "fix: convert it to UTF-8", "status=65"])
+        #expect(!screen.contains("1 Partners"))
+    }
+}
+
+extension EndToEndTests {
+    /// Issue 14, fix 8: the explorer and the command line print an amount the same way.
+    @Test func theExplorerAndTheCommandLinePrintTheSameAmount() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let out = directory.file("deals.txt")
+        let status = try spawnAndWait(try Binary.require(), ["deals", "--brief", "--partner", "amazon"], environment: ["LANG": "C.UTF-8", "DEALSCOPE_CACHE": "off"], stdoutPath: out)
+        #expect(status == 0)
+        let listed = directory.read("deals.txt") ?? ""
+        #expect(listed.contains("≈110bn USD Σ"))
+        let session = try TmuxSession(try Binary.command())
+        defer { session.kill() }
+        try session.waitFor(texts: Self.loaded)
+        try session.send("Enter")  // Amazon: its deals, the funding first
+        try session.waitFor(texts: ["≈110bn USD Σ", "Filter: Amazon"])
+        try session.send("q")
+    }
+}
