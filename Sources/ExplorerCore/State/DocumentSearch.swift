@@ -21,7 +21,7 @@ struct DocumentSearch: Sendable {
     var jumpToNext = true
 
     /// Bytes a search examines per slice; shorter documents are searched at once.
-    static let sliceSize = 256 * 1024
+    static let sliceSize = 64 * 1024
 
     init(text: String, origin: Int, length: Int) {
         self.text = text

@@ -1,4 +1,5 @@
 import DealModel
+import Synchronization
 
 /// A paragraph cut into pieces of about `size` bytes, each wrapped on its own, so
 /// that what a key costs does not grow with the paragraph: a 50 MB paragraph is laid
@@ -58,5 +59,36 @@ struct DocumentPieces {
     func previous(_ p: Int, _ k: Int) -> (Int, Int)? {
         if k > 0 { return (p, k - 1) }
         return p > 0 ? (p - 1, count(p - 1) - 1) : nil
+    }
+}
+
+/// The pieces laid out lately, by what their lines depend on: a key asks for the same
+/// pieces several times (to place the view, to fill the page, to draw it), and a
+/// piece is wrapped once.
+enum DocumentBlocks {
+    struct Key: Equatable {
+        /// Held, so that no other document takes its place in memory while cached.
+        let document: SourceDocument
+        let paragraph: Int, piece: Int, width: Int
+        let quote: Range<Int>?
+        let search: String?, found: Int, match: Range<Int>?
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.document === b.document && (a.paragraph, a.piece, a.width) == (b.paragraph, b.piece, b.width) && a.quote == b.quote
+                && a.search == b.search && a.found == b.found && a.match == b.match
+        }
+    }
+
+    private static let recent = Mutex<[(Key, [StyledLine])]>([])
+
+
+    static func lines(_ key: Key, _ make: () -> [StyledLine]) -> [StyledLine] {
+        if let hit = recent.withLock({ $0.first { $0.0 == key }?.1 }) { return hit }
+        let lines = make()
+        recent.withLock {
+            $0.append((key, lines))
+            if $0.count > 16 { $0.removeFirst() }
+        }
+        return lines
     }
 }

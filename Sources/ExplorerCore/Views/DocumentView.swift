@@ -75,7 +75,27 @@ enum DocumentView {
         let pieces = DocumentPieces(document: doc)
         let r = pieces.range(p, k)
         let last = k == pieces.count(p) - 1
-        // The role of each byte: quotes, then the current quote, then matches over them.
+        let search = state.documentSearch
+        let key = DocumentBlocks.Key(document: doc, paragraph: p, piece: k, width: textWidth(state), quote: currentQuoteRange(state),
+                                     search: search?.text, found: search?.found ?? 0, match: search?.current)
+        let lines = DocumentBlocks.lines(key) { StyledText.wrap(spans(state, doc, r), width: textWidth(state)) }
+        var focusLine: Int?
+        if let focus, r.contains(focus) {
+            // The lines' bytes, counted up to the focus (a space a line starts without
+            // is not counted, so at worst the line after a break is named).
+            var count = r.lowerBound
+            focusLine = lines.count - 1
+            for (n, l) in lines.enumerated() {
+                count += l.reduce(0) { $0 + $1.text.utf8.count }
+                if count > focus { focusLine = n; break }
+            }
+        }
+        return (last ? lines + [[]] : lines, focusLine)
+    }
+
+    /// The text of a byte range as spans of one role each: quotes, then the current
+    /// quote, then the search's matches over them.
+    static func spans(_ state: AppState, _ doc: SourceDocument, _ r: Range<Int>) -> [Span] {
         var roles = [Role](repeating: .normal, count: r.count)
         func paint(_ q: Range<Int>, _ role: Role) {
             let lo = max(q.lowerBound, r.lowerBound), hi = min(q.upperBound, r.upperBound)
@@ -102,19 +122,7 @@ enum DocumentView {
             o += u.distance(from: i, to: next)
             i = next
         }
-        let lines = StyledText.wrap(spans, width: textWidth(state))
-        var focusLine: Int?
-        if let focus, r.contains(focus) {
-            // The lines' bytes, counted up to the focus (a space a line starts without
-            // is not counted, so at worst the line after a break is named).
-            var count = r.lowerBound
-            focusLine = lines.count - 1
-            for (n, l) in lines.enumerated() {
-                count += l.reduce(0) { $0 + $1.text.utf8.count }
-                if count > focus { focusLine = n; break }
-            }
-        }
-        return (last ? lines + [[]] : lines, focusLine)
+        return spans
     }
 
     static func currentQuoteRange(_ state: AppState) -> Range<Int>? {
