@@ -21,7 +21,7 @@ enum DocumentMode {
         guard case .document(let quote) = state.mode else { return [] }
         let count = state.documentQuotes?.count ?? 0
         let page = max(1, DocumentView.textHeight(state))
-        func scroll(_ lines: Int) { state.documentTop = DocumentView.scrolled(state, quote: quote, by: lines) }
+        func scroll(_ lines: Int) { state.documentTop = DocumentView.scrolled(state, by: lines) }
         switch command {
         case .moveDown: scroll(1)
         case .moveUp: scroll(-1)
@@ -36,7 +36,7 @@ enum DocumentMode {
         case .previousQuote:
             if count > 0 { state.mode = .document(quote: (quote - 1 + count) % count); state.documentTop = nil }
         case .search:
-            let origin = DocumentView.offset(state, at: DocumentView.top(state, quote: quote))
+            let origin = DocumentView.offset(state, at: DocumentView.top(state))
             state.documentTyping = DocumentTyping(top: state.documentTop, quote: quote, origin: origin)
             state.documentSearch = nil
         case .nextMatch, .previousMatch:

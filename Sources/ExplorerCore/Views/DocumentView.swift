@@ -174,7 +174,7 @@ enum DocumentView {
 
     /// The first line shown: the chosen place, or (following the current quote) a
     /// third of a screen above the quote; never so low that the last page is not full.
-    static func top(_ state: AppState, quote current: Int) -> Position {
+    static func top(_ state: AppState) -> Position {
         guard let pieces = pieces(of: state), !pieces.document.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
         let height = textHeight(state)
         var pos: Position
@@ -208,8 +208,8 @@ enum DocumentView {
     }
 
     /// The position after scrolling `n` lines from what is shown.
-    static func scrolled(_ state: AppState, quote current: Int, by n: Int) -> Position {
-        advance(state, top(state, quote: current), by: n)
+    static func scrolled(_ state: AppState, by n: Int) -> Position {
+        advance(state, top(state), by: n)
     }
 
     /// "/ search, ]/[ quotes, Esc closes", from the document's keys as bound.
@@ -220,7 +220,7 @@ enum DocumentView {
             .compactMap { $0 }.joined(separator: ", ")
     }
 
-    static func draw(_ state: AppState, quote current: Int, into grid: inout Grid) {
+    static func draw(_ state: AppState, into grid: inout Grid) {
         let rect = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
         grid.fill(row: 0, column: 0, width: rect.width, height: rect.height, role: .normal)
         guard let doc = document(state) else { return }
@@ -229,7 +229,7 @@ enum DocumentView {
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
         Frame.draw(rect, title: "Document " + name, number: nil, info: hint(state), focused: true, into: &grid)
         guard !doc.paragraphs.isEmpty else { return }
-        let start = top(state, quote: current)
+        let start = top(state)
         let pieces = DocumentPieces(document: doc)
         let focus = state.documentSearch?.current?.lowerBound ?? currentQuoteRange(state)?.lowerBound
         var row = 0
