@@ -77,7 +77,8 @@ enum DocumentView {
         let last = k == pieces.count(p) - 1
         let search = state.documentSearch
         let key = DocumentBlocks.Key(document: doc, paragraph: p, piece: k, width: textWidth(state), quote: currentQuoteRange(state),
-                                     search: search?.text, found: search?.found ?? 0, match: search?.current)
+                                     search: search?.text, origin: search?.origin ?? 0, scanned: search?.scanned ?? 0,
+                                     match: search?.current)
         let lines = DocumentBlocks.lines(key) { StyledText.wrap(spans(state, doc, r), width: textWidth(state)) }
         var focusLine: Int?
         if let focus, r.contains(focus) {
