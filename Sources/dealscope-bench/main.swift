@@ -10,6 +10,7 @@ import Glibc
 // In-process figures for the explorer on the bundled data (or --data PATH):
 // time to load, to draw the first frame, and to handle and draw each keystroke.
 // Build with `swift build -c release --product dealscope-bench`; it prints a table.
+// `--document` measures the document view and Detail instead (DocumentBench.swift).
 // Terminal-level figures (bytes written, time to first frame of the real binary)
 // come from Scripts/bench-terminal.py.
 
@@ -65,6 +66,15 @@ if args.contains("--phases") {
     exit(0)
 }
 let rounds = Int(CommandLine.arguments.last.flatMap { $0.hasPrefix("--rounds=") ? String($0.dropFirst(9)) : nil } ?? "30") ?? 30
+
+if args.contains("--document") {
+    let t0 = now()
+    let catalog: Catalog
+    do { catalog = try DatasetLoader.load(path: dataPath) } catch { print(error); exit(65) }
+    print("loaded in \(fmt(now() - t0)), \(memory())")
+    documentBench(catalog, rounds: rounds)
+    exit(0)
+}
 
 var loads: [Double] = []
 var firstFrames: [Double] = []

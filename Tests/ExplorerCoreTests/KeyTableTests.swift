@@ -53,9 +53,10 @@ import Testing
         switch mode {
         case .loading: return Explorer.loading("data", width: 120, height: 40)
         case .tooSmall: return start(40, 10)
+        case .quotePicker: return sharedQuote(120, 40, then: "<Enter>")
         default:
             var s = start(120, 40)
-            press(&s, ["normal": "", "network": "w", "chart": "t", "help": "?", "document": "2v", "commandLine": ":go", "searchTyping": "/cl"][mode.rawValue]!)
+            press(&s, ["normal": "", "network": "w", "chart": "t", "help": "?", "document": "2v", "documentSearch": "2v/azu", "commandLine": ":go", "searchTyping": "/cl"][mode.rawValue]!)
             #expect(s.inputMode == mode)
             return s
         }

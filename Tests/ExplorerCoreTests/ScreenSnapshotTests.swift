@@ -93,6 +93,22 @@ import Testing
         check("document-80x24", s)
     }
 
+    @Test func documentSearchAt120x40() {
+        var s = start(120, 40)
+        press(&s, "v<Home>/azure<Enter>n")
+        check("document-search-azure-120x40", s)
+    }
+
+    @Test func documentSearchTypedAt60x15() {
+        var s = start(60, 15)
+        press(&s, "v/stateless")
+        check("document-search-typed-60x15", s)
+    }
+
+    @Test func quotePickerAt80x24() { check("quote-picker-80x24", sharedQuote(80, 24, then: "<Enter>j")) }
+
+    @Test func quotePickerAt60x15() { check("quote-picker-60x15", sharedQuote(60, 15, then: "<Enter>")) }
+
     @Test func searchPromptAt120x40() {
         var s = start(120, 40)
         press(&s, "/azure")

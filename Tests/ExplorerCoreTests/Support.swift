@@ -1,5 +1,5 @@
 import DealModel
-import ExplorerCore
+@testable import ExplorerCore
 import Testing
 
 /// The bundled catalog, loaded once for all tests.
@@ -43,4 +43,16 @@ extension AppState {
     var selectedPartnerName: String? { selectedPartner.map { catalog.partners[$0].name } }
     /// The cursor row of every pane.
     var cursors: [Int] { PaneID.allCases.map { lists[$0].cursor } }
+}
+
+/// The document view on the first span several records quote, then `keys`.
+func sharedQuote(_ width: Int = 120, _ height: Int = 40, then keys: String = "") -> AppState {
+    var s = start(width, height)
+    press(&s, "v<Home>")
+    for _ in 0..<100 {
+        guard case .document(let q) = s.mode, let quotes = s.documentQuotes, quotes.owners(q).count < 2 else { break }
+        press(&s, "]")
+    }
+    press(&s, keys)
+    return s
 }

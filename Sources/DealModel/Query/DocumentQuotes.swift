@@ -13,7 +13,10 @@ public struct DocumentQuotes: Sendable {
     /// The longest span, so that the spans overlapping a place are found quickly.
     let longest: Int
 
+    /// Quoted spans: a span several records quote counts once.
     public var count: Int { starts.count }
+    /// Quotes: each record's quote of a span counts (what `validate` and the README count).
+    public var quoteCount: Int { owners.count }
 
     public func range(_ i: Int) -> Range<Int> { Int(starts[i])..<Int(ends[i]) }
 

@@ -2,7 +2,7 @@
 /// says which one is current). `update` looks a key up in that table only; the
 /// help screen shows the same tables.
 public enum InputMode: String, CaseIterable, Sendable {
-    case normal, network, chart, help, document, commandLine, searchTyping, loading, tooSmall
+    case normal, network, chart, help, document, documentSearch, quotePicker, commandLine, searchTyping, loading, tooSmall
 
     /// How the help screen names the mode.
     public var title: String {
@@ -12,6 +12,8 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .chart: "Timeline chart (t, 6)"
         case .help: "This help"
         case .document: "Document view (v)"
+        case .documentSearch: "Typing a search in the document (/ in the document view)"
+        case .quotePicker: "Choosing among the records that quote a span (Enter in the document view)"
         case .commandLine: "Command line (:)"
         case .searchTyping: "Typing a search (/)"
         case .loading: "While the data loads"
@@ -27,6 +29,8 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .chart: ChartMode.keys
         case .help: HelpMode.keys
         case .document: DocumentMode.keys
+        case .documentSearch: DocumentSearchMode.keys
+        case .quotePicker: QuotePickerMode.keys
         case .commandLine: CommandLineMode.keys
         case .searchTyping: SearchTypingMode.keys
         case .loading: LoadingMode.keys
@@ -56,6 +60,8 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .chart: return ChartMode.run(command, &state)
         case .help: return HelpMode.run(command, &state)
         case .document: return DocumentMode.run(command, &state)
+        case .documentSearch: return DocumentSearchMode.run(command, &state)
+        case .quotePicker: return QuotePickerMode.run(command, &state)
         case .commandLine: return CommandLineMode.run(command, &state)
         case .searchTyping: return SearchTypingMode.run(command, &state)
         case .loading, .tooSmall: return []
@@ -67,6 +73,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         switch self {
         case .commandLine: CommandLineMode.type(c, &state)
         case .searchTyping: SearchTypingMode.type(c, &state)
+        case .documentSearch: DocumentSearchMode.type(c, &state)
         default: break
         }
     }

@@ -3,7 +3,7 @@ import TerminalText
 
 /// The selected record: its fields, then each piece of evidence as its paragraph
 /// with the quoted words highlighted and the sentence that holds them in full
-/// strength (the rest of the paragraph muted).
+/// strength (the rest of the paragraph muted; a long one cut: `QuoteContext`).
 enum DetailPane {
     static let spec = PaneSpec(title: "Detail", info: { _ in "v: document with quotes" }, content: .text(TextContent(lines: lines)))
 
@@ -98,7 +98,7 @@ enum DetailPane {
             out += StyledText.wrap([Span("Evidence \(n + 1) of \(evidence.count)", .label),
                                     Span(" · \(file), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1)", .muted)], width: width)
             if let source = e.document.source { out += StyledText.wrap([Span("  from " + source, .muted)], width: width, indent: 2) }
-            out += StyledText.wrap(paragraphSpans(e), width: width - 2).map { [Span("  ")] + $0 }
+            out += StyledText.wrap(QuoteContext.spans(e), width: width - 2).map { [Span("  ")] + $0 }
         }
         if !links.isEmpty {
             out.append([])
@@ -125,27 +125,10 @@ enum DetailPane {
             if let v = deal.value { facts += [Span(" · "), Span(v.compact, .figure)] }
             out += StyledText.wrap(facts, width: width - 2).map { [Span("  ")] + $0 }
             if let e = c.evidence(of: .deal(d)).first {
-                out += StyledText.wrap([Span("“" + String(e.sentenceText) + "”", .muted)], width: width - 2).map { [Span("  ")] + $0 }
+                out += StyledText.wrap([Span("“" + QuoteContext.sentence(e) + "”", .muted)], width: width - 2).map { [Span("  ")] + $0 }
             }
         }
         if deals.count > 100 { out.append([Span("… and \(deals.count - 100) more", .muted)]) }
         return out
-    }
-
-    /// The paragraph of a quote: other sentences muted, the quote's sentence plain,
-    /// the quoted words highlighted.
-    static func paragraphSpans(_ e: Evidence) -> [Span] {
-        let text = e.document.text
-        let para = e.paragraphRange
-        let sentence = e.sentenceRange
-        let sLo = max(para.lowerBound, sentence.lowerBound), sHi = min(para.upperBound, sentence.upperBound)
-        let qLo = max(sLo, e.range.lowerBound), qHi = min(sHi, e.range.upperBound)
-        return [
-            Span(String(text[para.lowerBound..<sLo]), .muted),
-            Span(String(text[sLo..<qLo])),
-            Span(String(text[qLo..<qHi]), .quote),
-            Span(String(text[qHi..<sHi])),
-            Span(String(text[sHi..<para.upperBound]), .muted),
-        ].filter { !$0.text.isEmpty }
     }
 }

@@ -79,6 +79,13 @@ public struct AppState: Sendable {
     var documentQuotes: DocumentQuotes?
     /// Where the document view was scrolled to; nil follows the current quote.
     var documentTop: DocumentView.Position?
+    /// The search in the document view, the line being typed after its `/`, and the
+    /// choice among the records that quote one span.
+    var documentSearch: DocumentSearch?
+    var documentTyping: DocumentTyping?
+    var quotePicker: QuotePicker?
+    /// Bytes the document's search examines per slice.
+    var documentSearchSlice = DocumentSearch.sliceSize
     /// The last query typed after `/` and its matches, narrowed as typing goes on.
     var typedSearch: (String, [Search.Hit])?
     /// A search going on in slices between keystrokes (large catalogs).
@@ -91,7 +98,7 @@ public struct AppState: Sendable {
     public var searchBudget: Duration = .milliseconds(4)
     /// Work is pending (a long search or sort): the backend sends `.idle` events
     /// while no input is waiting, and each goes on with it.
-    public var isBusy: Bool { pendingSearch != nil || !pendingSorts.isEmpty }
+    public var isBusy: Bool { pendingSearch != nil || !pendingSorts.isEmpty || documentSearch.map { !$0.isDone } == true }
     /// Earlier `:` commands, newest last (Up and Down recall them).
     var commandHistory: [String] = []
     var historyIndex: Int?
@@ -140,7 +147,7 @@ public struct AppState: Sendable {
         case .normal, .help: return focus == .network ? .network : focus == .chart ? .chart : .normal
         case .search: return .searchTyping
         case .command: return .commandLine
-        case .document: return .document
+        case .document: return documentTyping != nil ? .documentSearch : quotePicker != nil ? .quotePicker : .document
         }
     }
 

@@ -21,7 +21,13 @@ enum Update {
             effects = [.repaintAll]
         case .idle:
             state.message = nil
-            if state.pendingSearch != nil { Search.step(&state) } else { Sorting.step(&state) }
+            if state.pendingSearch != nil {
+                Search.step(&state)
+            } else if state.documentSearch.map({ !$0.isDone }) == true {
+                DocumentSearch.step(&state)
+            } else {
+                Sorting.step(&state)
+            }
         case .loadProgress(let progress, let seconds):
             state.loading?.progress = progress
             state.loading?.seconds = seconds

@@ -9,6 +9,8 @@ enum DocumentView {
     /// line after it).
     struct Position: Equatable, Sendable {
         var paragraph: Int
+        /// The piece of a long paragraph (`DocumentPieces`); 0 in most paragraphs.
+        var piece = 0
         var line: Int
     }
 
@@ -35,12 +37,23 @@ enum DocumentView {
         }
     }
 
-    /// The status line in the document view: which quote, and whose it is.
+    /// The status line in the document view: the search, then which quoted span is
+    /// current and whose it is.
     static func status(_ state: AppState, quote current: Int) -> String {
-        guard let all = state.documentQuotes, all.count > current, current >= 0 else { return "no quotes in this document · Esc closes" }
+        if let typing = state.documentTyping { return "/" + typing.text + "  " + DocumentSearch.progress(state.documentSearch, typed: typing.text) }
+        let search = state.documentSearch.map { "/\($0.text): " + DocumentSearch.progress($0, typed: $0.text) + " · " } ?? ""
+        guard let all = state.documentQuotes, all.count > current, current >= 0 else { return search + "no quotes in this document · Esc closes" }
         let list = all.owners(current)
-        let owners = Shortlist.text(list.count, separator: "; ", budget: 200) { title(list[$0], state.catalog) }
-        return "quote \(current + 1) of \(all.count) · Enter opens: \(owners)"
+        let span = "quoted span \(current + 1) of \(all.count)"
+        guard list.count > 1 else { return search + span + " · Enter opens: " + (list.first.map { title($0, state.catalog) } ?? "") }
+        return search + span + " · quoted by \(list.count): Enter chooses"
+    }
+
+    /// What the document view counts, in words: a span several records quote is one
+    /// quoted span and several quotes ("58 quoted spans, 71 quotes").
+    static func counts(_ state: AppState) -> String {
+        guard let all = state.documentQuotes else { return "" }
+        return "\(all.count) quoted span\(all.count == 1 ? "" : "s"), \(all.quoteCount) quote\(all.quoteCount == 1 ? "" : "s")"
     }
 
     static func startQuote(_ state: AppState) -> Int {
@@ -52,97 +65,137 @@ enum DocumentView {
     static func textWidth(_ state: AppState) -> Int { max(1, Rect(x: 0, y: 0, width: state.width, height: state.height - 1).inner.width - 2) }
     static func textHeight(_ state: AppState) -> Int { Rect(x: 0, y: 0, width: state.width, height: state.height - 1).inner.height }
 
-    /// Paragraph `p` wrapped, with the quotes marked, and the blank line after it; and
-    /// the line holding the start of the current quote when it starts in `p`.
-    static func block(_ state: AppState, _ p: Int, current: Int) -> (lines: [StyledLine], currentLine: Int?) {
+    static func pieces(of state: AppState) -> DocumentPieces? { document(state).map(DocumentPieces.init) }
+
+    /// Piece `k` of paragraph `p` wrapped, with the quotes and the search's matches
+    /// marked, and (after the paragraph's last piece) the blank line after it; and the
+    /// line holding the byte offset `focus` when the piece holds it.
+    static func block(_ state: AppState, _ p: Int, _ k: Int, focus: Int? = nil) -> (lines: [StyledLine], focusLine: Int?) {
         guard let doc = document(state) else { return ([], nil) }
-        let text = doc.text
-        let para = doc.paragraphs[p]
-        let offsets = doc.paragraphs.offsets(p)
-        let quotes = state.documentQuotes
-        let marked = quotes?.overlapping(offsets) ?? []
-        let currentRange = quotes.flatMap { current >= 0 && current < $0.count ? $0.range(current) : nil }
-        var spans: [Span] = []
-        let utf8 = text.utf8
-        var i = para.lowerBound
-        var currentStart: Int?  // characters before the current quote's start
-        var characters = 0
-        while i < para.upperBound {
-            let next = text.index(after: i)
-            let o = utf8.distance(from: utf8.startIndex, to: i)
-            var role = Role.normal
-            if let r = currentRange, r.contains(o) {
-                role = .quote
-                if currentStart == nil { currentStart = characters }
-            } else if marked.contains(where: { quotes!.range($0).contains(o) }) {
-                role = .related
-            }
-            if let last = spans.last, last.role == role { spans[spans.count - 1].text.append(text[i]) } else { spans.append(Span(String(text[i]), role)) }
-            characters += 1
-            i = next
-        }
-        let lines = StyledText.wrap(spans, width: textWidth(state))
-        var currentLine: Int?
-        if let r = currentRange, offsets.contains(r.lowerBound) {
-            let before = currentStart ?? 0
-            var count = 0
-            currentLine = 0
+        let pieces = DocumentPieces(document: doc)
+        let r = pieces.range(p, k)
+        let last = k == pieces.count(p) - 1
+        let search = state.documentSearch
+        let key = DocumentBlocks.Key(document: doc, paragraph: p, piece: k, width: textWidth(state), quote: currentQuoteRange(state),
+                                     search: search?.text, origin: search?.origin ?? 0, scanned: search?.scanned ?? 0,
+                                     match: search?.current)
+        let lines = DocumentBlocks.lines(key) { StyledText.wrap(spans(state, doc, r), width: textWidth(state)) }
+        var focusLine: Int?
+        if let focus, r.contains(focus) {
+            // The lines' bytes, counted up to the focus (a space a line starts without
+            // is not counted, so at worst the line after a break is named).
+            var count = r.lowerBound
+            focusLine = lines.count - 1
             for (n, l) in lines.enumerated() {
-                count += l.reduce(0) { $0 + $1.text.count }
-                if count > before { currentLine = n; break }
+                count += l.reduce(0) { $0 + $1.text.utf8.count }
+                if count > focus { focusLine = n; break }
             }
         }
-        return (lines + [[]], currentLine)
+        return (last ? lines + [[]] : lines, focusLine)
     }
 
-    static func lineCount(_ state: AppState, _ p: Int) -> Int { block(state, p, current: -1).lines.count }
+    /// The text of a byte range as spans of one role each: quotes, then the current
+    /// quote, then the search's matches over them.
+    static func spans(_ state: AppState, _ doc: SourceDocument, _ r: Range<Int>) -> [Span] {
+        var roles = [Role](repeating: .normal, count: r.count)
+        func paint(_ q: Range<Int>, _ role: Role) {
+            let lo = max(q.lowerBound, r.lowerBound), hi = min(q.upperBound, r.upperBound)
+            if lo < hi { for i in (lo - r.lowerBound)..<(hi - r.lowerBound) { roles[i] = role } }
+        }
+        if let quotes = state.documentQuotes {
+            for q in quotes.overlapping(r) { paint(quotes.range(q), .related) }
+            if let current = currentQuoteRange(state) { paint(current, .quote) }
+        }
+        if let search = state.documentSearch {
+            for m in search.overlapping(r) { paint(m, .match) }
+            if let current = search.current { paint(current, .selectedFocused) }
+        }
+        let text = doc.text
+        let u = text.utf8
+        var spans: [Span] = []
+        var i = u.index(u.startIndex, offsetBy: r.lowerBound)
+        let end = u.index(u.startIndex, offsetBy: r.upperBound)
+        var o = r.lowerBound
+        while i < end {
+            let next = min(end, text.index(after: i))
+            let role = roles[o - r.lowerBound]
+            if let l = spans.last, l.role == role { spans[spans.count - 1].text += text[i..<next] } else { spans.append(Span(String(text[i..<next]), role)) }
+            o += u.distance(from: i, to: next)
+            i = next
+        }
+        return spans
+    }
+
+    static func currentQuoteRange(_ state: AppState) -> Range<Int>? {
+        guard case .document(let current) = state.mode, let quotes = state.documentQuotes, current >= 0, current < quotes.count else { return nil }
+        return quotes.range(current)
+    }
+
+    static func lineCount(_ state: AppState, _ p: Int, _ k: Int) -> Int { block(state, p, k).lines.count }
 
     /// Moves a position by `n` lines (back when negative), stopping at the start and
-    /// at the last line of the document.
+    /// at the last line of the document; only the pieces passed are laid out.
     static func advance(_ state: AppState, _ start: Position, by n: Int) -> Position {
-        guard let doc = document(state), !doc.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
+        guard let pieces = pieces(of: state), !pieces.document.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
         var pos = start
         var left = n
         while left > 0 {
-            let count = lineCount(state, pos.paragraph)
+            let count = lineCount(state, pos.paragraph, pos.piece)
             if pos.line + left < count { pos.line += left; break }
-            if pos.paragraph + 1 >= doc.paragraphs.count { pos.line = count - 1; break }
+            guard let (p, k) = pieces.next(pos.paragraph, pos.piece) else { pos.line = count - 1; break }
             left -= count - pos.line
-            pos = Position(paragraph: pos.paragraph + 1, line: 0)
+            pos = Position(paragraph: p, piece: k, line: 0)
         }
         while left < 0 {
             if pos.line + left >= 0 { pos.line += left; break }
-            if pos.paragraph == 0 { pos.line = 0; break }
+            guard let (p, k) = pieces.previous(pos.paragraph, pos.piece) else { pos.line = 0; break }
             left += pos.line + 1
-            pos = Position(paragraph: pos.paragraph - 1, line: lineCount(state, pos.paragraph - 1) - 1)
+            pos = Position(paragraph: p, piece: k, line: lineCount(state, p, k) - 1)
         }
         return pos
     }
 
+    /// The place that shows a byte offset a third of a screen from the top.
+    static func place(_ state: AppState, showing offset: Int) -> Position {
+        guard let doc = document(state), !doc.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
+        let p = doc.paragraphIndex(containingOffset: offset)
+        let k = DocumentPieces(document: doc).piece(p, holding: offset)
+        let line = block(state, p, k, focus: offset).focusLine ?? 0
+        return advance(state, Position(paragraph: p, piece: k, line: line), by: -(textHeight(state) / 3))
+    }
+
+    /// The byte offset where a shown line starts (about: a space a line starts
+    /// without is not counted).
+    static func offset(_ state: AppState, at pos: Position) -> Int {
+        guard let pieces = pieces(of: state), pos.paragraph < pieces.document.paragraphs.count else { return 0 }
+        let lines = block(state, pos.paragraph, pos.piece).lines
+        return pieces.range(pos.paragraph, pos.piece).lowerBound
+            + lines.prefix(pos.line).reduce(0) { $0 + $1.reduce(0) { $0 + $1.text.utf8.count } }
+    }
+
     /// The first line shown: the chosen place, or (following the current quote) a
     /// third of a screen above the quote; never so low that the last page is not full.
-    static func top(_ state: AppState, quote current: Int) -> Position {
-        guard let doc = document(state), !doc.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
+    static func top(_ state: AppState) -> Position {
+        guard let pieces = pieces(of: state), !pieces.document.paragraphs.isEmpty else { return Position(paragraph: 0, line: 0) }
         let height = textHeight(state)
         var pos: Position
         if let chosen = state.documentTop {
-            pos = Position(paragraph: min(max(0, chosen.paragraph), doc.paragraphs.count - 1), line: max(0, chosen.line))
-            pos.line = min(pos.line, lineCount(state, pos.paragraph) - 1)
-        } else if let all = state.documentQuotes, current >= 0, current < all.count {
-            let p = doc.paragraphIndex(containingOffset: all.range(current).lowerBound)
-            let line = block(state, p, current: current).currentLine ?? 0
-            pos = advance(state, Position(paragraph: p, line: line), by: -(height / 3))
+            let p = min(max(0, chosen.paragraph), pieces.document.paragraphs.count - 1)
+            pos = Position(paragraph: p, piece: min(max(0, chosen.piece), pieces.count(p) - 1), line: max(0, chosen.line))
+            pos.line = min(pos.line, lineCount(state, pos.paragraph, pos.piece) - 1)
+        } else if let range = currentQuoteRange(state) {
+            pos = place(state, showing: range.lowerBound)
         } else {
             pos = Position(paragraph: 0, line: 0)
         }
         // Enough lines below to fill the screen? Otherwise show the last full page.
         var below = 0
-        var p = pos.paragraph
+        var at: (Int, Int)? = (pos.paragraph, pos.piece)
         var first = pos.line
-        while below < height && p < doc.paragraphs.count {
-            below += lineCount(state, p) - first
+        while below < height, let (p, k) = at {
+            below += lineCount(state, p, k) - first
             first = 0
-            p += 1
+            at = pieces.next(p, k)
         }
         if below < height { pos = advance(state, pos, by: below - height) }
         return pos
@@ -150,22 +203,25 @@ enum DocumentView {
 
     /// The last page (`top` makes it a full one).
     static func end(_ state: AppState) -> Position {
-        Position(paragraph: max(0, (document(state)?.paragraphs.count ?? 1) - 1), line: Int.max / 2)
+        guard let pieces = pieces(of: state) else { return Position(paragraph: 0, line: 0) }
+        let p = max(0, pieces.document.paragraphs.count - 1)
+        return Position(paragraph: p, piece: pieces.count(p) - 1, line: Int.max / 2)
     }
 
     /// The position after scrolling `n` lines from what is shown.
-    static func scrolled(_ state: AppState, quote current: Int, by n: Int) -> Position {
-        advance(state, top(state, quote: current), by: n)
+    static func scrolled(_ state: AppState, by n: Int) -> Position {
+        advance(state, top(state), by: n)
     }
 
-    /// "n/N quotes · Esc closes", from the document's keys as bound.
+    /// "/ search, ]/[ quotes, Esc closes", from the document's keys as bound.
     static func hint(_ state: AppState) -> String {
         let keys = state.keys(.document)
-        return [keys.firstKey(.nextQuote), keys.firstKey(.previousQuote)].compactMap { $0 }.joined(separator: "/") + " quotes · "
-            + (keys.firstKey(.close).map { $0 + " closes" } ?? "")
+        let quotes = [keys.firstKey(.nextQuote), keys.firstKey(.previousQuote)].compactMap { $0 }.joined(separator: "/")
+        return [keys.firstKey(.search).map { $0 + " search" }, quotes.isEmpty ? nil : quotes + " quotes", keys.firstKey(.close).map { $0 + " closes" }]
+            .compactMap { $0 }.joined(separator: ", ")
     }
 
-    static func draw(_ state: AppState, quote current: Int, into grid: inout Grid) {
+    static func draw(_ state: AppState, into grid: inout Grid) {
         let rect = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
         grid.fill(row: 0, column: 0, width: rect.width, height: rect.height, role: .normal)
         guard let doc = document(state) else { return }
@@ -174,29 +230,43 @@ enum DocumentView {
         let name = doc.path.split(separator: "/").last.map(String.init) ?? doc.path
         Frame.draw(rect, title: "Document " + name, number: nil, info: hint(state), focused: true, into: &grid)
         guard !doc.paragraphs.isEmpty else { return }
-        let start = top(state, quote: current)
+        let start = top(state)
+        let pieces = DocumentPieces(document: doc)
+        let focus = state.documentSearch?.current?.lowerBound ?? currentQuoteRange(state)?.lowerBound
         var row = 0
-        var p = start.paragraph
+        var at: (Int, Int)? = (start.paragraph, start.piece)
         var skip = start.line
         var below = false
-        while p < doc.paragraphs.count {
-            let (lines, currentLine) = block(state, p, current: current)
+        drawing: while let (p, k) = at {
+            let (lines, focusLine) = block(state, p, k, focus: focus)
             // The blank line that ends the last paragraph is not more text.
-            let last = p == doc.paragraphs.count - 1 ? lines.count - 1 : lines.count
+            at = pieces.next(p, k)
+            let lastText = at == nil ? lines.count - 1 : lines.count
             for (n, line) in lines.enumerated().dropFirst(skip) {
-                guard row < inner.height else {
-                    below = below || n < last
-                    break
+                if row >= inner.height {
+                    below = n < lastText
+                    break drawing
                 }
                 StyledText.draw(line, into: &grid, row: inner.y + row, column: inner.x + 1, limit: width)
-                if n == currentLine { grid.cursor = (inner.y + row, inner.x + 1) }
+                if n == focusLine { grid.cursor = (inner.y + row, inner.x + 1) }
                 row += 1
             }
             skip = 0
-            p += 1
-            if row >= inner.height && below { break }
         }
-        let more = Frame.more(above: start.paragraph > 0 || start.line > 0, below: below)
-        Frame.footer("paragraph \(start.paragraph + 1) of \(doc.paragraphs.count)" + (more.isEmpty ? "" : " · " + more), in: rect, into: &grid)
+        let more = Frame.more(above: start.paragraph > 0 || start.piece > 0 || start.line > 0, below: below)
+        var place = "paragraph \(start.paragraph + 1) of \(doc.paragraphs.count)"
+        let count = pieces.count(start.paragraph)
+        if count > 1 { place += ", \(start.piece * 100 / count)% into it" }
+        let footer = place + (more.isEmpty ? "" : " · " + more)
+        Frame.footer(footer, in: rect, into: &grid)
+        let counts = " " + counts(state) + " "
+        if DisplayWidth.of(counts) + DisplayWidth.of(footer) + 6 <= rect.width {
+            grid.put(counts, row: rect.y + rect.height - 1, column: rect.x + 1, role: .muted)
+        }
+        if let picker = state.quotePicker { QuotePickerView.draw(state, picker, into: &grid) }
+        if let picker = state.quotePicker { QuotePickerView.draw(state, picker, into: &grid) }
+        if let typing = state.documentTyping {
+            grid.cursor = (grid.height - 1, min(grid.width - 1, 2 + DisplayWidth.of(typing.text)))
+        }
     }
 }

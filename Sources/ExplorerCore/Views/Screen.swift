@@ -32,7 +32,7 @@ enum Screen {
         }
         switch state.mode {
         case .help: HelpOverlay.draw(state, into: &grid)
-        case .document(let quote): DocumentView.draw(state, quote: quote, into: &grid)
+        case .document: DocumentView.draw(state, into: &grid)
         default: break
         }
         StatusLine.draw(state, row: state.height - 1, into: &grid)
