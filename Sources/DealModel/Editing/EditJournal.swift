@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Unsaved edits, one line each, appended and synced as they are made, so that after
+/// a crash, a `kill -9` or a lost connection the next start can offer them back. It
+/// lives under the cache directory (`journal/`, `0700`, files `0600`), not beside the
+/// dataset, keyed by the dataset files' paths; its first line names each file with the
+/// hash of its bytes when the edits began, and it is replayed only over those bytes.
+/// A save or a reload clears it.
+public struct EditJournal: Sendable, Hashable {
+    public let path: String
+    /// The cache directory it lives under.
+    let cache: String
+
+    init(files: [EditableFile], cache: String) {
+        self.cache = cache
+        let key = FileStamp.hash(Array(files.map { FilePaths.resolved($0.path) }.joined(separator: "\n").utf8))
+        path = cache + "/journal/" + String(key, radix: 16) + ".jsonl"
+    }
+
+    var directory: String { FileAccess.directory(of: path) }
+
+    /// Appends one edit (the header first, for a new journal) and syncs it.
+    func append(_ edit: Edit, base files: [EditableFile]) throws(AtomicFile.Failure) {
+        func fail(_ what: String) -> AtomicFile.Failure {
+            AtomicFile.Failure(path: path, message: "the journal cannot be written: \(what)", fix: "the edits are kept in memory; save them with :w")
+        }
+        do { try SnapshotCache.prepare(directory) } catch { throw fail(error.reason) }
+        var fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        var text = ""
+        if fd < 0 {
+            fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            text = Self.header(files).compact + "\n"
+        }
+        guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        text += Self.line(edit).compact + "\n"
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 { if errno == EINTR { continue }; throw fail(String(cString: strerror(errno))) }
+            done += n
+        }
+        if fsync(fd) != 0 { throw fail(String(cString: strerror(errno))) }
+    }
+
+    /// The edits journalled over these files; throws when the journal was made over
+    /// other bytes (the file changed since) or cannot be read.
+    func pending(for files: [EditableFile]) throws(EditRefusal) -> [Edit] {
+        guard FileAccess.exists(path) else { return [] }
+        guard case .success(let bytes) = FileAccess.read(path) else { throw EditRefusal("the journal \(path) cannot be read") }
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let first = lines.first, let header = try? JSONTree.parse(Array(first)) else {
+            throw EditRefusal("the journal \(path) is damaged: its first line is not a header")
+        }
+        if header != Self.header(files) {
+            let changed = files.filter { f in
+                !(header["files"]?.items ?? []).contains { $0["hash"]?.string == f.stamp.hex && $0["path"]?.string == FilePaths.resolved(f.path) }
+            }.map(\.path)
+            throw EditRefusal("unsaved edits journalled in \(path) were made to \(changed.isEmpty ? "other files" : changed.joined(separator: ", ")) as it was before it changed on disk: not applied (the journal is kept until you discard it)")
+        }
+        var edits: [Edit] = []
+        for (n, line) in lines.dropFirst().enumerated() {
+            // A line cut short by a crash is the last one: the edit it began is lost.
+            guard let tree = try? JSONTree.parse(Array(line)), let edit = Self.edit(tree) else {
+                if n == lines.count - 2 { break }
+                throw EditRefusal("the journal \(path) is damaged at line \(n + 2)")
+            }
+            edits.append(edit)
+        }
+        return edits
+    }
+
+    /// Removes the journal (after a save, a reload, or when the person discards it).
+    func clear() { unlink(path) }
+
+    // MARK: Lines
+
+    static func header(_ files: [EditableFile]) -> JSONTree {
+        .object([
+            .init("journal", .number(1)),
+            .init("files", .array(files.map { .object([.init("path", .string(FilePaths.resolved($0.path))), .init("hash", .string($0.stamp.hex))]) })),
+        ])
+    }
+
+    static func line(_ e: Edit) -> JSONTree {
+        .object([
+            .init("label", .string(e.label)),
+            .init("changes", .array(e.changes.map { c in
+                .object([
+                    .init("file", .number(Double(c.file))), .init("list", .string(c.list.rawValue)), .init("index", .number(Double(c.index))),
+                    .init("old", c.old ?? .null), .init("new", c.new ?? .null),
+                ])
+            })),
+        ])
+    }
+
+    static func edit(_ t: JSONTree) -> Edit? {
+        guard let label = t["label"]?.string, let changes = t["changes"]?.items else { return nil }
+        var out: [Change] = []
+        for c in changes {
+            guard case .number(let file)? = c["file"], case .number(let index)? = c["index"],
+                  let list = c["list"]?.string.flatMap(RecordList.init(rawValue:)) else { return nil }
+            let old = c["old"].flatMap { $0 == .null ? nil : $0 }, new = c["new"].flatMap { $0 == .null ? nil : $0 }
+            out.append(Change(file: Int(file), list: list, index: Int(index), old: old, new: new))
+        }
+        return Edit(label, out)
+    }
+}

@@ -1,0 +1,139 @@
+/// The edits a reviewer makes, as changes to every file that defines the record (a
+/// record shared by several datasets is changed in each).
+extension EditSession {
+    /// Where a record is defined: file, place in the file, the record as written.
+    public func definitions(of key: RecordKey) -> [(file: Int, index: Int, record: JSONTree)] {
+        files.indices.compactMap { f in files[f].index(of: key).map { (f, $0, files[f].records(key.list)[$0]) } }
+    }
+
+    /// The record with its draft mark removed: a person has checked it.
+    public func accept(_ key: RecordKey) throws(EditRefusal) -> Edit {
+        let changes = definitions(of: key).compactMap { d -> Change? in
+            guard d.record["draft"] != nil else { return nil }
+            var new = d.record
+            new["draft"] = nil
+            return Change(file: d.file, list: key.list, index: d.index, old: d.record, new: new)
+        }
+        guard !changes.isEmpty else { throw EditRefusal("\(key) is not a draft") }
+        return Edit("accept \(key)", changes)
+    }
+
+    /// The record removed from every file (a record others still refer to is refused
+    /// by the loader's check, with its message).
+    public func reject(_ key: RecordKey) throws(EditRefusal) -> Edit {
+        let defs = definitions(of: key)
+        guard !defs.isEmpty else { throw EditRefusal("no \(key)") }
+        return Edit("reject \(key)", defs.map { Change(file: $0.file, list: key.list, index: $0.index, old: $0.record, new: nil) })
+    }
+
+    /// A field set (nil: removed) in every definition that gives it, or in the first
+    /// when none does.
+    public func set(_ key: RecordKey, field: String, to value: JSONTree?) throws(EditRefusal) -> Edit {
+        let defs = definitions(of: key)
+        guard !defs.isEmpty else { throw EditRefusal("no \(key)") }
+        let giving = defs.filter { $0.record[field] != nil }
+        let targets = giving.isEmpty ? [defs[0]] : giving
+        let changes = targets.compactMap { d -> Change? in
+            var new = d.record
+            new[field] = value
+            return new == d.record ? nil : Change(file: d.file, list: key.list, index: d.index, old: d.record, new: new)
+        }
+        return Edit("set \(field) of \(key)", changes)
+    }
+
+    /// Adds the document's words at `utf8Range` as a quote of the record, exactly as
+    /// the document has them, with `occurrence` when they occur more than once.
+    public func attachQuote(_ key: RecordKey, document: SourceDocument, utf8Range: Range<Int>) throws(EditRefusal) -> Edit {
+        let defs = definitions(of: key)
+        // The first definition whose file lists the document.
+        guard let (d, docID, first) = defs.lazy.compactMap({ d -> ((file: Int, index: Int, record: JSONTree), String, Bool)? in
+            guard let id = self.documentID(document, inFile: d.file) else { return nil }
+            return (d, id, self.files[d.file].documentIDs.first == id)
+        }).first else { throw EditRefusal("\(key) is not defined in a dataset that names \(document.path)") }
+        var new = d.record
+        new["evidence"] = .array((d.record["evidence"]?.items ?? []) + [Self.quote(document, utf8Range, id: docID, isFirst: first)])
+        return Edit("add a quote to \(key)", [Change(file: d.file, list: key.list, index: d.index, old: d.record, new: new)])
+    }
+
+    /// The record's quote that the catalog located at `evidence` removed.
+    public func removeQuote(_ key: RecordKey, evidence: Evidence) throws(EditRefusal) -> Edit {
+        for d in definitions(of: key) {
+            guard let docs = documents(ofFile: d.file) else { continue }
+            let quotes = d.record["evidence"]?.items ?? []
+            for (j, q) in quotes.enumerated() where Self.locate(q, in: docs) == evidence.utf8Range && docs.contains(where: { $0.value === evidence.document }) {
+                // The quote's document must be the one of the evidence.
+                let docID = q["document"]?.string ?? files[d.file].documentIDs.first
+                guard docs[docID ?? ""] === evidence.document else { continue }
+                var rest = quotes
+                rest.remove(at: j)
+                var new = d.record
+                new["evidence"] = .array(rest)
+                return Edit("remove a quote from \(key)", [Change(file: d.file, list: key.list, index: d.index, old: d.record, new: new)])
+            }
+        }
+        throw EditRefusal("the quote is not written in \(key)")
+    }
+
+    /// A new record from a span of a document, in the first file that names the
+    /// document; `fields` are its other fields (a partner's name, a deal's kind…).
+    public func create(_ key: RecordKey, fields: [JSONTree.Member], document: SourceDocument, utf8Range: Range<Int>) throws(EditRefusal) -> Edit {
+        guard definitions(of: key).isEmpty else { throw EditRefusal("\(key) exists already: choose another id") }
+        guard let f = files.indices.first(where: { documentID(document, inFile: $0) != nil }), let docID = documentID(document, inFile: f) else {
+            throw EditRefusal("no dataset names \(document.path)")
+        }
+        let quote = Self.quote(document, utf8Range, id: docID, isFirst: files[f].documentIDs.first == docID)
+        let record = JSONTree.object([.init("id", .string(key.id))] + fields + [.init("evidence", .array([quote])), ])
+        return Edit("create \(key)", [Change(file: f, list: key.list, index: files[f].records(key.list).count, old: nil, new: record)])
+    }
+
+    // MARK: Quotes
+
+    static func quote(_ document: SourceDocument, _ r: Range<Int>, id: String, isFirst: Bool) -> JSONTree {
+        let text = String(decoding: Array(document.text.utf8)[r], as: UTF8.self)
+        let matches = document.matchOffsets(ofAll: [text])[0]
+        let occurrence = matches.count > 1 ? (matches.firstIndex(of: r) ?? matches.firstIndex { $0.lowerBound >= r.lowerBound } ?? 0) + 1 : nil
+        if isFirst && occurrence == nil { return .string(text) }
+        var members: [JSONTree.Member] = [.init("text", .string(text))]
+        if !isFirst { members.append(.init("document", .string(id))) }
+        if let occurrence { members.append(.init("occurrence", .number(Double(occurrence)))) }
+        return .object(members)
+    }
+
+    /// Where a written quote lies in its document (as the loader locates it).
+    static func locate(_ q: JSONTree, in docs: [String: SourceDocument], first: String? = nil) -> Range<Int>? {
+        let text = q.string ?? q["text"]?.string
+        guard let text else { return nil }
+        let doc = q["document"]?.string.flatMap { docs[$0] } ?? docs.values.first(where: { _ in docs.count == 1 }) ?? first.flatMap { docs[$0] }
+        guard let doc else { return nil }
+        let matches = doc.matchOffsets(ofAll: [text])[0]
+        var n = 1
+        if case .number(let o)? = q["occurrence"] { n = Int(o) }
+        return n >= 1 && n <= matches.count ? matches[n - 1] : nil
+    }
+
+    /// The documents a file names, by id, as the catalog read them.
+    func documents(ofFile f: Int) -> [String: SourceDocument]? {
+        let dir = FileAccess.directory(of: files[f].path)
+        var out: [String: SourceDocument] = [:]
+        for d in files[f].head["documents"]?.items ?? [] {
+            guard let id = d["id"]?.string, let p = d["path"]?.string else { continue }
+            let full = FileAccess.join(dir, p)
+            if let doc = catalog.documents.first(where: { $0.path == full }) { out[id] = doc }
+        }
+        return out
+    }
+
+    /// The id a file gives a document, when it names it.
+    func documentID(_ document: SourceDocument, inFile f: Int) -> String? {
+        documents(ofFile: f)?.first { $0.value === document }?.key
+    }
+}
+
+extension Catalog {
+    /// The records still marked as drafts, in the order of the panes' lists.
+    public var draftKeys: [RecordKey] {
+        partners.filter { $0.draft != nil }.map { RecordKey(.partners, $0.id) }
+            + (0..<deals.count).filter { deals[$0].draft != nil }.map { RecordKey(.deals, deals.id($0)) }
+            + (0..<events.count).filter { events[$0].draft != nil }.map { RecordKey(.events, events.id($0)) }
+    }
+}
