@@ -2,6 +2,15 @@
 public enum RecordList: String, CaseIterable, Sendable, Hashable {
     case partners, deals, events
 
+    /// The order of a record's keys.
+    var order: DatasetLayout.Order {
+        switch self {
+        case .partners: .partner
+        case .deals: .deal
+        case .events: .event
+        }
+    }
+
     /// The word a message uses for one record of the list.
     public var noun: String {
         switch self {
@@ -40,8 +49,9 @@ public struct Change: Hashable, Sendable {
         self.file = file
         self.list = list
         self.index = index
-        self.old = old
-        self.new = new
+        // In declaration order, as the files hold them (`EditableFile`).
+        self.old = old?.canonical(list.order)
+        self.new = new?.canonical(list.order)
     }
 
     public var inverse: Change { Change(file: file, list: list, index: index, old: new, new: old) }

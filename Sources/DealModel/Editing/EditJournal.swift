@@ -23,6 +23,18 @@ public struct EditJournal: Sendable, Hashable {
 
     /// Appends one edit (the header first, for a new journal) and syncs it.
     func append(_ edit: Edit, base files: [EditableFile]) throws(AtomicFile.Failure) {
+        try append(Self.line(edit), base: files)
+    }
+
+    /// Notes, before a file is written over, the hash of what is written: if the
+    /// process dies after the rename but before the journal is cleared, the journal
+    /// still applies (its changes to that file are in it already).
+    func saving(file: Int, text: [UInt8], base files: [EditableFile]) throws(AtomicFile.Failure) {
+        guard FileAccess.exists(path) else { return }
+        try append(.object([.init("saving", .number(Double(file))), .init("hash", .string(String(FileStamp.hash(text), radix: 16)))]), base: files)
+    }
+
+    private func append(_ line: JSONTree, base files: [EditableFile]) throws(AtomicFile.Failure) {
         func fail(_ what: String) -> AtomicFile.Failure {
             AtomicFile.Failure(path: path, message: "the journal cannot be written: \(what)", fix: "the edits are kept in memory; save them with :w")
         }
@@ -35,7 +47,7 @@ public struct EditJournal: Sendable, Hashable {
         }
         guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
         defer { close(fd) }
-        text += Self.line(edit).compact + "\n"
+        text += line.compact + "\n"
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {
@@ -51,24 +63,37 @@ public struct EditJournal: Sendable, Hashable {
     func pending(for files: [EditableFile]) throws(EditRefusal) -> [Edit] {
         guard FileAccess.exists(path) else { return [] }
         guard case .success(let bytes) = FileAccess.read(path) else { throw EditRefusal("the journal \(path) cannot be read") }
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let first = lines.first, let header = try? JSONTree.parse(Array(first)) else {
+        let raw = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        // The header goes out in one write with the first edit: a journal cut short
+        // there holds no edit yet.
+        if raw.count <= 1 && (raw.first.flatMap { JSONTree.parseLine(Array($0)) } == nil) { return [] }
+        guard let first = raw.first, let header = try? JSONTree.parse(Array(first)) else {
             throw EditRefusal("the journal \(path) is damaged: its first line is not a header")
         }
-        if header != Self.header(files) {
-            let changed = files.filter { f in
-                !(header["files"]?.items ?? []).contains { $0["hash"]?.string == f.stamp.hex && $0["path"]?.string == FilePaths.resolved(f.path) }
-            }.map(\.path)
-            throw EditRefusal("unsaved edits journalled in \(path) were made to \(changed.isEmpty ? "other files" : changed.joined(separator: ", ")) as it was before it changed on disk: not applied (the journal is kept until you discard it)")
+        let lines = raw.dropFirst().enumerated().map { ($0.offset, JSONTree.parseLine(Array($0.element))) }
+        // Files saved since, in a save cut short before the journal was cleared.
+        let saved = Set(lines.compactMap { _, t -> Int? in
+            guard case .number(let k)? = t?["saving"], Int(k) < files.count, t?["hash"]?.string == files[Int(k)].stamp.hex else { return nil }
+            return Int(k)
+        })
+        let recorded = header["files"]?.items ?? []
+        let changed = files.indices.filter { k in
+            !saved.contains(k) && !(k < recorded.count && recorded[k] == Self.header([files[k]])["files"]?.items?.first)
+        }
+        guard recorded.count == files.count, changed.isEmpty else {
+            let names = changed.map { files[$0].path }
+            throw EditRefusal("unsaved edits journalled in \(path) were made to \(names.isEmpty ? "other files" : names.joined(separator: ", ")) as it was before it changed on disk: not applied (the journal is kept until you discard it)")
         }
         var edits: [Edit] = []
-        for (n, line) in lines.dropFirst().enumerated() {
+        for (n, tree) in lines {
+            if tree?["saving"] != nil { continue }
             // A line cut short by a crash is the last one: the edit it began is lost.
-            guard let tree = try? JSONTree.parse(Array(line)), let edit = Self.edit(tree) else {
-                if n == lines.count - 2 { break }
+            guard let tree, var edit = Self.edit(tree) else {
+                if n == lines.count - 1 { break }
                 throw EditRefusal("the journal \(path) is damaged at line \(n + 2)")
             }
-            edits.append(edit)
+            edit.changes.removeAll { saved.contains($0.file) }
+            if !edit.changes.isEmpty { edits.append(edit) }
         }
         return edits
     }

@@ -61,11 +61,12 @@ public struct EditSession: Sendable {
 
     // MARK: Edits
 
-    /// Makes an edit: refused (and nothing changes) when the loader would refuse the
-    /// result. The edit is journalled before it counts; a journal that cannot be
+    /// Makes an edit (one that changes nothing is not kept): refused, and nothing
+    /// changes, when the loader would refuse the result. The edit is journalled before it counts; a journal that cannot be
     /// written is said in the result (the edit stays in memory).
     @discardableResult
     public mutating func apply(_ edit: Edit) throws(EditRefusal) -> String? {
+        guard !edit.changes.isEmpty else { return nil }
         try perform(edit)
         undoStack.append(edit)
         redoStack.removeAll()
@@ -130,7 +131,10 @@ public struct EditSession: Sendable {
         var written: [String] = []
         for k in changed {
             let text = files[k].text()
-            do { try AtomicFile.write(files[k].path) { (emit) throws(AtomicFile.Failure) in try emit(text) } } catch { throw .cannotWrite(error) }
+            do {
+                try? journal?.saving(file: k, text: text, base: files)
+                try AtomicFile.write(files[k].path) { (emit) throws(AtomicFile.Failure) in try emit(text) }
+            } catch { throw .cannotWrite(error) }
             files[k].stamp = FileStamp(bytes: text, path: files[k].path)
             dirty.remove(k)
             written.append(files[k].path)

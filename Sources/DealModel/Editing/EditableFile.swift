@@ -33,7 +33,8 @@ extension Snapshot.FileKey: Hashable {
 public struct EditableFile: Sendable, Hashable {
     /// The file as given (relative or absolute).
     public let path: String
-    /// The file's fields other than the three record lists.
+    /// The file's fields other than the three record lists. Records are held with
+    /// their keys in declaration order (`JSONTree.canonical`), as a save writes them.
     var head: JSONTree
     var lists: [RecordList: [JSONTree]]
     /// The file on disk as last read or written.
@@ -46,7 +47,7 @@ public struct EditableFile: Sendable, Hashable {
         var head = root
         var lists: [RecordList: [JSONTree]] = [:]
         for list in RecordList.allCases {
-            lists[list] = root[list.rawValue]?.items ?? []
+            lists[list] = (root[list.rawValue]?.items ?? []).map { $0.canonical(list.order) }
             head[list.rawValue] = nil
         }
         self.head = head

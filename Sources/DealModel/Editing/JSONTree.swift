@@ -35,6 +35,9 @@ public indirect enum JSONTree: Hashable, Sendable {
         JSONTree(try JSONParser.parse(bytes))
     }
 
+    /// One line of a journal, or nil when it is not JSON (cut short by a crash).
+    static func parseLine(_ bytes: [UInt8]) -> JSONTree? { try? parse(bytes) }
+
     public subscript(key: String) -> JSONTree? {
         get {
             guard case .object(let members) = self else { return nil }
@@ -65,6 +68,16 @@ public indirect enum JSONTree: Hashable, Sendable {
         case .array(let items): .array(items.map { $0.out(order) })
         case .object(let members):
             .object(order.sorted(members).map { ($0.key, $0.value.out(order.inside($0.key))) })
+        }
+    }
+
+    /// The value with every object's keys in the order of its declaration, so that
+    /// records compare equal however their file ordered them.
+    func canonical(_ order: DatasetLayout.Order) -> JSONTree {
+        switch self {
+        case .array(let items): .array(items.map { $0.canonical(order) })
+        case .object(let members): .object(order.sorted(members).map { Member($0.key, $0.value.canonical(order.inside($0.key))) })
+        default: self
         }
     }
 
