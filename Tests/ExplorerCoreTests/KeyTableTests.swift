@@ -55,7 +55,7 @@ import Testing
         case .tooSmall: return start(40, 10)
         default:
             var s = start(120, 40)
-            press(&s, ["normal": "", "network": "w", "chart": "t", "help": "?", "document": "2v", "commandLine": ":go", "searchTyping": "/cl"][mode.rawValue]!)
+            press(&s, ["normal": "", "network": "w", "chart": "t", "help": "?", "document": "2v", "commandLine": ":go", "searchTyping": "/cl", "confirm": "3Grq"][mode.rawValue]!)
             #expect(s.inputMode == mode)
             return s
         }

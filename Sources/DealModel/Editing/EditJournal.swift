@@ -15,8 +15,7 @@ public struct EditJournal: Sendable, Hashable {
 
     init(files: [EditableFile], cache: String) {
         self.cache = cache
-        let key = FileStamp.hash(Array(files.map { FilePaths.resolved($0.path) }.joined(separator: "\n").utf8))
-        path = cache + "/journal/" + String(key, radix: 16) + ".jsonl"
+        path = Self.path(files.map(\.path), cache: cache)
     }
 
     var directory: String { FileAccess.directory(of: path) }
@@ -132,5 +131,18 @@ public struct EditJournal: Sendable, Hashable {
             out.append(Change(file: Int(file), list: list, index: Int(index), old: old, new: new))
         }
         return Edit(label, out)
+    }
+}
+
+extension EditJournal {
+    /// Whether unsaved edits of these dataset files are journalled (checked at every
+    /// start without reading the data again).
+    public static func exists(forDatasets files: [String], cache: String? = SnapshotCache.directory) -> Bool {
+        guard let cache, !files.isEmpty else { return false }
+        return FileAccess.exists(path(files, cache: cache))
+    }
+
+    static func path(_ files: [String], cache: String) -> String {
+        cache + "/journal/" + String(FileStamp.hash(Array(files.map(FilePaths.resolved).joined(separator: "\n").utf8)), radix: 16) + ".jsonl"
     }
 }

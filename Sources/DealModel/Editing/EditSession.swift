@@ -14,6 +14,15 @@ public struct EditSession: Sendable {
     public private(set) var dirty: Set<Int> = []
     /// Where unsaved edits are journalled; nil when the cache is off.
     public private(set) var journal: EditJournal?
+    /// Journal writes wait for `flushJournal()` instead of happening in `apply`: the
+    /// explorer's update stays free of file writes, and its runner flushes.
+    public var defersJournal = false
+    private var journalQueue: [JournalStep] = []
+
+    private enum JournalStep: Sendable {
+        case edit(Edit, base: [EditableFile])
+        case clear
+    }
 
     /// Reads the dataset files of `path` (a file or a directory; nil: the bundled data).
     /// `cache`: where the journal goes (tests give their own; nil: no journal).
@@ -100,9 +109,34 @@ public struct EditSession: Sendable {
         files = next
     }
 
-    private func record(_ edit: Edit) -> String? {
-        do { try journal?.append(edit, base: files) } catch { return error.message }
+    private mutating func record(_ edit: Edit) -> String? {
+        journalQueue.append(.edit(edit, base: files))
+        return defersJournal ? nil : flushJournal()
+    }
+
+    /// Writes the journal steps waiting (edits, a clearing); the first failure's
+    /// message, the steps left for the next flush.
+    @discardableResult
+    public mutating func flushJournal() -> String? {
+        guard let journal else { journalQueue = []; return nil }
+        while let step = journalQueue.first {
+            switch step {
+            case .edit(let edit, let base):
+                do { try journal.append(edit, base: base) } catch { return error.message }
+            case .clear:
+                journal.clear()
+            }
+            journalQueue.removeFirst()
+        }
         return nil
+    }
+
+    /// The journal steps that wait for `flushJournal()`.
+    public var journalPending: Int { journalQueue.count }
+
+    private mutating func clearJournal() {
+        journalQueue = [.clear]
+        if !defersJournal { flushJournal() }
     }
 
     // MARK: Saving and reloading
@@ -126,6 +160,7 @@ public struct EditSession: Sendable {
     /// are written. Returns the files written.
     @discardableResult
     public mutating func save() throws(SaveFailure) -> [String] {
+        flushJournal()
         let changed = dirty.sorted()
         for k in changed where Self.changedOnDisk(files[k]) { throw .changedOnDisk(files[k].path) }
         var written: [String] = []
@@ -139,7 +174,8 @@ public struct EditSession: Sendable {
             dirty.remove(k)
             written.append(files[k].path)
         }
-        journal?.clear()
+        clearJournal()
+        flushJournal()
         return written
     }
 
@@ -156,7 +192,8 @@ public struct EditSession: Sendable {
         file.moveDocuments(from: FileAccess.directory(of: file.path), to: FileAccess.directory(of: path))
         let text = file.text()
         do { try AtomicFile.write(path) { (emit) throws(AtomicFile.Failure) in try emit(text) } } catch { throw .cannotWrite(error) }
-        journal?.clear()
+        clearJournal()
+        flushJournal()
         do {
             let saved = try Self.read(path)
             files = [saved]
@@ -179,8 +216,9 @@ public struct EditSession: Sendable {
 
     /// Reads the files again, dropping unsaved edits, undo and redo, and the journal.
     public mutating func reload() throws(EditRefusal) {
-        let fresh = try Self.open(path: source, cache: journal?.cache)
-        journal?.clear()
+        var fresh = try Self.open(path: source, cache: journal?.cache)
+        fresh.defersJournal = defersJournal
+        fresh.clearJournal()
         self = fresh
     }
 
@@ -210,7 +248,7 @@ public struct EditSession: Sendable {
     }
 
     /// Drops the journal of an earlier run.
-    public mutating func discardJournal() { journal?.clear() }
+    public mutating func discardJournal() { clearJournal() }
 }
 
 extension EditableFile {

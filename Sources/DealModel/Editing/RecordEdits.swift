@@ -18,12 +18,28 @@ extension EditSession {
         return Edit("accept \(key)", changes)
     }
 
-    /// The record removed from every file (a record others still refer to is refused
-    /// by the loader's check, with its message).
+    /// The record removed from every file. Lists that merely name it (an event's
+    /// `deals` and `partners`) drop it too; a record others depend on (a deal's party,
+    /// an event's `order` anchor) is refused by the loader's check, with its message.
     public func reject(_ key: RecordKey) throws(EditRefusal) -> Edit {
         let defs = definitions(of: key)
         guard !defs.isEmpty else { throw EditRefusal("no \(key)") }
-        return Edit("reject \(key)", defs.map { Change(file: $0.file, list: key.list, index: $0.index, old: $0.record, new: nil) })
+        var changes: [Change] = []
+        let listField = key.list == .deals ? "deals" : key.list == .partners ? "partners" : nil
+        if let listField {
+            for f in files.indices {
+                for (i, event) in files[f].records(.events).enumerated() {
+                    guard let names = event[listField]?.items, names.contains(.string(key.id)) else { continue }
+                    var new = event
+                    let rest = names.filter { $0 != .string(key.id) }
+                    new[listField] = rest.isEmpty ? nil : .array(rest)
+                    changes.append(Change(file: f, list: .events, index: i, old: event, new: new))
+                }
+            }
+        }
+        // Removed last, from the highest place down, so earlier places stay put.
+        changes += defs.sorted { $0.index > $1.index }.map { Change(file: $0.file, list: key.list, index: $0.index, old: $0.record, new: nil) }
+        return Edit("reject \(key)", changes)
     }
 
     /// A field set (nil: removed) in every definition that gives it, or in the first

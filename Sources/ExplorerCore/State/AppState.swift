@@ -92,6 +92,12 @@ public struct AppState: Sendable {
     /// Work is pending (a long search or sort): the backend sends `.idle` events
     /// while no input is waiting, and each goes on with it.
     public var isBusy: Bool { pendingSearch != nil || !pendingSorts.isEmpty }
+    /// The edits of this session, once the first is made (`Reviewing`).
+    public internal(set) var editing: EditSession?
+    /// A question waiting for its answer (`ConfirmMode`): its keys are read first.
+    public internal(set) var question: Question?
+    /// Where unsaved edits are journalled (the cache directory; tests give their own).
+    public var journalCache: String? = SnapshotCache.directory
     /// Earlier `:` commands, newest last (Up and Down recall them).
     var commandHistory: [String] = []
     var historyIndex: Int?
@@ -136,6 +142,7 @@ public struct AppState: Sendable {
     public var modeBeneathHelp: InputMode {
         if isTooSmall { return .tooSmall }
         if loading != nil { return .loading }
+        if question != nil { return .confirm }
         switch mode == .help ? helpReturn : mode {
         case .normal, .help: return focus == .network ? .network : focus == .chart ? .chart : .normal
         case .search: return .searchTyping
