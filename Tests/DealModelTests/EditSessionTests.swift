@@ -40,11 +40,11 @@ struct EditSessionTests {
         let copy = try Copy()
         defer { copy.remove() }
         var s = try copy.open()
-        #expect(s.catalog.draftKeys.count == 6)
+        #expect(s.catalog.draftCount == 6)
         let before = try copy.text().split(separator: "\n", omittingEmptySubsequences: false)
         try s.apply(s.accept(Self.deal))
         #expect(s.catalog.deal(id: Self.deal.id)?.draft == nil)
-        #expect(s.catalog.draftKeys.count == 5)
+        #expect(s.catalog.draftCount == 5)
         #expect(s.isDirty)
         #expect(try s.save() == [copy.data])
         #expect(!s.isDirty)

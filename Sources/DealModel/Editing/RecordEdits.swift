@@ -146,10 +146,18 @@ extension EditSession {
 }
 
 extension Catalog {
-    /// The records still marked as drafts, in the order of the panes' lists.
-    public var draftKeys: [RecordKey] {
-        partners.filter { $0.draft != nil }.map { RecordKey(.partners, $0.id) }
-            + (0..<deals.count).filter { deals[$0].draft != nil }.map { RecordKey(.deals, deals.id($0)) }
-            + (0..<events.count).filter { events[$0].draft != nil }.map { RecordKey(.events, events.id($0)) }
+    /// How many records are still marked as drafts (the sparse draft columns of deals
+    /// and events are counted, not walked).
+    public var draftCount: Int {
+        partners.reduce(0) { $0 + ($1.draft == nil ? 0 : 1) } + deals.rare.column(.draft).count + events.rare.column(.draft).count
+    }
+
+    /// Whether a record is marked as a draft, without assembling it.
+    public func isDraft(_ r: RecordRef) -> Bool {
+        switch r {
+        case .partner(let p): partners[p].draft != nil
+        case .deal(let d): deals.rare.column(.draft)[d] != nil
+        case .event(let e): events.rare.column(.draft)[e] != nil
+        }
     }
 }

@@ -96,6 +96,8 @@ public struct AppState: Sendable {
     public internal(set) var editing: EditSession?
     /// A question waiting for its answer (`ConfirmMode`): its keys are read first.
     public internal(set) var question: Question?
+    /// Records still to review (draft marks), counted once per catalog.
+    public private(set) var draftCount = 0
     /// Where unsaved edits are journalled (the cache directory; tests give their own).
     public var journalCache: String? = SnapshotCache.directory
     /// Earlier `:` commands, newest last (Up and Down recall them).
@@ -119,6 +121,7 @@ public struct AppState: Sendable {
         self.keymap = keymap
         dealDateWidth = DealsPane.widestDate(catalog)
         eventWhenWidth = TimelinePane.widestWhen(catalog)
+        draftCount = catalog.draftCount
         applyFilter()
         if !filter.isEmpty, let first = filter.first.flatMap(catalog.partnerIndex(id:)) {
             lists[.partners].cursor = first

@@ -22,16 +22,7 @@ extension AppState {
         }
     }
 
-    public func isDraft(_ r: RecordRef) -> Bool {
-        switch r {
-        case .partner(let p): catalog.partners[p].draft != nil
-        case .deal(let d): catalog.deals[d].draft != nil
-        case .event(let e): catalog.events[e].draft != nil
-        }
-    }
-
-    /// Records still to review (draft marks), for the status line.
-    public var draftCount: Int { catalog.draftKeys.count }
+    public func isDraft(_ r: RecordRef) -> Bool { catalog.isDraft(r) }
 
     /// Edits not yet written to the files.
     public var hasUnsavedEdits: Bool { editing?.isDirty ?? false }
