@@ -173,7 +173,8 @@ struct EditSessionTests {
         case .failure(let e): #expect(e.message.contains("as it was before it changed on disk: not applied"), "\(e.message)")
         }
         #expect(throws: EditRefusal.self) { try third.restoreJournal() }
-        third.discardJournal()
+        let aside = try #require(third.setAsideJournal())
+        #expect(aside == journal + ".stale" && FileManager.default.fileExists(atPath: aside))
         #expect(try third.journalledEdits().get() == 0)
     }
 

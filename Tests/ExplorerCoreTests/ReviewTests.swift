@@ -169,6 +169,24 @@ import Testing
         #expect(third.catalog.deals.count == 0)
     }
 
+    @Test func aJournalOverAFileChangedSinceIsReportedNotApplied() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        Self.run(&s, "a")
+        let other = try copy.text().replacingOccurrences(of: "(draft)", with: "(edited elsewhere)")
+        try other.write(toFile: copy.data, atomically: false, encoding: .utf8)
+        var next = try copy.start()
+        Explorer.offerJournal(&next)
+        #expect(next.question == nil)
+        #expect(next.message?.contains("as it was before it changed on disk: not applied; kept as ") == true, "\(next.message ?? "")")
+        #expect(next.catalog.partner(id: "contoso")?.draft != nil)
+        // Reported once: the next start finds no journal.
+        var third = try copy.start()
+        Explorer.offerJournal(&third)
+        #expect(third.message == nil && third.question == nil)
+    }
+
     @Test func exportWritesTheFilteredViewAsADatasetThatLoads() throws {
         let copy = try Copy()
         defer { copy.remove() }

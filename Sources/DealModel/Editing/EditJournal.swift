@@ -81,7 +81,7 @@ public struct EditJournal: Sendable, Hashable {
         }
         guard recorded.count == files.count, changed.isEmpty else {
             let names = changed.map { files[$0].path }
-            throw EditRefusal("unsaved edits journalled in \(path) were made to \(names.isEmpty ? "other files" : names.joined(separator: ", ")) as it was before it changed on disk: not applied (the journal is kept until you discard it)")
+            throw EditRefusal("unsaved edits journalled in \(path) were made to \(names.isEmpty ? "other files" : names.joined(separator: ", ")) as it was before it changed on disk: not applied")
         }
         var edits: [Edit] = []
         for (n, tree) in lines {
@@ -99,6 +99,13 @@ public struct EditJournal: Sendable, Hashable {
 
     /// Removes the journal (after a save, a reload, or when the person discards it).
     func clear() { unlink(path) }
+
+    /// Moves a journal that does not apply out of the way, keeping it for the person
+    /// to read: its new path.
+    func setAside() -> String? {
+        let aside = path + ".stale"
+        return rename(path, aside) == 0 ? aside : nil
+    }
 
     // MARK: Lines
 

@@ -247,6 +247,10 @@ public struct EditSession: Sendable {
         do { return .success(try journal.pending(for: files).count) } catch { return .failure(error) }
     }
 
+    /// Moves a journal that does not apply aside (`….jsonl.stale`, kept for the
+    /// person to read); its new path.
+    public func setAsideJournal() -> String? { journal?.setAside() }
+
     /// Drops the journal of an earlier run.
     public mutating func discardJournal() { clearJournal() }
 }

@@ -75,17 +75,16 @@ extension EditSession {
     public func removeQuote(_ key: RecordKey, evidence: Evidence) throws(EditRefusal) -> Edit {
         for d in definitions(of: key) {
             guard let docs = documents(ofFile: d.file) else { continue }
+            let first = files[d.file].documentIDs.first
             let quotes = d.record["evidence"]?.items ?? []
-            for (j, q) in quotes.enumerated() where Self.locate(q, in: docs) == evidence.utf8Range && docs.contains(where: { $0.value === evidence.document }) {
-                // The quote's document must be the one of the evidence.
-                let docID = q["document"]?.string ?? files[d.file].documentIDs.first
-                guard docs[docID ?? ""] === evidence.document else { continue }
-                var rest = quotes
-                rest.remove(at: j)
-                var new = d.record
-                new["evidence"] = .array(rest)
-                return Edit("remove a quote from \(key)", [Change(file: d.file, list: key.list, index: d.index, old: d.record, new: new)])
-            }
+            guard let j = quotes.firstIndex(where: { q in
+                Self.locate(q, in: docs, first: first).map { $0.0 === evidence.document && $0.1 == evidence.utf8Range } == true
+            }) else { continue }
+            var rest = quotes
+            rest.remove(at: j)
+            var new = d.record
+            new["evidence"] = .array(rest)
+            return Edit("remove a quote from \(key)", [Change(file: d.file, list: key.list, index: d.index, old: d.record, new: new)])
         }
         throw EditRefusal("the quote is not written in \(key)")
     }
@@ -115,16 +114,14 @@ extension EditSession {
         return .object(members)
     }
 
-    /// Where a written quote lies in its document (as the loader locates it).
-    static func locate(_ q: JSONTree, in docs: [String: SourceDocument], first: String? = nil) -> Range<Int>? {
-        let text = q.string ?? q["text"]?.string
-        guard let text else { return nil }
-        let doc = q["document"]?.string.flatMap { docs[$0] } ?? docs.values.first(where: { _ in docs.count == 1 }) ?? first.flatMap { docs[$0] }
-        guard let doc else { return nil }
+    /// Where a written quote lies (as the loader locates it): its document (`first`
+    /// when it names none) and its bytes.
+    static func locate(_ q: JSONTree, in docs: [String: SourceDocument], first: String?) -> (SourceDocument, Range<Int>)? {
+        guard let text = q.string ?? q["text"]?.string, let id = q["document"]?.string ?? first, let doc = docs[id] else { return nil }
         let matches = doc.matchOffsets(ofAll: [text])[0]
         var n = 1
         if case .number(let o)? = q["occurrence"] { n = Int(o) }
-        return n >= 1 && n <= matches.count ? matches[n - 1] : nil
+        return n >= 1 && n <= matches.count ? (doc, matches[n - 1]) : nil
     }
 
     /// The documents a file names, by id, as the catalog read them.

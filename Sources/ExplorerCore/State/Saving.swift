@@ -79,7 +79,9 @@ extension AppState {
         case .success(let n) where n > 0: question = .restore(edits: n)
         case .success:
             editing?.discardJournal()
-        case .failure(let e): message = Sanitizer.line(e.message)
+        case .failure(let e):
+            // Reported once, not applied, and kept aside for the person to read.
+            message = Sanitizer.line(e.message + (s.setAsideJournal().map { "; kept as \($0)" } ?? ""))
         }
     }
 
