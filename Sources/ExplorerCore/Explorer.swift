@@ -26,6 +26,19 @@ public enum Explorer {
         Update.apply(&state, event)
     }
 
+    /// Carries out a write `update` asked for (`Effect.write`); returns `.quit` when
+    /// a save that was to end the session succeeded.
+    public static func perform(_ request: WriteRequest, _ state: inout AppState) -> [Effect] {
+        state.perform(request)
+    }
+
+    /// After the data is loaded: unsaved edits an earlier run journalled are offered
+    /// back (a question), or said not to apply. The runner calls it; it reads the
+    /// user's cache, which the tests of `update` leave alone.
+    public static func offerJournal(_ state: inout AppState) {
+        state.offerJournal()
+    }
+
     /// Draws the whole screen.
     public static func render(_ state: AppState) -> Grid {
         Screen.render(state)

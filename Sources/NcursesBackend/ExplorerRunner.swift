@@ -98,6 +98,8 @@ public enum ExplorerRunner {
                     painter.invalidate()
                 case .copy(let text): terminal.copy(text)
                 case .setTitle(let title): terminal.setTitle(title)
+                case .write(let request):
+                    if Explorer.perform(request, &state).contains(.quit) { return .quit }
                 }
             }
             return nil
@@ -110,6 +112,7 @@ public enum ExplorerRunner {
                 case .some(.success(let result)):
                     loaded = true
                     if let end = feed(.loaded(result.0, partners: result.1)) { return end }
+                    Explorer.offerJournal(&state)
                 case .some(.failure):
                     if let end = feed(.loadFailed) { return end }
                 case .none:

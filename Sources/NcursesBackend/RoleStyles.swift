@@ -57,7 +57,7 @@ struct RoleLook: Sendable {
         switch role {
         case .normal, .border, .label, .figure: []
         case .muted: [.dim]
-        case .borderFocused, .title, .header, .related, .filtered, .key, .error: [.bold]
+        case .borderFocused, .title, .header, .related, .filtered, .key, .error, .draft: [.bold]
         case .titleFocused, .selectedFocused: [.reverse, .bold]
         case .selected: [.underline]
         case .match, .quote: [.underline, .bold]

@@ -22,7 +22,7 @@ struct Dealscope: ParsableCommand {
             78 the explorer's config file has a problem.
             """,
         version: version,
-        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Draft.self, Cache.self, ConfigCommand.self],
+        subcommands: [Explore.self, Partners.self, Deals.self, Timeline.self, Show.self, Validate.self, Export.self, Draft.self, Cache.self, ConfigCommand.self, SaveLoop.self],
         defaultSubcommand: Explore.self
     )
 

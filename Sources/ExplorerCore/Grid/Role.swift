@@ -33,4 +33,6 @@ public enum Role: UInt8, CaseIterable, Sendable {
     case error
     /// Amounts and other figures.
     case figure
+    /// The mark of a draft record, not yet reviewed.
+    case draft
 }

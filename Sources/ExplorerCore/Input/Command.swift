@@ -22,6 +22,9 @@ public enum Command: Hashable, Sendable {
     case close, nextQuote, previousQuote, openQuote
     /// Typing modes (the command line, a search).
     case accept, deleteBackward, clearLine, complete, historyPrevious, historyNext
+    /// Reviewing and editing: accept or reject a draft, the next one to review, undo
+    /// and redo, save and reload; answers to a question (`ConfirmMode`).
+    case acceptDraft, rejectDraft, nextDraft, undo, redo, save, reload, confirmYes, confirmNo
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -35,6 +38,7 @@ public enum Command: Hashable, Sendable {
         .toggleNetwork, .toggleChart, .left, .right, .zoomIn, .zoomOut, .recentre,
         .close, .nextQuote, .previousQuote, .openQuote,
         .accept, .deleteBackward, .clearLine, .complete, .historyPrevious, .historyNext,
+        .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.

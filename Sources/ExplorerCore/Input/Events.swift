@@ -40,4 +40,18 @@ public enum Effect: Hashable, Sendable {
     case copy(String)
     /// Set the terminal's title (where terminfo says it has one); sanitized already.
     case setTitle(String)
+    /// Write files the user owns or the journal: the runner hands it back to
+    /// `Explorer.perform`, so that `update` itself never writes a file.
+    case write(WriteRequest)
+}
+
+/// A write the runner carries out through `Explorer.perform`.
+public enum WriteRequest: Hashable, Sendable {
+    /// The edits not yet journalled (and a journal to clear).
+    case journal
+    /// The edited files, over the ones they came from; then quit if all went well.
+    case save(thenQuit: Bool)
+    case saveAs(String)
+    /// The records the filter shows, as a dataset file.
+    case export(String)
 }

@@ -2,7 +2,7 @@
 /// says which one is current). `update` looks a key up in that table only; the
 /// help screen shows the same tables.
 public enum InputMode: String, CaseIterable, Sendable {
-    case normal, network, chart, help, document, documentSearch, quotePicker, commandLine, searchTyping, loading, tooSmall
+    case normal, network, chart, help, document, documentSearch, quotePicker, commandLine, searchTyping, loading, tooSmall, confirm
 
     /// How the help screen names the mode.
     public var title: String {
@@ -18,6 +18,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .searchTyping: "Typing a search (/)"
         case .loading: "While the data loads"
         case .tooSmall: "Terminal too small"
+        case .confirm: "A question (unsaved changes)"
         }
     }
 
@@ -35,13 +36,18 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .searchTyping: SearchTypingMode.keys
         case .loading: LoadingMode.keys
         case .tooSmall: TooSmallMode.keys
+        case .confirm: ConfirmMode.keys
         }
     }
 
     /// Runs a command of this mode's table.
     func run(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
-        case .quit: return [.quit]
+        case .quit:
+            // Unsaved edits: asked first (they are in the journal meanwhile).
+            guard state.hasUnsavedEdits, self != .confirm else { return [.quit] }
+            state.question = .quit
+            return []
         case .redraw: return [.repaintAll]
         case .help:
             state.helpReturn = state.mode == .help ? state.helpReturn : state.mode
@@ -64,6 +70,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .quotePicker: return QuotePickerMode.run(command, &state)
         case .commandLine: return CommandLineMode.run(command, &state)
         case .searchTyping: return SearchTypingMode.run(command, &state)
+        case .confirm: return ConfirmMode.run(command, &state)
         case .loading, .tooSmall: return []
         }
     }

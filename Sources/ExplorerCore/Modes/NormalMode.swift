@@ -18,7 +18,7 @@ enum NormalMode {
             KeyBinding([.char("n")], .nextMatch, "next match", group: "Search"),
             KeyBinding([.char("N")], .previousMatch, "previous match", group: "Search"),
             KeyBinding([.escape], .cancel, "end the search (its marks go)", group: "Search"),
-          ] + pictures + copying + other,
+          ] + pictures + copying + ReviewKeys.bindings + other,
         notes: ["Mouse: a click focuses a pane and selects a row; a double click is Enter; the wheel scrolls the pane under it."])
 
     static let numberKeys = PaneID.allCases.map { KeyBinding([.char(Character(String($0.number)))], .focus($0), $0.title, group: "Panes") }
@@ -92,6 +92,7 @@ enum NormalMode {
             }
         case .sortNext: Sorting.next(&state)
         case .sortReverse: Sorting.reverse(&state)
+        case .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload: return ReviewKeys.run(command, &state)
         default: return shared(command, &state)
         }
         return []

@@ -85,6 +85,11 @@ enum DetailPane {
         var out = StyledText.wrap(heading, width: width)
         out.append([Span(kind, .muted)])
         let labelWidth = 10
+        // Why a draft was proposed, so the reviewer can judge it.
+        if let draft = Self.draftMark(record, c) {
+            out += StyledText.wrap([Span("Draft     ", .draft), Span("proposed by \(draft.rule) from “\(draft.matched)” (a accepts, r rejects)", .muted)],
+                                   width: width, indent: labelWidth)
+        }
         func add(_ fields: [(String, [Span])]) {
             for (label, value) in fields {
                 let labelSpan = Span(label + String(repeating: " ", count: max(1, labelWidth - label.count)), .label)
@@ -110,6 +115,14 @@ enum DetailPane {
             out += StyledText.wrap([Span("Note      ", .label), Span(note, .muted)], width: width, indent: labelWidth)
         }
         return out
+    }
+
+    static func draftMark(_ r: RecordRef, _ c: Catalog) -> DraftMark? {
+        switch r {
+        case .partner(let p): c.partners[p].draft
+        case .deal(let d): c.deals[d].draft
+        case .event(let e): c.events[e].draft
+        }
     }
 
     /// An edge of the network: its deals, each with what it is and the sentence

@@ -99,6 +99,14 @@ public struct AppState: Sendable {
     /// Work is pending (a long search or sort): the backend sends `.idle` events
     /// while no input is waiting, and each goes on with it.
     public var isBusy: Bool { pendingSearch != nil || !pendingSorts.isEmpty || documentSearch.map { !$0.isDone } == true }
+    /// The edits of this session, once the first is made (`Reviewing`).
+    public internal(set) var editing: EditSession?
+    /// A question waiting for its answer (`ConfirmMode`): its keys are read first.
+    public internal(set) var question: Question?
+    /// Records still to review (draft marks), counted once per catalog.
+    public private(set) var draftCount = 0
+    /// Where unsaved edits are journalled (the cache directory; tests give their own).
+    public var journalCache: String? = SnapshotCache.directory
     /// Earlier `:` commands, newest last (Up and Down recall them).
     var commandHistory: [String] = []
     var historyIndex: Int?
@@ -120,6 +128,7 @@ public struct AppState: Sendable {
         self.keymap = keymap
         dealDateWidth = DealsPane.widestDate(catalog)
         eventWhenWidth = TimelinePane.widestWhen(catalog)
+        draftCount = catalog.draftCount
         applyFilter()
         if !filter.isEmpty, let first = filter.first.flatMap(catalog.partnerIndex(id:)) {
             lists[.partners].cursor = first
@@ -143,6 +152,7 @@ public struct AppState: Sendable {
     public var modeBeneathHelp: InputMode {
         if isTooSmall { return .tooSmall }
         if loading != nil { return .loading }
+        if question != nil { return .confirm }
         switch mode == .help ? helpReturn : mode {
         case .normal, .help: return focus == .network ? .network : focus == .chart ? .chart : .normal
         case .search: return .searchTyping

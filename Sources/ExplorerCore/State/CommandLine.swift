@@ -3,9 +3,10 @@ import DealModel
 /// The `:` command line.
 enum CommandLine {
     static let help = "commands: goto DATE (2025, 2025-10, 2025-10-03), filter PARTNER (adds it), unfilter PARTNER (takes it out), "
-        + "sort COLUMN [asc|desc] (date, kind, parties, value, title; name, deals; off), clear, help, quit"
+        + "sort COLUMN [asc|desc] (date, kind, parties, value, title; name, deals; off), clear, "
+        + "w (save), e (reload), saveas FILE, export FILE.json, help, quit"
 
-    static let verbs = ["goto", "filter", "unfilter", "sort", "clear", "help", "quit"]
+    static let verbs = ["goto", "filter", "unfilter", "sort", "clear", "w", "e", "saveas", "export", "help", "quit"]
 
     /// Tab: completes the command word, or a partner name after `filter`.
     static func complete(_ text: String, _ catalog: Catalog, filter: [String] = []) -> String {
@@ -63,7 +64,21 @@ enum CommandLine {
             state.filter = []
             state.applyFilter()
         case "help", "h": return InputMode.normal.run(.help, &state)
-        case "quit", "q": return [.quit]
+        case "w", "write": return [.write(.save(thenQuit: false))]
+        case "wq": return [.write(.save(thenQuit: true))]
+        case "e", "edit", "reload": state.reload()
+        case "e!": state.reload(force: true)
+        case "saveas":
+            guard !argument.isEmpty else { state.message = "saveas needs a file: :saveas reviewed.json"; return [] }
+            return [.write(.saveAs(argument))]
+        case "export":
+            guard argument.hasSuffix(".json") else {
+                state.message = "export writes a dataset: :export FILE.json (csv and markdown: dealscope export --format)"
+                return []
+            }
+            return [.write(.export(argument))]
+        case "quit", "q": return InputMode.normal.run(.quit, &state)
+        case "q!": return [.quit]
         default:
             state.message = "unknown command “\(verb)”; \(help)"
         }

@@ -6,6 +6,7 @@ import TerminalText
 enum Update {
     static func apply(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
         var effects: [Effect] = []
+        let journalled = state.editing?.journalPending ?? 0
         switch event {
         case .key(let key):
             state.message = nil
@@ -42,6 +43,8 @@ enum Update {
         }
         state.settlePicture()
         state.keepCursorsInView()
+        // Edits made, undone or discarded go to the journal before the next key.
+        if (state.editing?.journalPending ?? 0) > journalled { effects.append(.write(.journal)) }
         return effects
     }
 

@@ -45,6 +45,10 @@ enum ListView {
             let role: Role = selected ? (focused ? .selectedFocused : .selected) : row.role
             grid.fill(row: y, column: inner.x, width: inner.width, height: 1, role: selected ? role : .normal)
             grid.put(row.marker, row: y, column: inner.x, role: selected ? role : (row.markerRole ?? (row.marker == " " ? .normal : .filtered)), limit: markerWidth)
+            // A draft (proposed, not yet reviewed) reads "?" beside the marker, in colour or not.
+            if list.record(state, index).map(state.isDraft) == true {
+                grid.put("?", row: y, column: inner.x + 1, role: selected ? role : .draft, limit: 1)
+            }
             drawCells(row.cells, row: y, role: role, roles: selected ? [] : row.cellRoles)
             if !search.isEmpty && !selected {
                 highlight(search, row: y, from: inner.x + markerWidth, width: inner.width - markerWidth, in: &grid)

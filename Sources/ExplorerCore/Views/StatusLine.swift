@@ -12,7 +12,7 @@ enum StatusLine {
         case .search(let text): left = "/" + text + (state.pendingSearch.map { "  searching… \(Int($0.fraction * 100))%, \($0.found) found" } ?? "")
         case .command(let text): left = ":" + text
         case .document(let quote): left = state.message ?? DocumentView.status(state, quote: quote)
-        default: left = state.message ?? state.loading.map(loadingText) ?? summary(state)
+        default: left = state.question?.text ?? state.message ?? state.loading.map(loadingText) ?? summary(state)
         }
         let rightWidth = DisplayWidth.of(right)
         let room = grid.width - rightWidth - 1
@@ -69,6 +69,11 @@ enum StatusLine {
         default:
             let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
             s = "Deals between \(list) · " + counts
+        }
+        // What is left to review and to save, first: a narrow line keeps them.
+        let drafts = state.draftCount
+        if drafts > 0 || state.hasUnsavedEdits {
+            s = [drafts > 0 ? "\(drafts) to review" : nil, state.hasUnsavedEdits ? "[+] unsaved" : nil].compactMap { $0 }.joined(separator: " · ") + " · " + s
         }
         if let p = state.pendingSearch, p.confirm {
             // First, so that a narrow status line still shows it.

@@ -1,0 +1,54 @@
+import DealModel
+import TerminalText
+
+/// A question that must be answered before going on: quitting or reloading with
+/// unsaved edits, and restoring the journalled edits of an earlier run. Its keys
+/// are its own table; the question (in the status line) names them.
+public enum Question: Equatable, Sendable {
+    /// Quit with unsaved edits: save and quit, discard and quit, or stay.
+    case quit
+    /// Reload with unsaved edits: discard them and reload, or stay.
+    case reload
+    /// Edits journalled by an earlier run that ended without saving them.
+    case restore(edits: Int)
+
+    public var text: String {
+        switch self {
+        // The keys first: a narrow status line keeps them.
+        case .quit: "Quit? y save · d discard · Esc back (unsaved changes)"
+        case .reload: "Reload? d discard unsaved changes · Esc back"
+        case .restore(let n): "Restore \(n) unsaved edit\(n == 1 ? "" : "s") of an earlier session? y yes · d discard · Esc later"
+        }
+    }
+}
+
+enum ConfirmMode {
+    static let keys = KeyTable([
+        KeyBinding([.char("y"), .char("s"), .char("r")], .confirmYes, "yes: save and quit, or restore the edits", group: "Answer"),
+        KeyBinding([.char("d"), .char("n")], .confirmNo, "discard: quit or reload without saving, drop the journal", group: "Answer"),
+        KeyBinding([.escape, .char("c")], .cancel, "cancel: back to the panes", group: "Answer"),
+        KeyBinding([.char("?")], .help, "help", group: "Answer"),
+        KeyTable.redraw,
+    ], notes: ["Unsaved edits are journalled as they are made: a crash or a lost connection loses none."])
+
+    static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard let question = state.question else { return [] }
+        state.question = nil
+        switch (question, command) {
+        case (.quit, .confirmYes):
+            return [.write(.save(thenQuit: true))]
+        case (.quit, .confirmNo):
+            return [.quit]
+        case (.reload, .confirmNo):
+            state.reloadData()
+        case (.restore, .confirmYes):
+            state.restoreJournal()
+        case (.restore, .confirmNo):
+            state.editing?.discardJournal()
+            state.message = "the journalled edits are discarded"
+        default:
+            break
+        }
+        return []
+    }
+}

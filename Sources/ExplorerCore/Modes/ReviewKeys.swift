@@ -1,0 +1,36 @@
+import DealModel
+
+/// The review and edit keys of the panes (in `NormalMode`'s table, group "Review").
+enum ReviewKeys {
+    static let group = "Review and edit"
+
+    static let bindings = [
+        KeyBinding([.char("a")], .acceptDraft, "accept the selected draft (its mark goes)", group: group),
+        KeyBinding([.char("r")], .rejectDraft, "reject the selected record (it is removed)", group: group),
+        KeyBinding([.char(">")], .nextDraft, "next record to review (marked ?)", group: group),
+        KeyBinding([.char("u")], .undo, "undo the last edit", group: group),
+        KeyBinding([.ctrl("r")], .redo, "redo", group: group),
+        KeyBinding([.char("W")], .save, "save the edits to the dataset files (:w)", group: group),
+        KeyBinding([.char("R")], .reload, "reload the files from disk (:e)", group: group),
+    ]
+
+    static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .acceptDraft, .rejectDraft:
+            guard let target = state.reviewTarget else { state.message = "no record selected"; return [] }
+            let key = state.key(target)
+            if command == .acceptDraft {
+                state.edit { s throws(EditRefusal) in try s.accept(key) }
+            } else {
+                state.edit { s throws(EditRefusal) in try s.reject(key) }
+            }
+        case .nextDraft: state.nextDraft()
+        case .undo: state.undoEdit(redo: false)
+        case .redo: state.undoEdit(redo: true)
+        case .save: return [.write(.save(thenQuit: false))]
+        case .reload: state.reload()
+        default: break
+        }
+        return []
+    }
+}

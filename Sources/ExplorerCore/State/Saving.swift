@@ -1,0 +1,124 @@
+import DealModel
+import TerminalText
+
+/// Saving, reloading and exporting from the explorer (`:w`, `:e`, `:saveas`,
+/// `:export`, and their keys), and the journal of an earlier run offered back.
+extension AppState {
+    mutating func perform(_ request: WriteRequest) -> [Effect] {
+        switch request {
+        case .journal:
+            if let warning = editing?.flushJournal() { message = Sanitizer.line(warning) }
+        case .save(let thenQuit):
+            if saveEdits() && thenQuit { return [.quit] }
+        case .saveAs(let path): saveEdits(as: path)
+        case .export(let path): export(to: path)
+        }
+        return []
+    }
+
+    /// Writes the changed files; says what was written or why not (a file changed
+    /// on disk is never overwritten). True when nothing is left unsaved.
+    @discardableResult
+    mutating func saveEdits() -> Bool {
+        guard var s = editing, s.isDirty else {
+            message = "no changes to save"
+            return true
+        }
+        do {
+            let written = try s.save()
+            editing = s
+            message = "saved " + written.map { Sanitizer.line(FilePaths.relative($0, from: ".")) }.joined(separator: ", ")
+            return true
+        } catch {
+            editing = s
+            message = "not saved: " + Sanitizer.line(error.description)
+            return false
+        }
+    }
+
+    /// `:saveas FILE`: the dataset written to a new file, which is edited from then on.
+    mutating func saveEdits(as path: String) {
+        guard var s = session() else { return }
+        do {
+            try s.save(as: path)
+            editing = s
+            adopt(s.catalog)
+            message = "saved as \(Sanitizer.line(path)); :w now writes there"
+        } catch {
+            message = "not saved: " + Sanitizer.line(error.description)
+        }
+    }
+
+    /// `:e`: the files read again (asked first when there are unsaved edits).
+    mutating func reload(force: Bool = false) {
+        if hasUnsavedEdits && !force {
+            question = .reload
+            return
+        }
+        reloadData()
+    }
+
+    mutating func reloadData() {
+        do throws(EditRefusal) {
+            var s: EditSession
+            if let editing { s = editing } else { s = try EditSession.open(files: catalog.files, cache: journalCache) }
+            try s.reload()
+            editing = s
+            adopt(s.catalog)
+            message = "reloaded from disk"
+        } catch {
+            message = "not reloaded: " + Sanitizer.line(error.message)
+        }
+    }
+
+    /// After a load: unsaved edits journalled by an earlier run are offered back, or
+    /// said not to apply any more.
+    mutating func offerJournal() {
+        guard EditJournal.exists(forDatasets: catalog.files, cache: journalCache), let s = session() else { return }
+        switch s.journalledEdits() {
+        case .success(let n) where n > 0: question = .restore(edits: n)
+        case .success:
+            editing?.discardJournal()
+        case .failure(let e):
+            // Reported once, not applied, and kept aside for the person to read.
+            message = Sanitizer.line(e.message + (s.setAsideJournal().map { "; kept as \($0)" } ?? ""))
+        }
+    }
+
+    mutating func restoreJournal() {
+        guard var s = editing else { return }
+        do {
+            let n = try s.restoreJournal()
+            editing = s
+            adopt(s.catalog)
+            message = "\(n) edit\(n == 1 ? "" : "s") restored (unsaved: :w saves them, u undoes)"
+        } catch {
+            message = Sanitizer.line(error.message)
+        }
+    }
+
+    /// `:export FILE.json`: the records the filter shows as a dataset that loads back
+    /// (never over a file the data came from).
+    mutating func export(to path: String) {
+        let target = FilePaths.resolved(path)
+        if (catalog.files + catalog.documents.map(\.path)).contains(where: { FilePaths.resolved($0) == target }) {
+            message = "\(Sanitizer.line(path)) is a file the data was loaded from: export writes a new file (:w saves edits)"
+            return
+        }
+        let selection = DatasetWriter.Selection(catalog, matching: DealQuery(partners: filter, partnerMode: .all))
+        let writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: path))
+        do {
+            try AtomicFile.write(path) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
+                var failure: AtomicFile.Failure?
+                writer.write { chunk in
+                    guard failure == nil else { return }
+                    do throws(AtomicFile.Failure) { try emit(chunk) } catch { failure = error }
+                }
+                if let failure { throw failure }
+            }
+            message = "exported \(selection.deals.count) deals, \(selection.events.count) events, \(selection.partners.count) partners to \(Sanitizer.line(path))"
+        } catch {
+            message = "not exported: " + Sanitizer.line(error.description)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// Reviewing a draft dataset in the real terminal: accept and reject, save, quit,
+/// start again and see the result; edits left unsaved by a `kill -9` offered back
+/// at the next start.
+extension EndToEndTests {
+    /// A copy of the review fixture (a draft dataset and its article) and a cache of
+    /// its own for the journal.
+    static func reviewCopy(_ directory: ScratchDirectory) throws -> (data: String, arguments: [String], environment: [String]) {
+        let fixtures = Binary.packageRoot + "/Tests/Fixtures/review"
+        for f in ["review.dealscope.json", "article.txt"] {
+            try FileManager.default.copyItem(atPath: fixtures + "/" + f, toPath: directory.file(f))
+        }
+        let data = directory.file("review.dealscope.json")
+        return (data, ["--data", data], ["DEALSCOPE_CACHE=", "DEALSCOPE_CACHE_DIR=" + directory.file("cache")])
+    }
+
+    @Test func reviewADraftSaveQuitAndStartAgain() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let copy = try Self.reviewCopy(directory)
+        let first = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        defer { first.kill() }
+        try first.waitFor(texts: ["6 to review", "?Contoso"])
+        // Accept Contoso (the first partner), then the next draft (Northwind).
+        try first.send("a")
+        try first.waitFor(text: "accept partner \"contoso\" (u undoes)")
+        try first.send(">")
+        try first.waitFor(text: "5 to review: a accepts, r rejects, > next")
+        try first.send("a")
+        try first.waitFor(text: "accept partner \"northwind\"")
+        // Reject the last event, which only names Contoso.
+        try first.send("3", "G", "r")
+        try first.waitFor(text: "reject event \"contoso-may-join\"")
+        try first.send("C-l")
+        try first.waitFor(text: "3 to review · [+] unsaved")
+        // q asks first; Esc stays; :w saves; then q quits at once.
+        try first.send("q")
+        try first.waitFor(text: "Quit? y save · d discard · Esc back")
+        try first.send("Escape")
+        try first.type(":w")
+        try first.send("Enter")
+        try first.waitFor(text: "saved ")
+        try first.send("q")
+        try first.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+        try expectTerminalRestored(first, directory)
+        let saved = try String(contentsOfFile: copy.data, encoding: .utf8)
+        #expect(!saved.contains("org.subject") && !saved.contains("org.said") && !saved.contains("contoso-may-join"))
+        #expect(saved.contains("org.with"), "the drafts not reviewed keep their marks")
+
+        // Started again: the reviewed records as saved.
+        let second = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        defer { second.kill() }
+        let screen = try second.waitFor(texts: ["3 to review", "1 of 1 events"])
+        #expect(screen.contains(" Contoso") && !screen.contains("?Contoso") && !screen.contains("Contoso may join"))
+        try second.send("q")
+        try second.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+    }
+
+    @Test func editsLeftUnsavedByAKillAreOfferedBack() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let copy = try Self.reviewCopy(directory)
+        let first = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        defer { first.kill() }
+        try first.waitFor(text: "6 to review")
+        try first.send("a")
+        try first.waitFor(text: "accept partner \"contoso\"")
+        let pid = try #require(descendant(of: try first.panePID(), named: "dealscope"))
+        #expect(kill(pid, SIGKILL) == 0)
+        try first.waitFor(text: "DS-DONE")
+        #expect(try String(contentsOfFile: copy.data, encoding: .utf8).contains("org.subject"), "nothing was saved")
+
+        let second = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        defer { second.kill() }
+        try second.waitFor(text: "Restore 1 unsaved edit of an earlier session? y yes · d discard · Esc later")
+        try second.send("y")
+        try second.waitFor(text: "1 edit restored")
+        try second.send("C-l")
+        try second.waitFor(text: "5 to review · [+] unsaved")
+        // Quitting without saving, as asked: the file keeps its drafts.
+        try second.send("q")
+        try second.waitFor(text: "Quit? y save")
+        try second.send("d")
+        try second.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+        #expect(try String(contentsOfFile: copy.data, encoding: .utf8).contains("org.subject"))
+    }
+}
