@@ -188,7 +188,9 @@ struct EditSessionTests {
         #expect(s.files.map(\.path) == [copy.dir + "/out/reviewed.json"])
         let back = try DatasetLoader.load(path: copy.dir + "/out/reviewed.json", saveSnapshot: false)
         #expect(back.deal(id: Self.deal.id)?.draft == nil)
-        #expect(try String(contentsOfFile: copy.dir + "/out/reviewed.json", encoding: .utf8).contains("\"path\": \"../article.txt\""))
+        // Documents lie under their dataset's directory: the article is copied beside it.
+        #expect(try String(contentsOfFile: copy.dir + "/out/reviewed.json", encoding: .utf8).contains("\"path\": \"article.txt\""))
+        #expect(try String(contentsOfFile: copy.dir + "/out/article.txt", encoding: .utf8) == String(contentsOfFile: copy.dir + "/article.txt", encoding: .utf8))
         // The original is untouched; an existing file is not replaced.
         #expect(try copy.text().contains("cloud.signed-with"))
         #expect(throws: EditSession.SaveFailure.self) { try s.save(as: copy.data) }

@@ -10,7 +10,9 @@ extension EndToEndTests {
     @Test func anArticleOpensAsADraftNotSaved() throws {
         let session = try TmuxSession(try Binary.command([Self.amdArticle]))
         defer { session.kill() }
-        let screen = try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt — not saved", "AMD", "OpenAI"])
+        // The status line gives the title the room the review count leaves it; the
+        // terminal's title (below) holds it whole.
+        let screen = try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt", "17 to review", "AMD", "OpenAI"])
         #expect(!screen.contains("malformed JSON"))
         // Detail says where the quoted document came from: the article's header.
         try session.waitFor(texts: ["from “ChatGPT maker OpenAI signs chip pact with AMD”, Circuit Times,", "7 Oct 2025, https://circuit.example/openai-amd"])
@@ -21,7 +23,7 @@ extension EndToEndTests {
     @Test func dataOfAnArticleOpensItToo() throws {
         let session = try TmuxSession(try Binary.command(["--data", Self.amdArticle]))
         defer { session.kill() }
-        try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt — not saved"])
+        try session.waitFor(texts: Self.paneTitles + ["draft of openai-amd-chips.txt", "to review"])
         try session.send("q")
     }
 

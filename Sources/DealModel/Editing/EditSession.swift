@@ -180,7 +180,8 @@ public struct EditSession: Sendable {
     }
 
     /// Writes the dataset (one file) to a new file, its document paths made relative
-    /// to it, and edits that file from now on. A file already there is not replaced.
+    /// to it (a document outside its directory copied beside it), and edits that file
+    /// from now on. A file already there is not replaced.
     public mutating func save(as path: String) throws(SaveFailure) {
         guard files.count == 1 else {
             throw .cannotWrite(AtomicFile.Failure(path: path, message: "the data comes from \(files.count) files", fix: "save them in place with :w"))
@@ -189,9 +190,15 @@ public struct EditSession: Sendable {
             throw .cannotWrite(AtomicFile.Failure(path: path, message: "the file exists", fix: "choose another name, or remove it first"))
         }
         var file = files[0]
-        file.moveDocuments(from: FileAccess.directory(of: file.path), to: FileAccess.directory(of: path))
+        let directory = FileAccess.directory(of: path)
+        let copies = file.moveDocuments(from: FileAccess.directory(of: file.path), to: directory)
         let text = file.text()
         do { try AtomicFile.write(path) { (emit) throws(AtomicFile.Failure) in try emit(text) } } catch { throw .cannotWrite(error) }
+        for copy in copies where !copy.exists {
+            do {
+                try AtomicFile.write(FileAccess.join(directory, copy.name)) { (emit) throws(AtomicFile.Failure) in try emit(copy.bytes) }
+            } catch { throw .cannotWrite(error) }
+        }
         clearJournal()
         flushJournal()
         do {
@@ -257,12 +264,22 @@ public struct EditSession: Sendable {
 
 extension EditableFile {
     /// Document paths made relative to a new directory.
-    mutating func moveDocuments(from old: String, to new: String) {
-        guard case .array(var docs)? = head["documents"] else { return }
+    /// Document paths made relative to `new`; a document outside it (documents lie
+    /// under their dataset's directory) is to be copied beside it: returned.
+    mutating func moveDocuments(from old: String, to new: String) -> [DocumentCopy] {
+        guard case .array(var docs)? = head["documents"] else { return [] }
+        var copies: [DocumentCopy] = [], taken = Set<String>()
         for i in docs.indices {
             guard let p = docs[i]["path"]?.string else { continue }
-            docs[i]["path"] = .string(FilePaths.relative(p.hasPrefix("/") ? p : FileAccess.join(old, p), from: new))
+            let absolute = p.hasPrefix("/") ? p : FileAccess.join(old, p)
+            if !DocumentCopy.lies(absolute, under: new), let copy = DocumentCopy.make(of: absolute, into: new, taken: &taken) {
+                copies.append(copy)
+                docs[i]["path"] = .string(copy.name)
+            } else {
+                docs[i]["path"] = .string(FilePaths.relative(absolute, from: new))
+            }
         }
         head["documents"] = .array(docs)
+        return copies
     }
 }

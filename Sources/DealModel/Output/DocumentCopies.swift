@@ -11,31 +11,42 @@ public struct DocumentCopy {
     public let exists: Bool
 }
 
-extension DatasetWriter {
-    /// The copies the written dataset needs, each under a free name: the document's
-    /// own, or with `-2`, `-3`… before its extension when a file of that name with
-    /// other content is there (one with the same content is used as it is).
-    public func copiesNeeded() -> [DocumentCopy] {
+extension DocumentCopy {
+    /// Whether `path` lies under `directory` (both resolved).
+    static func lies(_ path: String, under directory: String) -> Bool {
+        let dir = FilePaths.resolved(directory)
+        return FilePaths.resolved(path).hasPrefix(dir == "/" ? "/" : dir + "/")
+    }
+
+    /// A copy of `source` for `directory` under a free name: the document's own, or
+    /// with `-2`, `-3`… before its extension when a file of that name with other
+    /// content is there or the name is `taken` (a file with the same content is used
+    /// as it is). Nil when the document cannot be read.
+    static func make(of source: String, into directory: String, taken: inout Set<String>) -> DocumentCopy? {
+        guard case .success(let bytes) = FileAccess.read(source) else { return nil }
         let dir = FilePaths.resolved(directory)
         let prefix = dir == "/" ? "/" : dir + "/"
-        var copies: [DocumentCopy] = []
-        var taken = Set<String>()
-        for d in documents where !FilePaths.resolved(d.path).hasPrefix(prefix) {
-            guard case .success(let bytes) = FileAccess.read(d.path) else { continue }
-            let base = String(d.path.split(separator: "/").last ?? "document.txt")
-            let dot = base.lastIndex(of: ".").flatMap { $0 == base.startIndex ? nil : $0 }
-            var name = base, n = 1, exists = false
-            while true {
-                if !taken.contains(name) {
-                    guard case .success(let there) = FileAccess.read(prefix + name) else { break }
-                    if there == bytes { exists = true; break }
-                }
-                n += 1
-                name = dot.map { String(base[..<$0]) + "-\(n)" + String(base[$0...]) } ?? base + "-\(n)"
+        let base = String(source.split(separator: "/").last ?? "document.txt")
+        let dot = base.lastIndex(of: ".").flatMap { $0 == base.startIndex ? nil : $0 }
+        var name = base, n = 1, exists = false
+        while true {
+            if !taken.contains(name) {
+                guard case .success(let there) = FileAccess.read(prefix + name) else { break }
+                if there == bytes { exists = true; break }
             }
-            taken.insert(name)
-            copies.append(DocumentCopy(source: d.path, name: name, bytes: bytes, exists: exists))
+            n += 1
+            name = dot.map { String(base[..<$0]) + "-\(n)" + String(base[$0...]) } ?? base + "-\(n)"
         }
-        return copies
+        taken.insert(name)
+        return DocumentCopy(source: source, name: name, bytes: bytes, exists: exists)
+    }
+}
+
+extension DatasetWriter {
+    /// The copies the written dataset needs: each document outside `directory`.
+    public func copiesNeeded() -> [DocumentCopy] {
+        var taken = Set<String>()
+        return documents.filter { !DocumentCopy.lies($0.path, under: directory) }
+            .compactMap { DocumentCopy.make(of: $0.path, into: directory, taken: &taken) }
     }
 }
