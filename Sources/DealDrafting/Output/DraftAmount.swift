@@ -1,21 +1,12 @@
+import DealModel
+
 /// An amount exactly as the article states it, field for field the data format's
 /// amount: a figure, a bound, a range, a rate, a second currency, a stake.
 public struct DraftAmount: Hashable, Sendable {
-    public enum Bound: String, Sendable, Hashable { case atMost = "at-most", atLeast = "at-least" }
-    public enum Per: String, Sendable, Hashable { case year, quarter, month }
-
-    /// The same value in a second currency, as the article gives it in brackets.
-    public struct Equivalent: Hashable, Sendable {
-        public let amount: Double
-        public let currency: String
-        public let maximum: Double?
-
-        public init(amount: Double, currency: String, maximum: Double? = nil) {
-            self.amount = amount
-            self.currency = currency
-            self.maximum = maximum
-        }
-    }
+    // The model's own words and shapes: one declaration of each.
+    public typealias Bound = Amount.Bound
+    public typealias Per = Amount.Rate
+    public typealias Equivalent = Amount.Equivalent
 
     /// In units of the currency; nil for a stake alone.
     public var amount: Double?
