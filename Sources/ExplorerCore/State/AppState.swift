@@ -84,6 +84,8 @@ public struct AppState: Sendable {
     var documentSearch: DocumentSearch?
     var documentTyping: DocumentTyping?
     var quotePicker: QuotePicker?
+    /// The words selected in the document view (`s`), to attach or make a record of.
+    var documentSelection: DocumentSelection?
     /// Bytes the document's search examines per slice.
     var documentSearchSlice = DocumentSearch.sliceSize
     /// The last query typed after `/` and its matches, narrowed as typing goes on.

@@ -1,0 +1,116 @@
+import DealModel
+@testable import ExplorerCore
+import Foundation
+import Testing
+
+/// Evidence from the document view: a selection made with the keyboard, grown and
+/// shrunk by words and sentences, attached as a quote to the selected record exactly
+/// as the document has it (with `occurrence` when the words recur), undone, saved.
+@Suite struct EvidenceFromTheDocument {
+    typealias Copy = Reviewing.Copy
+
+    static func selected(_ s: AppState) -> String? {
+        guard let sel = s.documentSelection, let doc = DocumentView.document(s) else { return nil }
+        return sel.text(in: doc)
+    }
+
+    /// The partner's quotes as the file on disk writes them.
+    static func quotes(_ copy: Copy, partner id: String) throws -> [Any] {
+        let json = try JSONSerialization.jsonObject(with: Data(try copy.text().utf8)) as? [String: Any]
+        let partners = try #require(json?["partners"] as? [[String: Any]])
+        let partner = try #require(partners.first { $0["id"] as? String == id })
+        return partner["evidence"] as? [Any] ?? []
+    }
+
+    @Test func selectGrowAndShrinkByWordsAndSentences() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        // Contoso is selected; its quote is "Contoso declined to comment".
+        var s = try copy.start()
+        press(&s, "vs")
+        #expect(Self.selected(s) == "Contoso", "starts at the current quote")
+        press(&s, "ww")
+        #expect(Self.selected(s) == "Contoso declined to")
+        press(&s, "b")
+        #expect(Self.selected(s) == "Contoso declined")
+        press(&s, ")")
+        #expect(Self.selected(s) == "Contoso declined to comment.")
+        press(&s, ")")
+        #expect(Self.selected(s) == "Contoso declined to comment.", "never past the paragraph")
+        press(&s, "(")
+        #expect(Self.selected(s) == "Contoso", "back to the first word: the sentence starts with the selection")
+        press(&s, "bbb")
+        #expect(Self.selected(s) == "Contoso", "never less than a word")
+        #expect(Reviewing.statusLine(s).contains("selected 1 word · a quotes it in Contoso"))
+        // Shown in its own role.
+        let grid = Explorer.render(s)
+        #expect(grid.cells.contains { $0.role == .selection })
+        press(&s, "<Esc>")
+        #expect(s.documentSelection == nil)
+        guard case .document = s.mode else { Issue.record("Esc drops the selection first, the view stays"); return }
+        press(&s, "<Esc>")
+        #expect(s.mode == .normal)
+    }
+
+    @Test func selectionStartsAtTheTopLineOnceScrolled() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        press(&s, "vgs")
+        #expect(Self.selected(s) == "Northwind", "the document's first word")
+        press(&s, "w)")
+        #expect(Self.selected(s) == "Northwind and Tailspin sign a cloud deal")
+    }
+
+    @Test func attachWritesTheWordsWithTheirOccurrenceUndoAndSave() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        let contoso = try #require(s.catalog.partnerIndex(id: "contoso"))
+        // "Contoso" occurs twice; the selection is the second.
+        let effects = press(&s, "vsa")
+        #expect(effects == [.write(.journal)])
+        #expect(s.message == "add a quote to partner \"contoso\" (u undoes)")
+        let evidence = s.catalog.evidence(of: .partner(contoso))
+        #expect(evidence.map { $0.document.text.utf8Slice($0.utf8Range) } == ["Contoso declined to comment", "Contoso"])
+        guard case .document(let current) = s.mode else { Issue.record("the view stays open"); return }
+        #expect(s.documentQuotes?.range(current) == evidence[1].utf8Range, "the new quote is current")
+        #expect(s.documentSelection == nil)
+        press(&s, "u")
+        #expect(s.catalog.evidence(of: .partner(contoso)).count == 1)
+        press(&s, "<C-r>")
+        // Words that occur once are written as a plain string.
+        press(&s, "sw)a")
+        press(&s, "<Esc>")
+        Reviewing.run(&s, "W")
+        let quotes = try Self.quotes(copy, partner: "contoso")
+        #expect(quotes.count == 3)
+        #expect(quotes[0] as? String == "Contoso declined to comment")
+        let second = try #require(quotes[1] as? [String: Any])
+        #expect(second["text"] as? String == "Contoso" && second["occurrence"] as? Int == 2)
+        #expect(quotes[2] as? String == "Contoso declined to comment.")
+    }
+
+    @Test func attachWithoutASelectionSaysHow() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        press(&s, "va")
+        #expect(s.message == "nothing selected: s selects a word")
+        #expect(s.editing == nil)
+    }
+
+    /// The selection in its role at the three sizes.
+    @Test(arguments: [(120, 40), (80, 24), (60, 15)])
+    func selectionScreens(size: (Int, Int)) throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start(size.0, size.1)
+        press(&s, "vsww")
+        ScreenSnapshots().check("document-selection-\(size.0)x\(size.1)", s)
+    }
+}
+
+extension String {
+    func utf8Slice(_ r: Range<Int>) -> String { String(decoding: Array(utf8)[r], as: UTF8.self) }
+}
