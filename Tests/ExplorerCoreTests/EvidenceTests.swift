@@ -91,6 +91,42 @@ import Testing
         #expect(quotes[2] as? String == "Contoso declined to comment.")
     }
 
+    /// The row of Detail's heading of a piece of evidence, and its role.
+    static func heading(_ s: AppState, _ text: String) -> Role? {
+        let grid = Explorer.render(s)
+        let rows = grid.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let r = rows.firstIndex(where: { $0.contains(text) }), let c = rows[r].range(of: text) else { return nil }
+        return grid[r, rows[r].distance(from: rows[r].startIndex, to: c.lowerBound)].role
+    }
+
+    @Test func removeTheMarkedQuoteInDetailUndoAndKeepTheLast() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        let contoso = try #require(s.catalog.partnerIndex(id: "contoso"))
+        func quotes() -> [String] { s.catalog.evidence(of: .partner(contoso)).map { $0.document.text.utf8Slice($0.utf8Range) }.sorted() }
+        press(&s, "vsw)a<Esc>")
+        #expect(quotes() == ["Contoso declined to comment", "Contoso declined to comment."])
+        let first = s.catalog.evidence(of: .partner(contoso)).map { $0.document.text.utf8Slice($0.utf8Range) }
+        press(&s, "d")
+        #expect(s.message == "d removes the quote marked in Detail: focus Detail, e and E mark another")
+        press(&s, "4")
+        #expect(Self.heading(s, "Evidence 1 of 2") == .selectedFocused, "the cursor starts on the first")
+        press(&s, "e")
+        #expect(Self.heading(s, "Evidence 1 of 2") == .label)
+        #expect(Self.heading(s, "Evidence 2 of 2") == .selectedFocused)
+        press(&s, "d")
+        #expect(s.message == "remove a quote from partner \"contoso\" (u undoes)")
+        #expect(quotes() == [first[0]], "the marked one went")
+        press(&s, "u")
+        #expect(quotes().count == 2)
+        press(&s, "Ed")
+        #expect(quotes() == [first[1]])
+        press(&s, "d")
+        #expect(s.message?.hasPrefix("not done: ") == true, "a record keeps one quote: \(s.message ?? "")")
+        #expect(quotes() == [first[1]])
+    }
+
     @Test func attachWithoutASelectionSaysHow() throws {
         let copy = try Copy()
         defer { copy.remove() }
@@ -100,7 +136,7 @@ import Testing
         #expect(s.editing == nil)
     }
 
-    /// The selection in its role at the three sizes.
+    /// The selection in its role, and Detail's evidence cursor, at the three sizes.
     @Test(arguments: [(120, 40), (80, 24), (60, 15)])
     func selectionScreens(size: (Int, Int)) throws {
         let copy = try Copy()
@@ -108,6 +144,9 @@ import Testing
         var s = try copy.start(size.0, size.1)
         press(&s, "vsww")
         ScreenSnapshots().check("document-selection-\(size.0)x\(size.1)", s)
+        // Attached, then Detail's cursor on the new quote.
+        press(&s, "a<Esc>4e")
+        ScreenSnapshots().check("detail-evidence-cursor-\(size.0)x\(size.1)", s)
     }
 }
 

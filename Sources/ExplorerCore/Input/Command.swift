@@ -29,7 +29,7 @@ public enum Command: Hashable, Sendable {
     /// word or a sentence, attached as a quote or made a new record; a quote removed
     /// in Detail.
     case select, extendWord, shrinkWord, extendSentence, shrinkSentence, attachQuote, removeQuote
-    case newPartner, newDeal, newEvent
+    case nextEvidence, previousEvidence, newPartner, newDeal, newEvent
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -45,7 +45,7 @@ public enum Command: Hashable, Sendable {
         .accept, .deleteBackward, .clearLine, .complete, .historyPrevious, .historyNext,
         .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo,
         .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence, .attachQuote, .removeQuote,
-        .newPartner, .newDeal, .newEvent,
+        .nextEvidence, .previousEvidence, .newPartner, .newDeal, .newEvent,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.

@@ -102,6 +102,7 @@ extension AppState {
             fresh.lists[pane].cursor = min(fresh.lists[pane].cursor, max(0, fresh.rowCount(pane) - 1))
         }
         fresh.lists[.detail] = lists[.detail]
+        fresh.detailEvidence = detailEvidence
         fresh.focus = focus
         fresh.detailSource = detailSource
         fresh.mouseCapture = mouseCapture
