@@ -127,6 +127,29 @@ import Testing
         #expect(quotes() == [first[1]])
     }
 
+    @Test func createDraftRecordsFromTheSelectionAndUndo() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        // Contoso is selected: a partner named by the words, then a deal it is a party to.
+        press(&s, "vsP")
+        #expect(s.message == "create partner \"contoso-2\" (u undoes)", "the id is free: contoso is taken")
+        let partner = try #require(s.catalog.partner(id: "contoso-2"))
+        #expect(partner.name == "Contoso" && partner.draft?.rule == "explorer.selection")
+        press(&s, "sw)D")
+        let deal = try #require(s.catalog.deal(id: "contoso-declined-to-comment"))
+        #expect(deal.title == "Contoso declined to comment." && deal.parties.map(\.partner) == ["contoso"])
+        #expect(deal.draft?.matched == "Contoso declined to comment.")
+        let d = try #require(s.catalog.dealIndex(id: deal.id))
+        #expect(s.catalog.evidence(of: .deal(d)).map { $0.document.text.utf8Slice($0.utf8Range) } == ["Contoso declined to comment."])
+        press(&s, "swE")
+        let e = try #require(s.catalog.eventIndex(id: "contoso-declined"))
+        #expect(s.catalog.events.event(e, listLimit: 0).date == nil && s.catalog.isDraft(.event(e)))
+        #expect(s.draftCount == 9, "6 drafts, and the three new ones")
+        press(&s, "uuu")
+        #expect(s.catalog.partner(id: "contoso-2") == nil && s.catalog.deal(id: "contoso-declined-to-comment") == nil && s.catalog.eventIndex(id: "contoso-declined") == nil)
+    }
+
     @Test func attachWithoutASelectionSaysHow() throws {
         let copy = try Copy()
         defer { copy.remove() }

@@ -19,6 +19,9 @@ enum DocumentMode {
         KeyBinding([.char(")")], .extendSentence, "selection: to the end of the sentence, then the next", group: evidence),
         KeyBinding([.char("(")], .shrinkSentence, "selection: back a sentence", group: evidence),
         KeyBinding([.char("a")], .attachQuote, "add the selection as a quote of the record selected in the panes", group: evidence),
+        KeyBinding([.char("P")], .newPartner, "new partner from the selection (a draft named by it)", group: evidence),
+        KeyBinding([.char("D")], .newDeal, "new deal from the selection (parties: the selected record's partners)", group: evidence),
+        KeyBinding([.char("E")], .newEvent, "new event from the selection (undated: placed before the document)", group: evidence),
         KeyBinding([.char("u")], .undo, "undo the last edit", group: evidence),
         KeyBinding([.ctrl("r")], .redo, "redo", group: evidence),
         KeyBinding([.escape, .char("q"), .char("v")], .close, "drop the selection, else close the document"),
@@ -62,6 +65,7 @@ enum DocumentMode {
             }
         case .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence: select(command, &state)
         case .attachQuote: attach(&state)
+        case .newPartner, .newDeal, .newEvent: create(command == .newPartner ? .partners : command == .newDeal ? .deals : .events, &state)
         case .undo, .redo:
             state.undoEdit(redo: command == .redo)
             state.documentSelection = nil
@@ -107,6 +111,19 @@ enum DocumentMode {
         guard let record = state.detailRecord else { state.message = "no record selected in the panes"; return }
         let key = state.key(record)
         state.edit { s throws(EditRefusal) in try s.attachQuote(key, document: s.document(like: doc), utf8Range: selection.range) }
+        showQuote(selection.range, &state)
+    }
+
+    /// A new draft record from the selection, selected in its pane once made.
+    static func create(_ list: RecordList, _ state: inout AppState) {
+        guard let selection = state.documentSelection, let doc = DocumentView.document(state) else {
+            state.message = "nothing selected: s selects a word"
+            return
+        }
+        let words = selection.text(in: doc)
+        let key = RecordKey(list, NewRecord.id(list, words: words, state))
+        let fields = NewRecord.fields(list, words: words, state)
+        state.edit { s throws(EditRefusal) in try s.create(key, fields: fields, document: s.document(like: doc), utf8Range: selection.range) }
         showQuote(selection.range, &state)
     }
 
