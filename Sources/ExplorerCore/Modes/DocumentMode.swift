@@ -110,11 +110,12 @@ enum DocumentMode {
         }
         guard let record = state.detailRecord else { state.message = "no record selected in the panes"; return }
         let key = state.key(record)
-        state.edit { s throws(EditRefusal) in try s.attachQuote(key, document: s.document(like: doc), utf8Range: selection.range) }
-        showQuote(selection.range, &state)
+        if state.edit({ s throws(EditRefusal) in try s.attachQuote(key, document: s.document(like: doc), utf8Range: selection.range) }) {
+            showQuote(selection.range, &state)
+        }
     }
 
-    /// A new draft record from the selection, selected in its pane once made.
+    /// A new draft record from the selection; the view stays, its quote current.
     static func create(_ list: RecordList, _ state: inout AppState) {
         guard let selection = state.documentSelection, let doc = DocumentView.document(state) else {
             state.message = "nothing selected: s selects a word"
@@ -123,15 +124,15 @@ enum DocumentMode {
         let words = selection.text(in: doc)
         let key = RecordKey(list, NewRecord.id(list, words: words, state))
         let fields = NewRecord.fields(list, words: words, state)
-        state.edit { s throws(EditRefusal) in try s.create(key, fields: fields, document: s.document(like: doc), utf8Range: selection.range) }
-        showQuote(selection.range, &state)
+        if state.edit({ s throws(EditRefusal) in try s.create(key, fields: fields, document: s.document(like: doc), utf8Range: selection.range) }) {
+            showQuote(selection.range, &state)
+        }
     }
 
-    /// After an edit: the quote at `range` current when there is one there.
+    /// After an edit: the selection dropped, the quote made of it current.
     static func showQuote(_ range: Range<Int>, _ state: inout AppState) {
-        guard state.editing != nil, let k = state.documentQuotes?.index(of: range) else { return }
         state.documentSelection = nil
-        state.mode = .document(quote: k)
+        if let k = state.documentQuotes?.index(of: range) { state.mode = .document(quote: k) }
     }
 
     /// Leaves the document for a record that quotes a span: its row is selected and
