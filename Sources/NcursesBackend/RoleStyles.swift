@@ -62,6 +62,7 @@ struct RoleLook: Sendable {
         case .selected: [.underline]
         case .match, .quote: [.underline, .bold]
         case .statusBar: [.reverse]
+        case .selection: [.reverse, .underline]
         }
     }
 }

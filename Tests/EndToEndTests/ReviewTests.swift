@@ -60,6 +60,38 @@ extension EndToEndTests {
         #expect(directory.read("status") == "0")
     }
 
+    /// A quote attached from the document view, saved with :w: the file has the words
+    /// exactly, with their occurrence.
+    @Test func attachAQuoteFromTheDocumentViewAndSave() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let copy = try Self.reviewCopy(directory)
+        let session = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        defer { session.kill() }
+        try session.waitFor(texts: ["6 to review", "?Contoso"])
+        // Contoso's quote is current: select its first word, attach it.
+        try session.send("v")
+        try session.waitFor(text: "Document article.txt")
+        try session.send("s")
+        try session.waitFor(text: "selected 1 word · a quotes it in Contoso")
+        try session.send("a")
+        try session.waitFor(text: "add a quote to partner \"contoso\" (u undoes)")
+        try session.send("Escape")
+        try session.type(":w")
+        try session.send("Enter")
+        try session.waitFor(text: "saved ")
+        try session.send("q")
+        try session.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+        try expectTerminalRestored(session, directory)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: copy.data))) as? [String: Any]
+        let contoso = (json?["partners"] as? [[String: Any]])?.first { $0["id"] as? String == "contoso" }
+        let quotes = contoso?["evidence"] as? [Any] ?? []
+        #expect(quotes.count == 2)
+        let added = quotes.last as? [String: Any]
+        #expect(added?["text"] as? String == "Contoso" && added?["occurrence"] as? Int == 2, "\(quotes)")
+    }
+
     @Test func editsLeftUnsavedByAKillAreOfferedBack() throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }

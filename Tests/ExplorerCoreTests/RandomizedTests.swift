@@ -35,7 +35,8 @@ import Testing
                         "seed \(seed), step \(step): \(pane) cursor \(state.lists[pane].cursor) of \(n)")
                 #expect(state.lists[pane].scroll >= 0)
             }
-            #expect(state.visibleDeals.allSatisfy { bundled.deals.indices.contains($0) })
+            // The catalog of the session: edits remove records and (from the document view) add them.
+            #expect(state.visibleDeals.allSatisfy { state.catalog.deals.indices.contains($0) })
             if step % 10 == 0 {
                 let grid = Explorer.render(state)
                 #expect(grid.width == state.width && grid.height == state.height)

@@ -1,3 +1,5 @@
+import DealModel
+
 /// One identity per organisation across articles: the same lexicon entry, or the same
 /// name or alias (case, accents and legal suffixes aside), is one partner. Names that are
 /// nearly the same ("Open AI" and "OpenAI") are reported, not merged.

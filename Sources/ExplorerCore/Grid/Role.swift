@@ -35,4 +35,6 @@ public enum Role: UInt8, CaseIterable, Sendable {
     case figure
     /// The mark of a draft record, not yet reviewed.
     case draft
+    /// The words selected in the document view, to become a quote or a record.
+    case selection
 }

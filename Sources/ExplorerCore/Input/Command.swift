@@ -25,6 +25,11 @@ public enum Command: Hashable, Sendable {
     /// Reviewing and editing: accept or reject a draft, the next one to review, undo
     /// and redo, save and reload; answers to a question (`ConfirmMode`).
     case acceptDraft, rejectDraft, nextDraft, undo, redo, save, reload, confirmYes, confirmNo
+    /// Evidence from the document view: a selection started, grown or shrunk by a
+    /// word or a sentence, attached as a quote or made a new record; a quote removed
+    /// in Detail.
+    case select, extendWord, shrinkWord, extendSentence, shrinkSentence, attachQuote, removeQuote
+    case nextEvidence, previousEvidence, newPartner, newDeal, newEvent
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -39,6 +44,8 @@ public enum Command: Hashable, Sendable {
         .close, .nextQuote, .previousQuote, .openQuote,
         .accept, .deleteBackward, .clearLine, .complete, .historyPrevious, .historyNext,
         .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo,
+        .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence, .attachQuote, .removeQuote,
+        .nextEvidence, .previousEvidence, .newPartner, .newDeal, .newEvent,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.

@@ -4,6 +4,8 @@ import DealModel
 /// quoted span to quoted span, / searches it as in less (n/N go through the matches),
 /// Enter opens the record that quotes the current span (or offers a choice).
 enum DocumentMode {
+    static let evidence = "Evidence"
+
     static let keys = KeyTable(KeyTable.scrolling(space: true) + [
         KeyBinding([.char("/")], .search, "search the document (case and accents ignored), as in less"),
         KeyBinding([.char("n")], .nextMatch, "next match, as in less (no search: next quoted span)"),
@@ -11,7 +13,18 @@ enum DocumentMode {
         KeyBinding([.char("]"), .tab], .nextQuote, "next quoted span, search or not"),
         KeyBinding([.char("["), .backTab], .previousQuote, "previous quoted span, search or not"),
         KeyBinding([.enter], .openQuote, "open the record that quotes the span (quoted by several: choose one)"),
-        KeyBinding([.escape, .char("q"), .char("v")], .close, "close the document"),
+        KeyBinding([.char("s")], .select, "select a word: at the current quote, else at the top line", group: evidence),
+        KeyBinding([.char("w")], .extendWord, "selection: one word more", group: evidence),
+        KeyBinding([.char("b")], .shrinkWord, "selection: one word less", group: evidence),
+        KeyBinding([.char(")")], .extendSentence, "selection: to the end of the sentence, then the next", group: evidence),
+        KeyBinding([.char("(")], .shrinkSentence, "selection: back a sentence", group: evidence),
+        KeyBinding([.char("a")], .attachQuote, "add the selection as a quote of the record selected in the panes", group: evidence),
+        KeyBinding([.char("P")], .newPartner, "new partner from the selection (a draft named by it)", group: evidence),
+        KeyBinding([.char("D")], .newDeal, "new deal from the selection (parties: the selected record's partners)", group: evidence),
+        KeyBinding([.char("E")], .newEvent, "new event from the selection (undated: placed before the document)", group: evidence),
+        KeyBinding([.char("u")], .undo, "undo the last edit", group: evidence),
+        KeyBinding([.ctrl("r")], .redo, "redo", group: evidence),
+        KeyBinding([.escape, .char("q"), .char("v")], .close, "drop the selection, else close the document"),
         KeyBinding([.char("?")], .help, "help"),
         KeyBinding([.ctrl("c")], .quit, "quit"),
         KeyTable.redraw,
@@ -50,7 +63,14 @@ enum DocumentMode {
             } else if let record = owners.first {
                 open(record, at: all.range(quote), &state)
             }
-        case .close: close(&state)
+        case .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence: select(command, &state)
+        case .attachQuote: attach(&state)
+        case .newPartner, .newDeal, .newEvent: create(command == .newPartner ? .partners : command == .newDeal ? .deals : .events, &state)
+        case .undo, .redo:
+            state.undoEdit(redo: command == .redo)
+            state.documentSelection = nil
+        case .close:
+            if state.documentSelection != nil { state.documentSelection = nil } else { close(&state) }
         default: break
         }
         return []
@@ -62,6 +82,57 @@ enum DocumentMode {
         state.documentSearch = nil
         state.documentTyping = nil
         state.quotePicker = nil
+        state.documentSelection = nil
+    }
+
+    /// Starts the selection (at the current quote when the view follows it, else at
+    /// the top line shown), or moves its end by a word or a sentence.
+    static func select(_ command: Command, _ state: inout AppState) {
+        guard let doc = DocumentView.document(state) else { return }
+        guard let selection = state.documentSelection, command != .select else {
+            let from = state.documentTop == nil ? DocumentView.currentQuoteRange(state)?.lowerBound : nil
+            state.documentSelection = DocumentSelection.word(at: from ?? DocumentView.offset(state, at: DocumentView.top(state)), in: doc)
+            if state.documentSelection == nil { state.message = "no words here to select" }
+            return
+        }
+        switch command {
+        case .extendWord, .shrinkWord: state.documentSelection = selection.byWord(forward: command == .extendWord, in: doc)
+        default: state.documentSelection = selection.bySentence(forward: command == .extendSentence, in: doc)
+        }
+    }
+
+    /// The selection added as a quote of the record the panes have selected; the
+    /// view stays, with the new quote current.
+    static func attach(_ state: inout AppState) {
+        guard let selection = state.documentSelection, let doc = DocumentView.document(state) else {
+            state.message = "nothing selected: s selects a word"
+            return
+        }
+        guard let record = state.detailRecord else { state.message = "no record selected in the panes"; return }
+        let key = state.key(record)
+        if state.edit({ s throws(EditRefusal) in try s.attachQuote(key, document: s.document(like: doc), utf8Range: selection.range) }) {
+            showQuote(selection.range, &state)
+        }
+    }
+
+    /// A new draft record from the selection; the view stays, its quote current.
+    static func create(_ list: RecordList, _ state: inout AppState) {
+        guard let selection = state.documentSelection, let doc = DocumentView.document(state) else {
+            state.message = "nothing selected: s selects a word"
+            return
+        }
+        let words = selection.text(in: doc)
+        let key = RecordKey(list, NewRecord.id(list, words: words, state))
+        let fields = NewRecord.fields(list, words: words, state)
+        if state.edit({ s throws(EditRefusal) in try s.create(key, fields: fields, document: s.document(like: doc), utf8Range: selection.range) }) {
+            showQuote(selection.range, &state)
+        }
+    }
+
+    /// After an edit: the selection dropped, the quote made of it current.
+    static func showQuote(_ range: Range<Int>, _ state: inout AppState) {
+        state.documentSelection = nil
+        if let k = state.documentQuotes?.index(of: range) { state.mode = .document(quote: k) }
     }
 
     /// Leaves the document for a record that quotes a span: its row is selected and
@@ -74,6 +145,7 @@ enum DocumentMode {
         let evidence = state.catalog.evidence(of: record)
         guard let k = evidence.firstIndex(where: { $0.utf8Range == span && $0.document === document }) else { return }
         state.setFocus(.detail)
+        state.detailEvidence = (record, k)
         let heading = "Evidence \(k + 1) of \(evidence.count) "
         let lines = DetailPane.lines(state, width: Layout(state).rect(.detail).inner.width)
         if let row = lines.firstIndex(where: { $0.map(\.text).joined().hasPrefix(heading) }) { state.lists[.detail].scroll = row }

@@ -8,16 +8,25 @@ enum DetailPane {
     static let spec = PaneSpec(title: "Detail", info: { _ in "v: document with quotes" }, content: .text(TextContent(lines: lines)))
 
     static func lines(_ state: AppState, width: Int) -> [StyledLine] {
+        var (out, headings) = record(state, width: width)
+        // The evidence d removes (e and E move to another), its heading marked while
+        // Detail is focused.
+        if state.focus == .detail, let k = current(headings, state) { out[headings[k]][0].role = .selectedFocused }
+        return out
+    }
+
+    /// The lines, and the rows of the evidence headings.
+    static func record(_ state: AppState, width: Int) -> (lines: [StyledLine], headings: [Int]) {
         if let l = state.loading {
-            return [[Span("Loading \(l.label)…", .muted)], [Span("The panes fill when every quote has been located in its document.", .muted)]]
+            return ([[Span("Loading \(l.label)…", .muted)], [Span("The panes fill when every quote has been located in its document.", .muted)]], [])
         }
         guard width > 4, let subject = state.detailSubject else {
-            return [[Span("Nothing selected.", .muted)]]
+            return ([[Span("Nothing selected.", .muted)]], [])
         }
         let c = state.catalog
         guard case .record(let record) = subject else {
-            if case .deals(let deals, let title) = subject { return dealList(deals, title: title, c, width: width) }
-            return []
+            if case .deals(let deals, let title) = subject { return (dealList(deals, title: title, c, width: width), []) }
+            return ([], [])
         }
         var fields: [(String, [Span])] = []
         // Links to records shown in the other panes (a deal's events, a partner's
@@ -97,8 +106,10 @@ enum DetailPane {
             }
         }
         add(fields)
+        var headings: [Int] = []
         for (n, e) in evidence.enumerated() {
             out.append([])
+            headings.append(out.count)
             let file = e.document.path.split(separator: "/").last.map(String.init) ?? e.document.path
             out += StyledText.wrap([Span("Evidence \(n + 1) of \(evidence.count)", .label),
                                     Span(" · \(file), paragraph \(e.paragraph + 1), sentence \(e.sentenceInParagraph + 1)", .muted)], width: width)
@@ -114,7 +125,32 @@ enum DetailPane {
             out.append([])
             out += StyledText.wrap([Span("Note      ", .label), Span(note, .muted)], width: width, indent: labelWidth)
         }
-        return out
+        return (out, headings)
+    }
+
+    /// Detail's evidence cursor (moved by e and E): the evidence it marks, the first
+    /// for a record it has not been moved on.
+    static func current(_ headings: [Int], _ state: AppState) -> Int? {
+        guard !headings.isEmpty else { return nil }
+        guard let (record, k) = state.detailEvidence, record == state.detailRecord else { return 0 }
+        return min(k, headings.count - 1)
+    }
+
+    /// The evidence under Detail's cursor, when Detail shows a record.
+    static func currentEvidence(_ state: AppState) -> Evidence? {
+        guard let record = state.detailRecord else { return nil }
+        let evidence = state.catalog.evidence(of: record)
+        return evidence.isEmpty ? nil : evidence[min(evidence.count - 1, state.detailEvidence.flatMap { $0.0 == record ? $0.1 : nil } ?? 0)]
+    }
+
+    /// Moves the evidence cursor and scrolls Detail to show its heading.
+    static func stepEvidence(_ state: inout AppState, by n: Int) {
+        guard let record = state.detailRecord else { return }
+        let headings = Self.record(state, width: Layout(state).rect(.detail).inner.width).headings
+        guard let k = current(headings, state) else { state.message = "no evidence"; return }
+        let next = min(max(0, k + n), headings.count - 1)
+        state.detailEvidence = (record, next)
+        state.lists[.detail].scroll = max(0, headings[next] - 1)
     }
 
     static func draftMark(_ r: RecordRef, _ c: Catalog) -> DraftMark? {

@@ -84,6 +84,10 @@ public struct AppState: Sendable {
     var documentSearch: DocumentSearch?
     var documentTyping: DocumentTyping?
     var quotePicker: QuotePicker?
+    /// Detail's evidence cursor: the record and which of its quotes (`DetailPane`).
+    var detailEvidence: (RecordRef, Int)?
+    /// The words selected in the document view (`s`), to attach or make a record of.
+    var documentSelection: DocumentSelection?
     /// Bytes the document's search examines per slice.
     var documentSearchSlice = DocumentSearch.sliceSize
     /// The last query typed after `/` and its matches, narrowed as typing goes on.

@@ -45,17 +45,20 @@ extension AppState {
         }
     }
 
-    /// Makes an edit built from the session; says what happened, or why not.
-    mutating func edit(_ make: (EditSession) throws(EditRefusal) -> Edit) {
-        guard var s = session() else { return }
+    /// Makes an edit built from the session; says what happened, or why not (false).
+    @discardableResult
+    mutating func edit(_ make: (EditSession) throws(EditRefusal) -> Edit) -> Bool {
+        guard var s = session() else { return false }
         do {
             let edit = try make(s)
             let warning = try s.apply(edit)
             editing = s
             adopt(s.catalog)
             message = warning.map { Sanitizer.line($0) } ?? "\(Sanitizer.line(edit.label)) (u undoes)"
+            return true
         } catch {
             message = "not done: " + Sanitizer.line(error.message)
+            return false
         }
     }
 
@@ -102,6 +105,7 @@ extension AppState {
             fresh.lists[pane].cursor = min(fresh.lists[pane].cursor, max(0, fresh.rowCount(pane) - 1))
         }
         fresh.lists[.detail] = lists[.detail]
+        fresh.detailEvidence = detailEvidence
         fresh.focus = focus
         fresh.detailSource = detailSource
         fresh.mouseCapture = mouseCapture
@@ -114,12 +118,28 @@ extension AppState {
         fresh.pictureReturn = pictureReturn
         for (pane, sort) in sorts { fresh.sortPane(pane, by: sort, quietly: true) }
         fresh.confirmSearch(search)
-        if case .document = mode {} else { fresh.mode = mode }
+        if case .document(let quote) = mode {
+            // The document view stays open over the new quotes; its search starts again.
+            fresh.mode = mode
+            fresh.documentQuotes = DocumentView.collectQuotes(fresh)
+            fresh.documentTop = documentTop
+            fresh.documentSelection = documentSelection
+            if let n = fresh.documentQuotes?.count, quote >= n { fresh.mode = .document(quote: max(0, n - 1)) }
+        } else {
+            fresh.mode = mode
+        }
         self = fresh
     }
 }
 
 extension EditSession {
+    /// This session's own copy of a document the explorer shows (each catalog reads
+    /// its documents afresh, and edits name them by identity).
+    func document(like doc: SourceDocument) throws(EditRefusal) -> SourceDocument {
+        guard let own = catalog.documents.first(where: { $0.path == doc.path }) else { throw EditRefusal("no dataset names \(doc.path)") }
+        return own
+    }
+
     /// A session over the files a catalog was loaded from.
     static func open(files: [String], cache: String?) throws(EditRefusal) -> EditSession {
         guard let first = files.first else { throw EditRefusal("the data was not loaded from files") }

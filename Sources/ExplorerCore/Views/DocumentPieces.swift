@@ -74,10 +74,13 @@ enum DocumentBlocks {
         /// The search: its text, where it started and how far it has come (the
         /// matches found so far), and the current match.
         let search: String?, origin: Int, scanned: Int, match: Range<Int>?
+        /// The words selected (`DocumentSelection`).
+        let selection: Range<Int>?
 
         static func == (a: Key, b: Key) -> Bool {
             a.document === b.document && (a.paragraph, a.piece, a.width) == (b.paragraph, b.piece, b.width) && a.quote == b.quote
                 && a.search == b.search && (a.origin, a.scanned) == (b.origin, b.scanned) && a.match == b.match
+                && a.selection == b.selection
         }
     }
 

@@ -41,12 +41,25 @@ enum DocumentView {
     /// current and whose it is.
     static func status(_ state: AppState, quote current: Int) -> String {
         if let typing = state.documentTyping { return "/" + typing.text + "  " + DocumentSearch.progress(state.documentSearch, typed: typing.text) }
+        if let selection = state.documentSelection { return selectionStatus(state, selection) }
         let search = state.documentSearch.map { "/\($0.text): " + DocumentSearch.progress($0, typed: $0.text) + " · " } ?? ""
         guard let all = state.documentQuotes, all.count > current, current >= 0 else { return search + "no quotes in this document · Esc closes" }
         let list = all.owners(current)
         let span = "quoted span \(current + 1) of \(all.count)"
         guard list.count > 1 else { return search + span + " · Enter opens: " + (list.first.map { title($0, state.catalog) } ?? "") }
         return search + span + " · quoted by \(list.count): Enter chooses"
+    }
+
+    /// "selected 4 words · a adds them to Northwind Traders, Esc drops", from the keys as bound.
+    static func selectionStatus(_ state: AppState, _ selection: DocumentSelection) -> String {
+        let keys = state.keys(.document)
+        let words = document(state).map { selection.text(in: $0).split(whereSeparator: \.isWhitespace).count } ?? 0
+        var parts = ["selected \(words) word\(words == 1 ? "" : "s")"]
+        if let a = keys.firstKey(.attachQuote), let record = state.detailRecord { parts.append("\(a) quotes it in " + title(record, state.catalog)) }
+        let new = [keys.firstKey(.newPartner), keys.firstKey(.newDeal), keys.firstKey(.newEvent)].compactMap { $0 }
+        if !new.isEmpty { parts.append(new.joined(separator: "/") + " new partner/deal/event") }
+        if let esc = keys.firstKey(.close) { parts.append(esc + " drops") }
+        return parts.joined(separator: " · ")
     }
 
     /// What the document view counts, in words: a span several records quote is one
@@ -78,7 +91,7 @@ enum DocumentView {
         let search = state.documentSearch
         let key = DocumentBlocks.Key(document: doc, paragraph: p, piece: k, width: textWidth(state), quote: currentQuoteRange(state),
                                      search: search?.text, origin: search?.origin ?? 0, scanned: search?.scanned ?? 0,
-                                     match: search?.current)
+                                     match: search?.current, selection: state.documentSelection?.range)
         let lines = DocumentBlocks.lines(key) { StyledText.wrap(spans(state, doc, r), width: textWidth(state)) }
         var focusLine: Int?
         if let focus, r.contains(focus) {
@@ -110,6 +123,7 @@ enum DocumentView {
             for m in search.overlapping(r) { paint(m, .match) }
             if let current = search.current { paint(current, .selectedFocused) }
         }
+        if let selection = state.documentSelection { paint(selection.range, .selection) }
         let text = doc.text
         let u = text.utf8
         var spans: [Span] = []
