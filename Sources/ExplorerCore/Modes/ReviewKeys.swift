@@ -7,8 +7,8 @@ enum ReviewKeys {
     static let bindings = [
         KeyBinding([.char("a")], .acceptDraft, "accept the selected draft (its mark goes)", group: group),
         KeyBinding([.char("r")], .rejectDraft, "reject the selected record (it is removed)", group: group),
-        KeyBinding([.char("e")], .nextEvidence, "Detail: mark the next quote (d removes it)", group: group),
-        KeyBinding([.char("E")], .previousEvidence, "Detail: mark the previous quote", group: group),
+        KeyBinding([.char("J")], .nextEvidence, "Detail: mark the next quote (d removes it)", group: group),
+        KeyBinding([.char("K")], .previousEvidence, "Detail: mark the previous quote", group: group),
         KeyBinding([.char("d")], .removeQuote, "remove the quote marked in Detail (Detail focused)", group: group),
         KeyBinding([.char(">")], .nextDraft, "next record to review (marked ?)", group: group),
         KeyBinding([.char("u")], .undo, "undo the last edit", group: group),
@@ -29,7 +29,7 @@ enum ReviewKeys {
             }
         case .removeQuote:
             guard state.focus == .detail, let record = state.detailRecord, let evidence = DetailPane.currentEvidence(state) else {
-                state.message = "d removes the quote marked in Detail: focus Detail, e and E mark another"
+                state.message = "d removes the quote marked in Detail: focus Detail, J and K mark another"
                 return []
             }
             let key = state.key(record)
@@ -37,7 +37,7 @@ enum ReviewKeys {
                 try s.removeQuote(key, evidence: Evidence(document: s.document(like: evidence.document), utf8Range: evidence.utf8Range))
             }
         case .nextEvidence, .previousEvidence:
-            guard state.focus == .detail else { state.message = "e and E mark a quote in Detail: focus Detail"; return [] }
+            guard state.focus == .detail else { state.message = "J and K mark a quote in Detail: focus Detail"; return [] }
             DetailPane.stepEvidence(&state, by: command == .nextEvidence ? 1 : -1)
         case .nextDraft: state.nextDraft()
         case .undo: state.undoEdit(redo: false)

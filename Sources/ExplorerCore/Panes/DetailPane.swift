@@ -9,7 +9,7 @@ enum DetailPane {
 
     static func lines(_ state: AppState, width: Int) -> [StyledLine] {
         var (out, headings) = record(state, width: width)
-        // The evidence d removes (e and E move to another), its heading marked while
+        // The evidence d removes (J and K move to another), its heading marked while
         // Detail is focused.
         if state.focus == .detail, let k = current(headings, state) { out[headings[k]][0].role = .selectedFocused }
         return out
@@ -128,7 +128,7 @@ enum DetailPane {
         return (out, headings)
     }
 
-    /// Detail's evidence cursor (moved by e and E): the evidence it marks, the first
+    /// Detail's evidence cursor (moved by J and K): the evidence it marks, the first
     /// for a record it has not been moved on.
     static func current(_ headings: [Int], _ state: AppState) -> Int? {
         guard !headings.isEmpty else { return nil }
