@@ -168,7 +168,7 @@ import Testing
         press(&s, "vsww")
         ScreenSnapshots().check("document-selection-\(size.0)x\(size.1)", s)
         // Attached, then Detail's cursor on the new quote.
-        press(&s, "a<Esc>4e")
+        press(&s, "a<Esc>4J")
         ScreenSnapshots().check("detail-evidence-cursor-\(size.0)x\(size.1)", s)
     }
 }
