@@ -25,6 +25,8 @@ public enum Command: Hashable, Sendable {
     /// Reviewing and editing: accept or reject a draft, the next one to review, undo
     /// and redo, save and reload; answers to a question (`ConfirmMode`).
     case acceptDraft, rejectDraft, nextDraft, undo, redo, save, reload, confirmYes, confirmNo
+    /// The edit form of the selected record.
+    case editRecord
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -38,7 +40,7 @@ public enum Command: Hashable, Sendable {
         .toggleNetwork, .toggleChart, .left, .right, .zoomIn, .zoomOut, .recentre,
         .close, .nextQuote, .previousQuote, .openQuote,
         .accept, .deleteBackward, .clearLine, .complete, .historyPrevious, .historyNext,
-        .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo,
+        .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo, .editRecord,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.

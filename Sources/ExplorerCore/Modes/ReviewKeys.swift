@@ -8,6 +8,7 @@ enum ReviewKeys {
         KeyBinding([.char("a")], .acceptDraft, "accept the selected draft (its mark goes)", group: group),
         KeyBinding([.char("r")], .rejectDraft, "reject the selected record (it is removed)", group: group),
         KeyBinding([.char(">")], .nextDraft, "next record to review (marked ?)", group: group),
+        KeyBinding([.char("e")], .editRecord, "edit the selected record in a form", group: group),
         KeyBinding([.char("u")], .undo, "undo the last edit", group: group),
         KeyBinding([.ctrl("r")], .redo, "redo", group: group),
         KeyBinding([.char("W")], .save, "save the edits to the dataset files (:w)", group: group),
@@ -25,6 +26,7 @@ enum ReviewKeys {
                 state.edit { s throws(EditRefusal) in try s.reject(key) }
             }
         case .nextDraft: state.nextDraft()
+        case .editRecord: FormMode.open(&state)
         case .undo: state.undoEdit(redo: false)
         case .redo: state.undoEdit(redo: true)
         case .save: return [.write(.save(thenQuit: false))]

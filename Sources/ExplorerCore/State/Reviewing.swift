@@ -46,16 +46,19 @@ extension AppState {
     }
 
     /// Makes an edit built from the session; says what happened, or why not.
-    mutating func edit(_ make: (EditSession) throws(EditRefusal) -> Edit) {
-        guard var s = session() else { return }
+    @discardableResult
+    mutating func edit(_ make: (EditSession) throws(EditRefusal) -> Edit) -> Bool {
+        guard var s = session() else { return false }
         do {
             let edit = try make(s)
             let warning = try s.apply(edit)
             editing = s
             adopt(s.catalog)
             message = warning.map { Sanitizer.line($0) } ?? "\(Sanitizer.line(edit.label)) (u undoes)"
+            return true
         } catch {
             message = "not done: " + Sanitizer.line(error.message)
+            return false
         }
     }
 
