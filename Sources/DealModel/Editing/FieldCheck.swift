@@ -4,20 +4,20 @@ extension EditSession {
     /// A field's new value; nil removes the field.
     public typealias FieldValue = (field: String, value: JSONTree?)
 
-    /// The record as its first definition writes it.
-    public func record(_ key: RecordKey) -> JSONTree? { definitions(of: key).first?.record }
+    /// The record as its first definition writes it, and the file of that definition.
+    public func record(_ key: RecordKey) -> (record: JSONTree, file: Int)? {
+        definitions(of: key).first.map { ($0.record, $0.file) }
+    }
 
-    /// What the loader says of the record with `values` set; nil when it reads. The
-    /// record is decoded alone (one small text, so this fits a keystroke): references
-    /// to other records are checked by the edit itself, which builds the catalog.
-    public func problem(_ key: RecordKey, with values: [FieldValue]) -> DataProblem? {
-        guard let d = definitions(of: key).first else { return nil }
-        var record = d.record
-        for v in values { record[v.field] = v.value }
-        var root = files[d.file].head
-        root[key.list.rawValue] = .array([record])
+    /// What the loader says of a record of `file` (as `record(_:)` gave it, changed);
+    /// nil when it reads. The record is decoded alone, a small text, so this fits a
+    /// keystroke; references to other records are checked by the edit itself, which
+    /// builds the catalog.
+    public func problem(_ record: JSONTree, in list: RecordList, file: Int) -> DataProblem? {
+        var root = files[file].head
+        root[list.rawValue] = .array([record])
         let log = ProblemLog()
-        let path = files[d.file].path
+        let path = files[file].path
         _ = DatasetLoader.decode(DatasetLayout.text(root), file: path, directory: FileAccess.directory(of: path), log: log)
         return log.problems.first
     }

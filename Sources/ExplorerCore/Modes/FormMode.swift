@@ -25,8 +25,8 @@ enum FormMode {
     static func open(_ state: inout AppState) {
         guard let target = state.reviewTarget else { state.message = "no record selected"; return }
         let key = state.key(target)
-        guard let s = state.session(), let record = s.record(key) else { return }
-        state.form = RecordForm(key, record: record)
+        guard let s = state.session(), let (record, file) = s.record(key) else { return }
+        state.form = RecordForm(key, record: record, file: file)
     }
 
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {

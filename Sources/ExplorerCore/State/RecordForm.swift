@@ -38,6 +38,8 @@ struct RecordForm: Equatable, Sendable {
 
     let record: RecordKey
     let original: JSONTree
+    /// The file of the record's first definition, where its fields are checked.
+    let file: Int
     var fields: [Field]
     var cursor = 0
     /// Why the last Enter did not save (the loader's message, or the invalid fields).
@@ -62,9 +64,10 @@ struct RecordForm: Equatable, Sendable {
     }
 
     /// The form of a record as its file writes it.
-    init(_ key: RecordKey, record: JSONTree) {
+    init(_ key: RecordKey, record: JSONTree, file: Int) {
         self.record = key
         original = record
+        self.file = file
         fields = Self.fields(key.list).map { f in
             var f = f
             let value = f.sub.map { record[f.key]?[$0] } ?? record[f.key]
@@ -153,7 +156,9 @@ struct RecordForm: Equatable, Sendable {
         let key = fields[cursor].key
         for i in fields.indices where fields[i].key == key { fields[i].error = nil }
         let valid = keys.filter { k in k == key || fields.allSatisfy { $0.key != k || $0.error == nil } }
-        fields[cursor].error = session.problem(record, with: valid.map { ($0, value($0)) }).map { Sanitizer.line($0.message) }
+        var typed = original
+        for k in valid { typed[k] = value(k) }
+        fields[cursor].error = session.problem(typed, in: record.list, file: file).map { Sanitizer.line($0.message) }
     }
 
     /// The words a field completes from; nil when it completes none.
