@@ -115,6 +115,21 @@ import Testing
         #expect(back.date == nil && back.value?.maximum == nil && back.parties.map(\.role) == ["cloud provider", "customer"])
     }
 
+    @Test func onlyTheFieldsRetypedAreWritten() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try Self.dealForm(copy)
+        try Self.retype(&s, "Note", "checked by hand")
+        try Self.retype(&s, "Amount", "40000000")
+        #expect(s.form?.changes.map(\.field) == ["note"], "an amount typed back as it was is no change")
+        press(&s, "<Enter>")
+        let before = try copy.text()
+        Reviewing.run(&s, ":w<Enter>")
+        let after = try copy.text()
+        #expect(after == before.replacingOccurrences(of: "      \"evidence\": [\n        \"signed a cloud", with: "      \"note\": \"checked by hand\",\n      \"evidence\": [\n        \"signed a cloud"),
+                "the note's line is the one line added")
+    }
+
     @Test func theEditMayStillBeRefusedByTheCatalog() throws {
         let copy = try Copy()
         defer { copy.remove() }

@@ -8,8 +8,8 @@ struct RecordForm: Equatable, Sendable {
     enum Shape: Equatable, Sendable {
         /// Free text; a comma-separated list of texts or ids.
         case text, list
-        /// One word of a vocabulary (completed with C-Space).
-        case word([String])
+        /// One word of a vocabulary, or a currency the data uses (completed with C-Space).
+        case word([String]), currency
         /// `microsoft:licensor, openai`: partner ids, each with its role after a colon.
         case parties
         /// `after EVENT-ID`: the relation (completed) and the event.
@@ -22,7 +22,7 @@ struct RecordForm: Equatable, Sendable {
         let label: String
         /// The record's field, and the amount's field inside `value`.
         let key: String
-        var sub: String?
+        let sub: String?
         let shape: Shape
         var text = ""
         /// The loader's message for the text, nil when it reads.
@@ -41,6 +41,8 @@ struct RecordForm: Equatable, Sendable {
     /// The file of the record's first definition, where its fields are checked.
     let file: Int
     var fields: [Field]
+    /// The fields' texts as the form opened: a field not retyped is not rewritten.
+    let opened: [String]
     var cursor = 0
     /// Why the last Enter did not save (the loader's message, or the invalid fields).
     var refusal: String?
@@ -54,7 +56,7 @@ struct RecordForm: Equatable, Sendable {
         case .deals:
             [Field("Title", "title"), Field("Kind", "kind", .word(DealKind.allCases.map(\.rawValue))),
              Field("Status", "status", .word(DealStatus.allCases.map(\.rawValue))), Field("Parties", "parties", .parties),
-             Field("Date", "date"), Field("Amount", "value", sub: "amount", .number), Field("Currency", "value", sub: "currency", .word([])),
+             Field("Date", "date"), Field("Amount", "value", sub: "amount", .number), Field("Currency", "value", sub: "currency", .currency),
              Field("Approximate", "value", sub: "approximate", .flag),
              Field("Bound", "value", sub: "bound", .word(Amount.Bound.allCases.map(\.rawValue))),
              Field("Maximum", "value", sub: "maximum", .number), Field("Shared by", "value", sub: "sharedBy", .list), Field("Note", "note")]
@@ -74,6 +76,7 @@ struct RecordForm: Equatable, Sendable {
             f.text = value.map { Self.text($0, f.shape) } ?? ""
             return f
         }
+        opened = fields.map(\.text)
     }
 
     // MARK: Text and JSON
@@ -103,8 +106,8 @@ struct RecordForm: Equatable, Sendable {
         let t = text.trimmed
         guard !t.isEmpty else { return nil }
         switch shape {
-        case .text, .word: return .string(t)
-        case .number: return Double(t).map(JSONTree.number) ?? .string(t)
+        case .text, .word, .currency: return .string(t)
+        case .number: return Double(t).flatMap { $0.isFinite ? JSONTree.number($0) : nil } ?? .string(t)
         case .flag: return t == "yes" ? .bool(true) : t == "no" ? nil : .string(t)
         case .list: return .array(items(t).map(JSONTree.string))
         case .parties:
@@ -136,12 +139,10 @@ struct RecordForm: Equatable, Sendable {
     /// The record's fields the form shows, in order, each once.
     var keys: [String] { fields.map(\.key).reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
 
-    /// The fields whose value differs from the record's.
+    /// The record's fields with a field retyped (a date written as an object, a figure
+    /// written 1.5e9, stay as written when not retyped).
     var changes: [EditSession.FieldValue] {
-        keys.compactMap { k in
-            let v = value(k)
-            return v == original[k] || (v == nil && original[k] == .null) ? nil : (k, v)
-        }
+        keys.filter { k in fields.indices.contains { fields[$0].key == k && fields[$0].text != opened[$0] } }.map { ($0, value($0)) }
     }
 
     var isValid: Bool { fields.allSatisfy { $0.error == nil } }
@@ -164,7 +165,8 @@ struct RecordForm: Equatable, Sendable {
     /// The words a field completes from; nil when it completes none.
     func vocabulary(_ f: Field, _ catalog: Catalog) -> [String]? {
         switch f.shape {
-        case .word(let words): words.isEmpty ? catalog.currencies : words
+        case .word(let words): words
+        case .currency: catalog.currencies
         case .flag: ["yes", "no"]
         case .order: Self.relations
         default: nil
