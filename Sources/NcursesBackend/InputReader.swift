@@ -54,6 +54,7 @@ enum KeyDecoder {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
+        case 0: return .ctrl(" ")
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(value + 96))))
         case 0..<32, 0x80..<0xA0: return nil
         default:

@@ -180,6 +180,17 @@ do {
         _ = Explorer.render(s)
         print(pad("sort deals by \(column)", 32) + "key \(fmt(key)), \(slices) slices (longest \(fmt(longest)), \(fmt(longestCPU)) of CPU), all \(fmt(now() - t0))")
     }
+    // The edit form: a character typed into a deal's date (checked by decoding the
+    // record with the loader's decoder) and the screen drawn.
+    var s = Explorer.start(catalog: catalog, width: width, height: height)
+    for k in [Key.char("2"), .char("e"), .tab, .tab, .tab, .tab] { _ = Explorer.update(&s, .key(k)) }
+    let typed = (0..<rounds).map { i in
+        let t0 = now()
+        _ = Explorer.update(&s, .key(i % 2 == 0 ? .char("1") : .backspace))
+        _ = Explorer.render(s)
+        return now() - t0
+    }
+    print(pad("edit form: a key in a field", 32) + pad(fmt(median(typed)), 12) + pad(fmt(percentile(typed, 0.95)), 12) + fmt(typed.max()!))
 }
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

@@ -122,3 +122,40 @@ extension EndToEndTests {
         #expect(try String(contentsOfFile: copy.data, encoding: .utf8).contains("org.subject"))
     }
 }
+
+extension EndToEndTests {
+    /// The edit form in the real terminal: a deal's date typed wrong is refused with
+    /// the loader's message, typed right is saved with :w into the file.
+    @Test func editADealsDateInTheFormAndSave() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let copy = try Self.reviewCopy(directory)
+        let session = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        defer { session.kill() }
+        try session.waitFor(texts: ["6 to review", "?Contoso"])
+        try session.send("2", "e")
+        try session.waitFor(text: "Edit deal \"northwind-tailspin-cloud\"")
+        // To the date (the fifth field), typed wrong: the message, and Enter refused.
+        try session.send("Tab", "Tab", "Tab", "Tab")
+        try session.type("2025-13")
+        try session.waitFor(text: "has no such month")
+        try session.send("Enter")
+        try session.waitFor(text: "not saved: Date does not read")
+        try session.send("BSpace", "BSpace")
+        try session.type("03")
+        try session.send("C-Space")
+        try session.waitFor(text: "Date has no words to complete")
+        try session.send("Enter")
+        try session.waitFor(text: "edit deal \"northwind-tailspin-cloud\" (u undoes)")
+        try session.type(":w")
+        try session.send("Enter")
+        try session.waitFor(text: "saved ")
+        try session.send("q")
+        try session.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+        try expectTerminalRestored(session, directory)
+        let saved = try String(contentsOfFile: copy.data, encoding: .utf8)
+        #expect(saved.contains("\"date\": \"2025-03\""))
+        #expect(!saved.contains("\"date\": null,\n      \"value\""), "the deal's date is no longer null")
+    }
+}

@@ -109,6 +109,19 @@ import Testing
 
     @Test func quotePickerAt60x15() { check("quote-picker-60x15", sharedQuote(60, 15, then: "<Enter>")) }
 
+    /// The edit form of the first deal, its date typed wrong: the loader's message under it.
+    static func dealForm(_ width: Int, _ height: Int) -> AppState {
+        var s = start(width, height)
+        press(&s, "2e<Tab><Tab><Tab><Tab><C-u>2025-13")
+        return s
+    }
+
+    @Test func editFormAt120x40() { check("edit-form-120x40", Self.dealForm(120, 40)) }
+
+    @Test func editFormAt80x24() { check("edit-form-80x24", Self.dealForm(80, 24)) }
+
+    @Test func editFormAt60x15() { check("edit-form-60x15", Self.dealForm(60, 15)) }
+
     @Test func searchPromptAt120x40() {
         var s = start(120, 40)
         press(&s, "/azure")

@@ -45,16 +45,7 @@ extension EditSession {
     /// A field set (nil: removed) in every definition that gives it, or in the first
     /// when none does.
     public func set(_ key: RecordKey, field: String, to value: JSONTree?) throws(EditRefusal) -> Edit {
-        let defs = definitions(of: key)
-        guard !defs.isEmpty else { throw EditRefusal("no \(key)") }
-        let giving = defs.filter { $0.record[field] != nil }
-        let targets = giving.isEmpty ? [defs[0]] : giving
-        let changes = targets.compactMap { d -> Change? in
-            var new = d.record
-            new[field] = value
-            return new == d.record ? nil : Change(file: d.file, list: key.list, index: d.index, old: d.record, new: new)
-        }
-        return Edit("set \(field) of \(key)", changes)
+        try set(key, [(field, value)], label: "set \(field) of \(key)")
     }
 
     /// Adds the document's words at `utf8Range` as a quote of the record, exactly as

@@ -116,7 +116,8 @@ extension Catalog {
 }
 
 extension String {
-    var trimmed: String {
+    /// Without the white space around it.
+    public var trimmed: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

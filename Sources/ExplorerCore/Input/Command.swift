@@ -30,6 +30,8 @@ public enum Command: Hashable, Sendable {
     /// in Detail.
     case select, extendWord, shrinkWord, extendSentence, shrinkSentence, attachQuote, removeQuote
     case nextEvidence, previousEvidence, newPartner, newDeal, newEvent
+    /// The edit form of the selected record.
+    case editRecord
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -45,7 +47,7 @@ public enum Command: Hashable, Sendable {
         .accept, .deleteBackward, .clearLine, .complete, .historyPrevious, .historyNext,
         .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo,
         .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence, .attachQuote, .removeQuote,
-        .nextEvidence, .previousEvidence, .newPartner, .newDeal, .newEvent,
+        .nextEvidence, .previousEvidence, .newPartner, .newDeal, .newEvent, .editRecord,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.

@@ -7,7 +7,7 @@ public enum KeyName {
         ("Up", .up), ("Down", .down), ("Left", .left), ("Right", .right),
         ("PgUp", .pageUp), ("PgDn", .pageDown), ("Home", .home), ("End", .end),
         ("Enter", .enter), ("Tab", .tab), ("S-Tab", .backTab), ("Esc", .escape),
-        ("BS", .backspace), ("Del", .delete), ("Space", .char(" ")),
+        ("BS", .backspace), ("Del", .delete), ("Space", .char(" ")), ("C-Space", .ctrl(" ")),
     ]
     /// The arrows as the help shows them.
     static let arrows: [(String, Key)] = [("↑", .up), ("↓", .down), ("←", .left), ("→", .right)]
@@ -21,7 +21,7 @@ public enum KeyName {
     public static func name(_ key: Key) -> String {
         switch key {
         case .char(let c): named.first { $0.1 == key }?.0 ?? String(c)
-        case .ctrl(let c): "C-" + String(c)
+        case .ctrl(let c): named.first { $0.1 == key }?.0 ?? "C-" + String(c)
         case .function(let n): "F\(n)"
         default: named.first { $0.1 == key }!.0
         }

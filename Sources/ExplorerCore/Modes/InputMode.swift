@@ -2,7 +2,7 @@
 /// says which one is current). `update` looks a key up in that table only; the
 /// help screen shows the same tables.
 public enum InputMode: String, CaseIterable, Sendable {
-    case normal, network, chart, help, document, documentSearch, quotePicker, commandLine, searchTyping, loading, tooSmall, confirm
+    case normal, network, chart, help, document, documentSearch, quotePicker, commandLine, searchTyping, loading, tooSmall, confirm, form
 
     /// How the help screen names the mode.
     public var title: String {
@@ -19,6 +19,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .loading: "While the data loads"
         case .tooSmall: "Terminal too small"
         case .confirm: "A question (unsaved changes)"
+        case .form: "Editing a record (e)"
         }
     }
 
@@ -37,6 +38,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .loading: LoadingMode.keys
         case .tooSmall: TooSmallMode.keys
         case .confirm: ConfirmMode.keys
+        case .form: FormMode.keys
         }
     }
 
@@ -71,6 +73,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .commandLine: return CommandLineMode.run(command, &state)
         case .searchTyping: return SearchTypingMode.run(command, &state)
         case .confirm: return ConfirmMode.run(command, &state)
+        case .form: return FormMode.run(command, &state)
         case .loading, .tooSmall: return []
         }
     }
@@ -81,6 +84,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .commandLine: CommandLineMode.type(c, &state)
         case .searchTyping: SearchTypingMode.type(c, &state)
         case .documentSearch: DocumentSearchMode.type(c, &state)
+        case .form: FormMode.type(c, &state)
         default: break
         }
     }

@@ -11,6 +11,7 @@ enum ReviewKeys {
         KeyBinding([.char("K")], .previousEvidence, "Detail: mark the previous quote", group: group),
         KeyBinding([.char("d")], .removeQuote, "remove the quote marked in Detail (Detail focused)", group: group),
         KeyBinding([.char(">")], .nextDraft, "next record to review (marked ?)", group: group),
+        KeyBinding([.char("e")], .editRecord, "edit the selected record in a form", group: group),
         KeyBinding([.char("u")], .undo, "undo the last edit", group: group),
         KeyBinding([.ctrl("r")], .redo, "redo", group: group),
         KeyBinding([.char("W")], .save, "save the edits to the dataset files (:w)", group: group),
@@ -40,6 +41,7 @@ enum ReviewKeys {
             guard state.focus == .detail else { state.message = "J and K mark a quote in Detail: focus Detail"; return [] }
             DetailPane.stepEvidence(&state, by: command == .nextEvidence ? 1 : -1)
         case .nextDraft: state.nextDraft()
+        case .editRecord: FormMode.open(&state)
         case .undo: state.undoEdit(redo: false)
         case .redo: state.undoEdit(redo: true)
         case .save: return [.write(.save(thenQuit: false))]

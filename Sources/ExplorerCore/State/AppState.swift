@@ -105,6 +105,8 @@ public struct AppState: Sendable {
     public var isBusy: Bool { pendingSearch != nil || !pendingSorts.isEmpty || documentSearch.map { !$0.isDone } == true }
     /// The edits of this session, once the first is made (`Reviewing`).
     public internal(set) var editing: EditSession?
+    /// The edit form open over the panes (`FormMode`): its keys are read first.
+    var form: RecordForm?
     /// A question waiting for its answer (`ConfirmMode`): its keys are read first.
     public internal(set) var question: Question?
     /// Records still to review (draft marks), counted once per catalog.
@@ -157,6 +159,7 @@ public struct AppState: Sendable {
         if isTooSmall { return .tooSmall }
         if loading != nil { return .loading }
         if question != nil { return .confirm }
+        if form != nil { return .form }
         switch mode == .help ? helpReturn : mode {
         case .normal, .help: return focus == .network ? .network : focus == .chart ? .chart : .normal
         case .search: return .searchTyping

@@ -35,6 +35,7 @@ enum Screen {
         case .document: DocumentView.draw(state, into: &grid)
         default: break
         }
+        if let form = state.form, state.mode != .help { FormView.draw(state, form, into: &grid) }
         StatusLine.draw(state, row: state.height - 1, into: &grid)
         return grid
     }
