@@ -16,11 +16,16 @@ extension EndToEndTests {
         return (data, ["--data", data], ["DEALSCOPE_CACHE=", "DEALSCOPE_CACHE_DIR=" + directory.file("cache")])
     }
 
+    /// The explorer on that copy, its exit status recorded in `directory`.
+    static func reviewSession(_ directory: ScratchDirectory, _ copy: (data: String, arguments: [String], environment: [String])) throws -> TmuxSession {
+        try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+    }
+
     @Test func reviewADraftSaveQuitAndStartAgain() throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let copy = try Self.reviewCopy(directory)
-        let first = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        let first = try Self.reviewSession(directory, copy)
         defer { first.kill() }
         try first.waitFor(texts: ["6 to review", "?Contoso"])
         // Accept Contoso (the first partner), then the next draft (Northwind).
@@ -51,7 +56,7 @@ extension EndToEndTests {
         #expect(saved.contains("org.with"), "the drafts not reviewed keep their marks")
 
         // Started again: the reviewed records as saved.
-        let second = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        let second = try Self.reviewSession(directory, copy)
         defer { second.kill() }
         let screen = try second.waitFor(texts: ["3 to review", "1 of 1 events"])
         #expect(screen.contains(" Contoso") && !screen.contains("?Contoso") && !screen.contains("Contoso may join"))
@@ -66,7 +71,7 @@ extension EndToEndTests {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let copy = try Self.reviewCopy(directory)
-        let session = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        let session = try Self.reviewSession(directory, copy)
         defer { session.kill() }
         try session.waitFor(texts: ["6 to review", "?Contoso"])
         // Contoso's quote is current: select its first word, attach it.
@@ -96,7 +101,7 @@ extension EndToEndTests {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let copy = try Self.reviewCopy(directory)
-        let first = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        let first = try Self.reviewSession(directory, copy)
         defer { first.kill() }
         try first.waitFor(text: "6 to review")
         try first.send("a")
@@ -106,7 +111,7 @@ extension EndToEndTests {
         try first.waitFor(text: "DS-DONE")
         #expect(try String(contentsOfFile: copy.data, encoding: .utf8).contains("org.subject"), "nothing was saved")
 
-        let second = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        let second = try Self.reviewSession(directory, copy)
         defer { second.kill() }
         try second.waitFor(text: "Restore 1 unsaved edit of an earlier session? y yes · d discard · Esc later")
         try second.send("y")
@@ -130,7 +135,7 @@ extension EndToEndTests {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let copy = try Self.reviewCopy(directory)
-        let session = try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
+        let session = try Self.reviewSession(directory, copy)
         defer { session.kill() }
         try session.waitFor(texts: ["6 to review", "?Contoso"])
         try session.send("2", "e")
