@@ -58,7 +58,7 @@ struct DataOptions: ParsableArguments {
     static func report(_ error: DataLoadError, path: String?, option: String? = nil, arguments: String = "") -> ExitCode {
         let problems = error.problems
         if let first = problems.first {
-            Out.error("dealscope: " + (option.map { $0 + ": " } ?? "") + Sanitizer.block(first.description))
+            Out.error("dealscope: " + (option.map { $0 + ": " } ?? "") + first.description)
         }
         let validate = "`dealscope validate\(path.map { " " + Sanitizer.line($0) } ?? "")\(arguments)`"
         if !error.complete {

@@ -42,7 +42,7 @@ struct ConfigOptions: ParsableArguments {
         switch Config.read(text, file: path) {
         case .success(let config): return config
         case .failure(let problems):
-            Out.error(problems.list.map { "dealscope: " + Sanitizer.block($0.description) }.joined(separator: "\n"))
+            Out.error(problems.list.map { "dealscope: " + $0.description }.joined(separator: "\n"))
             throw ExitCode(Exit.config)
         }
     }

@@ -46,7 +46,7 @@ struct DatasetExport {
         do {
             try AtomicFile.write(path, produce)
         } catch {
-            Out.error("dealscope: " + Sanitizer.block(error.description))
+            Out.error("dealscope: " + error.description)
             throw ExitCode(Exit.cannotWrite)
         }
     }

@@ -29,7 +29,7 @@ enum Drafting {
         var articles: [Article] = [], failed = false
         for path in paths {
             do { articles.append(try Article.read(path: path, published: published)) } catch {
-                Out.error("dealscope: " + Sanitizer.block(error.description))
+                Out.error("dealscope: " + error.description)
                 failed = true
             }
         }
