@@ -32,11 +32,10 @@ extension EditSession {
                 w.update(g) { Self.rename(&$0, to: kept.id, list: list, agreed: agreed) }
             }
             if list == .partners {
-                let k = keptDefs.first { $0.file == g.file } ?? g
-                w.update(k) { r in
-                    let names = r[strings: "aliases"] + goneRecord[strings: "aliases"] + [goneRecord["name"]?.string ?? ""]
-                    r[strings: "aliases"] = Self.distinctNames(names, besides: keptName)
-                }
+                // Its name first, then its aliases, after the kept record's own.
+                let k = keptDefs.firstIndex { $0.file == g.file }
+                let names = (k.map { keptRecords[$0][strings: "aliases"] } ?? []) + [goneRecord["name"]?.string ?? ""] + goneRecord[strings: "aliases"]
+                w.update(k.map { keptDefs[$0] } ?? g) { $0[strings: "aliases"] = Self.distinctNames(names, besides: keptName) }
             }
         }
         if list == .events, agreed["date"] != nil {
