@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import DealModel
 
-/// Random sequences of edits, undos and redos, saved and loaded again, give the
-/// catalog a simple model of the same steps expects; one edit changes only the lines
-/// of its record.
+/// Random sequences of edits (links, unlinks and merges among them), undos and
+/// redos, saved and loaded again, give the catalog a simple model of the same steps
+/// expects; one edit changes only the lines of its record.
 @Suite("Edits, undo and redo at random")
 struct EditPropertyTests {
     /// What a reviewer can see of each record: whether it is still a draft, its note.
@@ -23,6 +23,7 @@ struct EditPropertyTests {
 
     @Test func randomEditsUndoneRedoneSavedAndReloaded() throws {
         var rng = SplitMix64(state: 2026)
+        var applied: [String: Int] = [:]
         for round in 0..<60 {
             let copy = try EditSessionTests.Copy()
             defer { copy.remove() }
@@ -33,9 +34,22 @@ struct EditPropertyTests {
             for _ in 0..<(4 + Int(rng.next() % 12)) {
                 let keys = model.keys.sorted { "\($0)" < "\($1)" }
                 guard let key = keys.isEmpty ? nil : keys[Int(rng.next() % UInt64(keys.count))] else { break }
+                let other = keys[Int(rng.next() % UInt64(keys.count))]
                 var next = model
                 let edit: Edit?
-                switch rng.next() % 6 {
+                // Links and merges a pair cannot have are refused when made: nothing to apply.
+                var linked: Bool?
+                switch rng.next() % 9 {
+                case 6:
+                    edit = try? s.link(key, other)
+                    linked = true
+                case 7:
+                    edit = try? s.unlink(key, other)
+                    linked = false
+                case 8 where key.list == other.list && key != other:
+                    edit = try s.merge(key, into: other)
+                    next[key] = nil
+                    next[other]!.note = model[other]!.note ?? model[key]!.note
                 case 0 where model[key]!.draft:
                     edit = try s.accept(key)
                     next[key]!.draft = false
@@ -62,8 +76,14 @@ struct EditPropertyTests {
                     try s.apply(edit)
                     if !edit.changes.isEmpty { undo.append(model); redo = [] }
                     model = next
+                    applied[String(edit.label.prefix { $0 != " " }), default: 0] += 1
+                    // Linked by the written link, or not (a partner may still take part in an event through a deal).
+                    if let linked, let pair = try? EditSession.LinkPair(key, other) {
+                        #expect((s.linked(pair) == .written) == linked, "round \(round) after \(steps)")
+                    }
                 } catch {
-                    #expect(edit.label.hasPrefix("reject"), "round \(round): \(edit.label) refused: \(error.message)")
+                    // Only a record others name, or a deal's last party, cannot go.
+                    #expect(edit.label.hasPrefix("reject") || edit.label.hasPrefix("unlink"), "round \(round): \(edit.label) refused: \(error.message)")
                 }
                 #expect(Self.seen(s.catalog) == model, "round \(round) after \(steps)")
             }
@@ -76,6 +96,8 @@ struct EditPropertyTests {
             try s.save()
             #expect(try copy.text() == String(contentsOfFile: Paths.fixture("review/review.dealscope.json"), encoding: .utf8), "round \(round): \(steps)")
         }
+        // Every kind of edit was drawn and made.
+        #expect(Set(applied.keys).isSuperset(of: ["accept", "reject", "set", "link", "unlink", "merge"]), "\(applied)")
     }
 
     @Test func oneEditChangesOnlyItsRecordsLines() throws {
