@@ -62,7 +62,8 @@ extension EditSession {
         let pair = try LinkPair(a, b)
         let holders = definitions(of: pair.holder)
         guard !holders.isEmpty else { throw EditRefusal("no \(pair.holder)") }
-        guard !definitions(of: pair.named).isEmpty else { throw EditRefusal("no \(pair.named)") }
+        let named = Set(definitions(of: pair.named).map(\.file))
+        guard !named.isEmpty else { throw EditRefusal("no \(pair.named)") }
         switch linked(pair) {
         case .through(let deal)?:
             throw EditRefusal("\(pair.named) already takes part in \(pair.holder) as a party of its deal \"\(deal)\": nothing to link")
@@ -70,7 +71,6 @@ extension EditSession {
         case nil: break
         }
         // Written where the file also defines the other record, so that the file reads alone.
-        let named = Set(definitions(of: pair.named).map(\.file))
         let d = holders.first { named.contains($0.file) } ?? holders[0]
         var new = d.record
         let item: JSONTree = pair.field == "parties" ? .object([.init("partner", .string(pair.named.id))]) : .string(pair.named.id)

@@ -158,13 +158,11 @@ extension EditSession {
         let rename = { (ids: [String]) in ids.map { $0 == old ? new : $0 }.uniqued() }
         switch list {
         case .partners:
-            var roleIn: [String: String?] = [:]
-            for (_, deal) in w.records(.deals) {
-                guard let id = deal["id"]?.string, roleIn[id] == nil, let items = deal["parties"]?.items,
-                      items.contains(where: { $0["partner"]?.string == old }) else { continue }
-                let defs = w.records(.deals).filter { $0.record["id"]?.string == id }.map(\.record)
-                roleIn[id] = role(defs.map { roles(of: new, in: $0) }, defs.map { roles(of: old, in: $0) })
-            }
+            // The deals naming the partner that goes, with every definition of each.
+            let deals = w.records(.deals).map(\.record)
+            let naming = Set(deals.filter { !roles(of: old, in: $0).isEmpty }.compactMap { $0["id"]?.string })
+            let defs = Dictionary(grouping: deals.filter { naming.contains($0["id"]?.string ?? "") }) { $0["id"]!.string! }
+            let roleIn = defs.mapValues { d in role(d.map { roles(of: new, in: $0) }, d.map { roles(of: old, in: $0) }) }
             w.updateAll(.deals) { deal in
                 guard let id = deal["id"]?.string, let role = roleIn[id] else { return }
                 setParty(new, role: role, in: &deal, replacing: old)

@@ -65,13 +65,8 @@ extension EditSession {
     /// The record's quote that the catalog located at `evidence` removed.
     public func removeQuote(_ key: RecordKey, evidence: Evidence) throws(EditRefusal) -> Edit {
         for d in definitions(of: key) {
-            guard let docs = documents(ofFile: d.file) else { continue }
-            let first = files[d.file].documentIDs.first
-            let quotes = d.record["evidence"]?.items ?? []
-            guard let j = quotes.firstIndex(where: { q in
-                Self.locate(q, in: docs, first: first).map { $0.0 === evidence.document && $0.1 == evidence.utf8Range } == true
-            }) else { continue }
-            var rest = quotes
+            guard let j = quoteIndex(evidence, in: d) else { continue }
+            var rest = d.record["evidence"]?.items ?? []
             rest.remove(at: j)
             var new = d.record
             new["evidence"] = .array(rest)
@@ -113,6 +108,15 @@ extension EditSession {
         var n = 1
         if case .number(let o)? = q["occurrence"] { n = Int(o) }
         return n >= 1 && n <= matches.count ? (doc, matches[n - 1]) : nil
+    }
+
+    /// Where a definition's evidence writes the quote the catalog located at `evidence`.
+    func quoteIndex(_ evidence: Evidence, in d: (file: Int, index: Int, record: JSONTree)) -> Int? {
+        guard let docs = documents(ofFile: d.file) else { return nil }
+        let first = files[d.file].documentIDs.first
+        return (d.record["evidence"]?.items ?? []).firstIndex { q in
+            Self.locate(q, in: docs, first: first).map { $0.0 === evidence.document && $0.1 == evidence.utf8Range } == true
+        }
     }
 
     /// The documents a file names, by id, as the catalog read them.

@@ -12,12 +12,9 @@ extension EditSession {
         // Each quote found where the catalog located it, in the definition that writes it.
         var moved: [Int: [Int]] = [:]
         for e in evidence {
-            guard let (d, j) = defs.indices.lazy.compactMap({ d -> (Int, Int)? in
-                let docs = self.documents(ofFile: defs[d].file) ?? [:], first = self.files[defs[d].file].documentIDs.first
-                return (defs[d].record["evidence"]?.items ?? []).firstIndex { q in
-                    Self.locate(q, in: docs, first: first).map { $0.0 === e.document && $0.1 == e.utf8Range } == true
-                }.map { (d, $0) }
-            }).first else { throw EditRefusal("a quote to move is not written in \(deal)") }
+            guard let (d, j) = defs.indices.lazy.compactMap({ d in self.quoteIndex(e, in: defs[d]).map { (d, $0) } }).first else {
+                throw EditRefusal("a quote to move is not written in \(deal)")
+            }
             if !(moved[d] ?? []).contains(j) { moved[d, default: []].append(j) }
         }
         let parties = JSONTree.array(merged.parties.map { p in
