@@ -112,6 +112,7 @@ extension AppState {
         fresh.editing = editing
         fresh.journalCache = journalCache
         fresh.question = question
+        fresh.pick = pick
         fresh.commandHistory = commandHistory
         fresh.message = message
         fresh.picture = picture
