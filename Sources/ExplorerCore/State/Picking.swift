@@ -70,7 +70,7 @@ extension AppState {
     /// `deal “GPT licence”`: the noun and the name a person reads, cut to fit a line.
     func recordLabel(_ k: RecordKey) -> String {
         let name = ref(k).map { DocumentView.title($0, catalog) } ?? k.id
-        return "\(k.list.noun) “\(DisplayWidth.truncate(Sanitizer.line(name), to: 40))”"
+        return "\(k.list.noun) “\(DisplayWidth.truncate(Sanitizer.line(name), to: 24))”"
     }
 
     static func linkable(_ list: RecordList) -> String {
