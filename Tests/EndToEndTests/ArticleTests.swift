@@ -60,3 +60,36 @@ extension EndToEndTests {
         try session.send("q")
     }
 }
+
+extension EndToEndTests {
+    /// From an article to a reviewed dataset without leaving dealscope: opened as a
+    /// draft, one record accepted, `:w` writes ARTICLE.dealscope.json beside it, and
+    /// that file opens with the review kept.
+    @Test func aDraftOpenedFromAnArticleIsReviewedAndSaved() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let article = directory.file("openai-amd-chips.txt")
+        try FileManager.default.copyItem(atPath: Self.amdArticle, toPath: article)
+        let environment = ["DEALSCOPE_CACHE=", "DEALSCOPE_CACHE_DIR=" + directory.file("cache")]
+        let first = try TmuxSession(try recordingWrapper(in: directory, arguments: [article], environment: environment))
+        defer { first.kill() }
+        try first.waitFor(texts: ["17 to review"])
+        try first.send("a")
+        try first.waitFor(text: ":w writes ")
+        try first.type(":w")
+        try first.send("Enter")
+        try first.waitFor(text: "saved ")
+        try first.send("q")
+        try first.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+        try expectTerminalRestored(first, directory)
+        let saved = directory.file("openai-amd-chips.dealscope.json")
+        #expect(FileManager.default.fileExists(atPath: saved))
+
+        let second = try TmuxSession(try recordingWrapper(in: directory, arguments: ["--data", saved], environment: environment))
+        defer { second.kill() }
+        try second.waitFor(texts: ["16 to review", "draft of openai-amd-chips.txt"])
+        try second.send("q")
+        try second.waitFor(text: "DS-DONE")
+    }
+}

@@ -164,3 +164,45 @@ extension EndToEndTests {
         #expect(!saved.contains("\"date\": null,\n      \"value\""), "the deal's date is no longer null")
     }
 }
+
+extension EndToEndTests {
+    /// Links and merges in the real terminal: a partner linked to the deal, two
+    /// partners merged (asked first), saved, and started again.
+    @Test func linkAndMergeThenSaveAndStartAgain() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let copy = try Self.reviewCopy(directory)
+        let first = try Self.reviewSession(directory, copy)
+        defer { first.kill() }
+        try first.waitFor(texts: ["6 to review", "?Contoso"])
+        // Contoso (first partner) linked to the deal: pick it in Deals, Enter.
+        try first.send("L")
+        try first.waitFor(text: "Link partner “Contoso” with: move to a deal or an event")
+        try first.send("2")
+        try first.waitFor(text: "Enter links")
+        try first.send("Enter")
+        try first.waitFor(text: "(u undoes)")
+        // Tailspin merged into Northwind Traders: asked first, then done.
+        try first.send("1", "G", "M", "k")
+        try first.waitFor(text: "Merge partner “Tailspin Toys” into partner “Northwind Traders”? Enter asks")
+        try first.send("Enter")
+        try first.waitFor(text: "Merge? y merge · Esc back")
+        try first.send("y")
+        try first.waitFor(text: "(u undoes)")
+        try first.type(":wq")
+        try first.send("Enter")
+        try first.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+        try expectTerminalRestored(first, directory)
+        let saved = try String(contentsOfFile: copy.data, encoding: .utf8)
+        #expect(!saved.contains("\"id\": \"tailspin\"") && saved.contains("\"Tailspin Toys\""), "Tailspin's name is an alias of Northwind")
+        #expect(saved.contains("\"partner\": \"contoso\""))
+
+        let second = try Self.reviewSession(directory, copy)
+        defer { second.kill() }
+        let screen = try second.waitFor(texts: ["Northwind Traders", "Contoso"])
+        #expect(!screen.contains("Tailspin Toys  "), "no partner row for Tailspin")
+        try second.send("q")
+        try second.waitFor(text: "DS-DONE")
+    }
+}

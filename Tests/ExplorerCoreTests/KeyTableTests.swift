@@ -56,7 +56,7 @@ import Testing
         case .quotePicker: return sharedQuote(120, 40, then: "<Enter>")
         default:
             var s = start(120, 40)
-            press(&s, ["normal": "", "network": "w", "chart": "t", "help": "?", "document": "2v", "documentSearch": "2v/azu", "commandLine": ":go", "searchTyping": "/cl", "confirm": "3Grq", "form": "2e"][mode.rawValue]!)
+            press(&s, ["normal": "", "network": "w", "chart": "t", "help": "?", "document": "2v", "documentSearch": "2v/azu", "commandLine": ":go", "searchTyping": "/cl", "confirm": "3Grq", "form": "2e", "pick": "2L"][mode.rawValue]!)
             #expect(s.inputMode == mode)
             return s
         }

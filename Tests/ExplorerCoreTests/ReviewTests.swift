@@ -203,3 +203,34 @@ import Testing
         #expect(s.message?.contains("is a file the data was loaded from") == true)
     }
 }
+
+extension Reviewing {
+    /// An article opened as a draft in memory (`dealscope article.txt`) is reviewed and
+    /// saved without leaving the explorer: `:w` writes ARTICLE.dealscope.json beside it.
+    @Test func aDraftMadeInMemoryIsSavedBesideItsArticle() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        let json = try copy.text().replacingOccurrences(of: "\"Northwind and Tailspin (draft)\"", with: "\"draft of article.txt — not saved\"")
+        let (catalog, _) = DatasetLoader.check(json: Array(json.utf8), file: copy.dir + "/article.txt" + Catalog.unsavedSuffix, directory: copy.dir)
+        var s = Explorer.start(catalog: try #require(catalog), width: 120, height: 40)
+        s.journalCache = copy.dir + "/cache"
+        let target = copy.dir + "/article.dealscope.json"
+        press(&s, "R")
+        #expect(s.message?.hasPrefix("nothing to reload: the draft is not saved yet (:w writes ") == true, "\(s.message ?? "")")
+        press(&s, "a")
+        #expect(s.message?.hasPrefix("accept partner \"contoso\" (u undoes) · :w writes ") == true, "\(s.message ?? "")")
+        #expect(s.message?.hasSuffix("article.dealscope.json") == true)
+        press(&s, "<C-l>")
+        #expect(Self.statusLine(s).contains("5 to review · [+] unsaved"))
+        Self.run(&s, ":w<Enter>")
+        #expect(s.message?.hasPrefix("saved ") == true, "\(s.message ?? "")")
+        let saved = try DatasetLoader.load(path: target, saveSnapshot: false)
+        #expect(saved.partner(id: "contoso")?.draft == nil && saved.draftCount == 5)
+        #expect(!s.hasUnsavedEdits)
+        press(&s, "<C-l>")
+        #expect(Self.statusLine(s).contains("draft of article.txt · 5 to review"), "the title no longer says it is not saved")
+        // Now a file: R reloads it.
+        press(&s, "R")
+        #expect(s.message == "reloaded from disk")
+    }
+}

@@ -29,7 +29,7 @@ public enum DraftDataset {
     /// catalog's file is named "ARTICLE (draft)": it is no file on disk.
     public static func catalog(_ draft: ArticleDraft, title: String? = nil, directory: String) -> (Catalog?, [DataProblem]) {
         let text = json(draft, title: title, directory: directory).render()
-        let file = (draft.document.path ?? draft.document.id) + " (draft)"
+        let file = (draft.document.path ?? draft.document.id) + Catalog.unsavedSuffix
         return DatasetLoader.check(json: Array(text.utf8), file: file, directory: directory)
     }
 

@@ -36,6 +36,12 @@ public struct EditSession: Sendable {
         return EditSession(source: path, files: files, catalog: catalog, journal: cache.map { EditJournal(files: files, cache: $0) })
     }
 
+    /// A session over one file not yet on disk: unsaved from the start.
+    init(new file: EditableFile, cache: String?) throws(EditRefusal) {
+        self.init(source: file.path, files: [file], catalog: try Self.build([file]), journal: cache.map { EditJournal(files: [file], cache: $0) })
+        dirty = [0]
+    }
+
     private init(source: String?, files: [EditableFile], catalog: Catalog, journal: EditJournal?) {
         self.source = source
         self.files = files
@@ -103,7 +109,7 @@ public struct EditSession: Sendable {
         var next = files
         for c in edit.changes { try next[c.file].apply(c) }
         catalog = try Self.build(next)
-        for k in Set(edit.changes.map(\.file)) {
+        for k in Set(edit.changes.map(\.file)) where !next[k].isNew {
             if FileStamp.hash(next[k].text()) == next[k].stamp.hash { dirty.remove(k) } else { dirty.insert(k) }
         }
         files = next
@@ -145,11 +151,14 @@ public struct EditSession: Sendable {
     public enum SaveFailure: Error, Sendable, CustomStringConvertible {
         /// The file changed on disk since it was read: not overwritten.
         case changedOnDisk(String)
+        /// A file appeared where a new one was to be written: not overwritten.
+        case appeared(String)
         case cannotWrite(AtomicFile.Failure)
 
         public var description: String {
             switch self {
             case .changedOnDisk(let path): "\(path) changed on disk since it was read: not overwritten (reload with :e, or save elsewhere with :saveas FILE)"
+            case .appeared(let path): "\(path) exists now (made since the draft was opened): not overwritten (save elsewhere with :saveas FILE)"
             case .cannotWrite(let f): "\(f.path): \(f.message); the edits are kept (\(f.fix))"
             }
         }
@@ -162,7 +171,7 @@ public struct EditSession: Sendable {
     public mutating func save() throws(SaveFailure) -> [String] {
         flushJournal()
         let changed = dirty.sorted()
-        for k in changed where Self.changedOnDisk(files[k]) { throw .changedOnDisk(files[k].path) }
+        for k in changed where Self.changedOnDisk(files[k]) { throw files[k].isNew ? .appeared(files[k].path) : .changedOnDisk(files[k].path) }
         var written: [String] = []
         for k in changed {
             let text = files[k].text()
@@ -171,6 +180,7 @@ public struct EditSession: Sendable {
                 try AtomicFile.write(files[k].path) { (emit) throws(AtomicFile.Failure) in try emit(text) }
             } catch { throw .cannotWrite(error) }
             files[k].stamp = FileStamp(bytes: text, path: files[k].path)
+            files[k].isNew = false
             dirty.remove(k)
             written.append(files[k].path)
         }
@@ -213,6 +223,7 @@ public struct EditSession: Sendable {
     }
 
     static func changedOnDisk(_ f: EditableFile) -> Bool {
+        if f.isNew { return FileAccess.exists(f.path) }
         if let key = Snapshot.FileKey(path: f.path), key == f.stamp.key { return false }
         guard case .success(let bytes) = FileAccess.read(f.path) else { return true }
         return FileStamp.hash(bytes) != f.stamp.hash

@@ -39,6 +39,8 @@ public struct EditableFile: Sendable, Hashable {
     var lists: [RecordList: [JSONTree]]
     /// The file on disk as last read or written.
     public internal(set) var stamp: FileStamp
+    /// Not on disk yet (a draft made in memory): the first save creates it.
+    public internal(set) var isNew = false
 
     init(path: String, bytes: [UInt8]) throws(EditRefusal) {
         self.path = path

@@ -32,6 +32,8 @@ public enum Command: Hashable, Sendable {
     case nextEvidence, previousEvidence, newPartner, newDeal, newEvent
     /// The edit form of the selected record.
     case editRecord
+    /// Links and merges: start picking the second record; split a deal.
+    case linkRecords, mergeRecords, splitDeal
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -48,6 +50,7 @@ public enum Command: Hashable, Sendable {
         .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo,
         .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence, .attachQuote, .removeQuote,
         .nextEvidence, .previousEvidence, .newPartner, .newDeal, .newEvent, .editRecord,
+        .linkRecords, .mergeRecords, .splitDeal,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.

@@ -11,12 +11,15 @@ public enum Question: Equatable, Sendable {
     case reload
     /// Edits journalled by an earlier run that ended without saving them.
     case restore(edits: Int)
+    /// Merge one record into another (`M`): what follows, said before it is done.
+    case merge(gone: RecordKey, into: RecordKey, summary: String)
 
     public var text: String {
         switch self {
         // The keys first: a narrow status line keeps them.
         case .quit: "Quit? y save · d discard · Esc back (unsaved changes)"
         case .reload: "Reload? d discard unsaved changes · Esc back"
+        case .merge(_, _, let summary): "Merge? y merge · Esc back — " + summary
         case .restore(let n): "Restore \(n) unsaved edit\(n == 1 ? "" : "s") of an earlier session? y yes · d discard · Esc later"
         }
     }
@@ -24,7 +27,7 @@ public enum Question: Equatable, Sendable {
 
 enum ConfirmMode {
     static let keys = KeyTable([
-        KeyBinding([.char("y"), .char("s"), .char("r")], .confirmYes, "yes: save and quit, or restore the edits", group: "Answer"),
+        KeyBinding([.char("y"), .char("s"), .char("r")], .confirmYes, "yes: save and quit, restore the edits, or merge", group: "Answer"),
         KeyBinding([.char("d"), .char("n")], .confirmNo, "discard: quit or reload without saving, drop the journal", group: "Answer"),
         KeyBinding([.escape, .char("c")], .cancel, "cancel: back to the panes", group: "Answer"),
         KeyBinding([.char("?")], .help, "help", group: "Answer"),
@@ -43,6 +46,8 @@ enum ConfirmMode {
             state.reloadData()
         case (.restore, .confirmYes):
             state.restoreJournal()
+        case (.merge(let gone, let kept, _), .confirmYes):
+            if state.edit({ s throws(EditRefusal) in try s.merge(gone, into: kept) }), let r = state.ref(kept) { state.select(r) }
         case (.restore, .confirmNo):
             state.editing?.discardJournal()
             state.message = "the journalled edits are discarded"

@@ -2,7 +2,7 @@
 /// says which one is current). `update` looks a key up in that table only; the
 /// help screen shows the same tables.
 public enum InputMode: String, CaseIterable, Sendable {
-    case normal, network, chart, help, document, documentSearch, quotePicker, commandLine, searchTyping, loading, tooSmall, confirm, form
+    case normal, network, chart, help, document, documentSearch, quotePicker, commandLine, searchTyping, loading, tooSmall, confirm, form, pick
 
     /// How the help screen names the mode.
     public var title: String {
@@ -20,6 +20,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .tooSmall: "Terminal too small"
         case .confirm: "A question (unsaved changes)"
         case .form: "Editing a record (e)"
+        case .pick: "Picking a record to link or merge with (L, M)"
         }
     }
 
@@ -39,6 +40,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .tooSmall: TooSmallMode.keys
         case .confirm: ConfirmMode.keys
         case .form: FormMode.keys
+        case .pick: PickMode.keys
         }
     }
 
@@ -74,6 +76,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .searchTyping: return SearchTypingMode.run(command, &state)
         case .confirm: return ConfirmMode.run(command, &state)
         case .form: return FormMode.run(command, &state)
+        case .pick: return PickMode.run(command, &state)
         case .loading, .tooSmall: return []
         }
     }

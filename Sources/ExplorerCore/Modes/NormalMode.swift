@@ -92,7 +92,8 @@ enum NormalMode {
             }
         case .sortNext: Sorting.next(&state)
         case .sortReverse: Sorting.reverse(&state)
-        case .acceptDraft, .rejectDraft, .nextDraft, .editRecord, .undo, .redo, .save, .reload, .removeQuote, .nextEvidence, .previousEvidence:
+        case .acceptDraft, .rejectDraft, .nextDraft, .editRecord, .undo, .redo, .save, .reload, .removeQuote, .nextEvidence, .previousEvidence,
+             .linkRecords, .mergeRecords, .splitDeal:
             return ReviewKeys.run(command, &state)
         default: return shared(command, &state)
         }

@@ -12,6 +12,9 @@ enum ReviewKeys {
         KeyBinding([.char("d")], .removeQuote, "remove the quote marked in Detail (Detail focused)", group: group),
         KeyBinding([.char(">")], .nextDraft, "next record to review (marked ?)", group: group),
         KeyBinding([.char("e")], .editRecord, "edit the selected record in a form", group: group),
+        KeyBinding([.char("L")], .linkRecords, "link the selected record with another (or unlink): pick it, Enter", group: group),
+        KeyBinding([.char("M")], .mergeRecords, "merge the selected record into another that stays: pick it, Enter", group: group),
+        KeyBinding([.char("X")], .splitDeal, "split a deal: the quote marked in Detail goes to a new deal", group: group),
         KeyBinding([.char("u")], .undo, "undo the last edit", group: group),
         KeyBinding([.ctrl("r")], .redo, "redo", group: group),
         KeyBinding([.char("W")], .save, "save the edits to the dataset files (:w)", group: group),
@@ -42,6 +45,9 @@ enum ReviewKeys {
             DetailPane.stepEvidence(&state, by: command == .nextEvidence ? 1 : -1)
         case .nextDraft: state.nextDraft()
         case .editRecord: FormMode.open(&state)
+        case .linkRecords: state.startPick(.link)
+        case .mergeRecords: state.startPick(.merge)
+        case .splitDeal: state.splitDeal()
         case .undo: state.undoEdit(redo: false)
         case .redo: state.undoEdit(redo: true)
         case .save: return [.write(.save(thenQuit: false))]

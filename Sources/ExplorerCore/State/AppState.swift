@@ -107,6 +107,8 @@ public struct AppState: Sendable {
     public internal(set) var editing: EditSession?
     /// The edit form open over the panes (`FormMode`): its keys are read first.
     var form: RecordForm?
+    /// A link or merge waiting for its second record (`PickMode`).
+    var pick: Pick?
     /// A question waiting for its answer (`ConfirmMode`): its keys are read first.
     public internal(set) var question: Question?
     /// Records still to review (draft marks), counted once per catalog.
@@ -161,7 +163,7 @@ public struct AppState: Sendable {
         if question != nil { return .confirm }
         if form != nil { return .form }
         switch mode == .help ? helpReturn : mode {
-        case .normal, .help: return focus == .network ? .network : focus == .chart ? .chart : .normal
+        case .normal, .help: return pick != nil ? .pick : focus == .network ? .network : focus == .chart ? .chart : .normal
         case .search: return .searchTyping
         case .command: return .commandLine
         case .document: return documentTyping != nil ? .documentSearch : quotePicker != nil ? .quotePicker : .document

@@ -36,7 +36,11 @@ extension AppState {
     mutating func session() -> EditSession? {
         if let editing { return editing }
         do {
-            editing = try EditSession.open(files: catalog.files, cache: journalCache)
+            if let article = catalog.unsavedArticle {
+                editing = try EditSession.open(unsaved: catalog, as: EditSession.datasetPath(forArticle: article), cache: journalCache)
+            } else {
+                editing = try EditSession.open(files: catalog.files, cache: journalCache)
+            }
             editing?.defersJournal = true
             return editing
         } catch {
@@ -55,6 +59,10 @@ extension AppState {
             editing = s
             adopt(s.catalog)
             message = warning.map { Sanitizer.line($0) } ?? "\(Sanitizer.line(edit.label)) (u undoes)"
+            // The first edit of a draft made in memory says where it will be saved.
+            if warning == nil, s.undoStack.count == 1, let file = s.files.first, file.isNew {
+                message! += " · :w writes \(Sanitizer.line(FilePaths.relative(file.path, from: ".")))"
+            }
             return true
         } catch {
             message = "not done: " + Sanitizer.line(error.message)
@@ -112,6 +120,7 @@ extension AppState {
         fresh.editing = editing
         fresh.journalCache = journalCache
         fresh.question = question
+        fresh.pick = pick
         fresh.commandHistory = commandHistory
         fresh.message = message
         fresh.picture = picture

@@ -20,6 +20,8 @@ extension AppState {
     /// on disk is never overwritten). True when nothing is left unsaved.
     @discardableResult
     mutating func saveEdits() -> Bool {
+        // A draft made in memory is saved even before its first edit.
+        if editing == nil && catalog.unsavedArticle != nil { _ = session() }
         guard var s = editing, s.isDirty else {
             message = "no changes to save"
             return true
@@ -61,6 +63,10 @@ extension AppState {
     mutating func reloadData() {
         do throws(EditRefusal) {
             var s: EditSession
+            if catalog.unsavedArticle != nil || editing?.files.first?.isNew == true {
+                message = "nothing to reload: the draft is not saved yet (:w writes \(Sanitizer.line(catalog.editableFiles[0])))"
+                return
+            }
             if let editing { s = editing } else { s = try EditSession.open(files: catalog.files, cache: journalCache) }
             try s.reload()
             editing = s
@@ -74,7 +80,7 @@ extension AppState {
     /// After a load: unsaved edits journalled by an earlier run are offered back, or
     /// said not to apply any more.
     mutating func offerJournal() {
-        guard EditJournal.exists(forDatasets: catalog.files, cache: journalCache), let s = session() else { return }
+        guard EditJournal.exists(forDatasets: catalog.editableFiles, cache: journalCache), let s = session() else { return }
         switch s.journalledEdits() {
         case .success(let n) where n > 0: question = .restore(edits: n)
         case .success:

@@ -12,7 +12,7 @@ enum StatusLine {
         case .search(let text): left = "/" + text + (state.pendingSearch.map { "  searching… \(Int($0.fraction * 100))%, \($0.found) found" } ?? "")
         case .command(let text): left = ":" + text
         case .document(let quote): left = state.message ?? DocumentView.status(state, quote: quote)
-        default: left = state.question?.text ?? state.message ?? state.loading.map(loadingText) ?? summary(state)
+        default: left = state.question?.text ?? state.message ?? state.pick.map(state.pickPrompt) ?? state.loading.map(loadingText) ?? summary(state)
         }
         let rightWidth = DisplayWidth.of(right)
         let room = grid.width - rightWidth - 1

@@ -62,7 +62,7 @@ enum Drafting {
     /// One article drafted in memory, titled "draft of NAME — not saved"; prints nothing.
     static func inMemory(_ article: Article) throws(Failure) -> Catalog {
         let draft = Drafter(lexicon: try standardLexicon()).draft(article: article)
-        return try catalog(draft, title: title(draft) + " — not saved", directory: FilePaths.directory(of: article.path ?? "."))
+        return try catalog(draft, title: title(draft) + Catalog.unsavedTitle, directory: FilePaths.directory(of: article.path ?? "."))
     }
 
     /// The drafter's notes for the reviewer, a line each for standard error.

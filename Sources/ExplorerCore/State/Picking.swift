@@ -1,0 +1,100 @@
+import DealModel
+import TerminalText
+
+/// Linking and merging take two records: the one selected when `L` or `M` is
+/// pressed, then a second one picked by moving through the panes as usual (`PickMode`)
+/// and pressing Enter. The status line says what Enter will do with the record under
+/// the cursor before it is pressed.
+struct Pick: Equatable, Sendable {
+    enum Action: Equatable, Sendable {
+        /// Link the two (unlink when they are linked already).
+        case link
+        /// The first record merged into the one picked, which stays.
+        case merge
+    }
+
+    let action: Action
+    let source: RecordKey
+}
+
+extension AppState {
+    /// `L` and `M`: the selected record becomes the first of the two.
+    mutating func startPick(_ action: Pick.Action) {
+        guard let target = reviewTarget else { message = "no record selected"; return }
+        guard session() != nil else { return }
+        pick = Pick(action: action, source: key(target))
+        // Detail then shows the record under the cursor, the one Enter would take.
+        if focus == .detail { setFocus(detailSource) }
+    }
+
+    /// Enter while picking: the link or unlink made, or the merge asked about.
+    mutating func finishPick() {
+        guard let pick, let s = session() else { self.pick = nil; return }
+        guard let target = reviewTarget.map(key) else { message = "no record selected: move to one, or Esc"; return }
+        guard target != pick.source else { message = "that is the same record: move to another, or Esc"; return }
+        switch pick.action {
+        case .link:
+            let source = pick.source
+            let linked = s.areLinked(source, target)
+            if edit({ s throws(EditRefusal) in linked ? try s.unlink(source, target) : try s.link(source, target) }) { self.pick = nil }
+        case .merge:
+            guard target.list == pick.source.list else {
+                message = "a \(pick.source.list.noun) merges into another \(pick.source.list.noun): move to one, or Esc"
+                return
+            }
+            self.pick = nil
+            question = .merge(gone: pick.source, into: target, summary: s.mergeSummary(pick.source, into: target))
+        }
+    }
+
+    /// What Enter will do, for the status line while picking.
+    func pickPrompt(_ pick: Pick) -> String {
+        let source = recordLabel(pick.source)
+        let target = reviewTarget.map(key)
+        switch pick.action {
+        case .link:
+            guard let target, target != pick.source else {
+                return "Link \(source) with: move to \(Self.linkable(pick.source.list)) · Enter · Esc cancels"
+            }
+            let linked = editing?.areLinked(pick.source, target) ?? false
+            return "\(linked ? "Unlink" : "Link") \(source) \(linked ? "from" : "and") \(recordLabel(target))? Enter \(linked ? "unlinks" : "links") · Esc cancels"
+        case .merge:
+            let noun = pick.source.list.noun
+            guard let target, target != pick.source, target.list == pick.source.list else {
+                return "Merge \(source) into: move to the \(noun) that stays · Enter · Esc cancels"
+            }
+            return "Merge \(source) into \(recordLabel(target))? Enter asks · Esc cancels"
+        }
+    }
+
+    /// `deal “GPT licence”`: the noun and the name a person reads, cut to fit a line.
+    func recordLabel(_ k: RecordKey) -> String {
+        let name = ref(k).map { DocumentView.title($0, catalog) } ?? k.id
+        return "\(k.list.noun) “\(DisplayWidth.truncate(Sanitizer.line(name), to: 24))”"
+    }
+
+    static func linkable(_ list: RecordList) -> String {
+        switch list {
+        case .partners: "a deal or an event"
+        case .deals: "an event or a partner"
+        case .events: "a deal or a partner"
+        }
+    }
+
+    /// `X`: the quote marked in Detail goes to a new deal, a draft to review.
+    mutating func splitDeal() {
+        guard focus == .detail, case .deal(let d)? = detailRecord, let evidence = DetailPane.currentEvidence(self) else {
+            message = "X splits a deal: focus Detail on the deal (3), mark the quote that belongs to the other deal with J/K"
+            return
+        }
+        let deal = key(.deal(d))
+        let newID = NewRecord.id(.deals, words: deal.id, self)
+        let done = edit { s throws(EditRefusal) in
+            try s.split(deal, evidence: [Evidence(document: s.document(like: evidence.document), utf8Range: evidence.utf8Range)], newID: newID)
+        }
+        if done, let new = ref(RecordKey(.deals, newID)) {
+            select(new)
+            message = "split: the quote went to the new deal “\(newID)”, a draft (e edits it, u undoes)"
+        }
+    }
+}
