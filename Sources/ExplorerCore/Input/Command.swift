@@ -32,6 +32,9 @@ public enum Command: Hashable, Sendable {
     case nextEvidence, previousEvidence, newPartner, newDeal, newEvent
     /// The edit form of the selected record.
     case editRecord
+    /// The jump list of links followed in Detail: back to the place before the
+    /// last Enter, and forward again.
+    case jumpBack, jumpForward
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -48,6 +51,7 @@ public enum Command: Hashable, Sendable {
         .acceptDraft, .rejectDraft, .nextDraft, .undo, .redo, .save, .reload, .confirmYes, .confirmNo,
         .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence, .attachQuote, .removeQuote,
         .nextEvidence, .previousEvidence, .newPartner, .newDeal, .newEvent, .editRecord,
+        .jumpBack, .jumpForward,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.
