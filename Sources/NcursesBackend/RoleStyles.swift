@@ -59,7 +59,7 @@ struct RoleLook: Sendable {
         case .muted: [.dim]
         case .borderFocused, .title, .header, .related, .filtered, .key, .error, .draft: [.bold]
         case .titleFocused, .selectedFocused: [.reverse, .bold]
-        case .selected: [.underline]
+        case .selected, .link: [.underline]
         case .match, .quote: [.underline, .bold]
         case .statusBar: [.reverse]
         case .selection: [.reverse, .underline]

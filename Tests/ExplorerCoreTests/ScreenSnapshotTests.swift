@@ -14,7 +14,7 @@ import Testing
     static let letters: [Role: Character] = [
         .normal: ".", .muted: "m", .border: "b", .borderFocused: "B", .title: "t", .titleFocused: "T", .header: "h",
         .selected: "s", .selectedFocused: "S", .related: "r", .match: "M", .quote: "q", .label: "l", .filtered: "f",
-        .statusBar: "z", .key: "k", .error: "e", .figure: "n", .draft: "d", .selection: "v",
+        .statusBar: "z", .key: "k", .error: "e", .figure: "n", .draft: "d", .selection: "v", .link: "a",
     ]
 
     /// The roles layer: a legend of the letters used, then a row of letters per

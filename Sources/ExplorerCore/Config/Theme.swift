@@ -41,6 +41,7 @@ public struct Theme: Equatable, Sendable {
         .muted: .palette(8), .borderFocused: .palette(6), .titleFocused: .palette(6), .related: .palette(3),
         .match: .palette(5), .quote: .palette(2), .label: .palette(12), .filtered: .palette(10),
         .key: .palette(6), .error: .palette(9), .figure: .palette(3), .draft: .palette(11),
+        .link: .palette(4),
     ])
 
     /// The named themes, in the order the default config lists them.
@@ -48,10 +49,10 @@ public struct Theme: Equatable, Sendable {
         ("default", standard, "the terminal's own 16 colours"),
         ("mono", Theme(colours: [:]), "no colour: bold, reverse and underline only"),
         ("deep", Theme(indexed: [.muted: 244, .borderFocused: 39, .titleFocused: 39, .related: 178, .match: 170, .quote: 114,
-                                 .label: 75, .filtered: 120, .key: 45, .error: 203, .figure: 179, .draft: 220]),
+                                 .label: 75, .filtered: 120, .key: 45, .error: 203, .figure: 179, .draft: 220, .link: 111]),
          "256 colours for a dark background"),
         ("paper", Theme(indexed: [.muted: 245, .borderFocused: 25, .titleFocused: 25, .related: 130, .match: 127, .quote: 28,
-                                  .label: 24, .filtered: 22, .key: 30, .error: 160, .figure: 94, .draft: 166]),
+                                  .label: 24, .filtered: 22, .key: 30, .error: 160, .figure: 94, .draft: 166, .link: 26]),
          "256 colours for a light background"),
     ]
 

@@ -37,4 +37,6 @@ public enum Role: UInt8, CaseIterable, Sendable {
     case draft
     /// The words selected in the document view, to become a quote or a record.
     case selection
+    /// A linked record in Detail (Enter opens it): underlined without colour.
+    case link
 }

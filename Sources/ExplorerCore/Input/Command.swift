@@ -34,6 +34,9 @@ public enum Command: Hashable, Sendable {
     case editRecord
     /// Links and merges: start picking the second record; split a deal.
     case linkRecords, mergeRecords, splitDeal
+    /// The jump list of links followed in Detail: back to the place before the
+    /// last Enter, and forward again.
+    case jumpBack, jumpForward
 
     /// Every command, each once.
     public static let all: [Command] = PaneID.allCases.map(Command.focus) + [
@@ -51,6 +54,7 @@ public enum Command: Hashable, Sendable {
         .select, .extendWord, .shrinkWord, .extendSentence, .shrinkSentence, .attachQuote, .removeQuote,
         .nextEvidence, .previousEvidence, .newPartner, .newDeal, .newEvent, .editRecord,
         .linkRecords, .mergeRecords, .splitDeal,
+        .jumpBack, .jumpForward,
     ]
 
     /// The stable name: the case's name, and "focus" + the pane's title for panes.

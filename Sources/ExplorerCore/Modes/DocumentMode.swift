@@ -145,7 +145,8 @@ enum DocumentMode {
         let evidence = state.catalog.evidence(of: record)
         guard let k = evidence.firstIndex(where: { $0.utf8Range == span && $0.document === document }) else { return }
         state.setFocus(.detail)
-        state.detailEvidence = (record, k)
+        // (Quotes come first among Detail's items: the k-th quote is the k-th item.)
+        state.detailCursor = (.record(record), k)
         let heading = "Evidence \(k + 1) of \(evidence.count) "
         let lines = DetailPane.lines(state, width: Layout(state).rect(.detail).inner.width)
         if let row = lines.firstIndex(where: { $0.map(\.text).joined().hasPrefix(heading) }) { state.lists[.detail].scroll = row }

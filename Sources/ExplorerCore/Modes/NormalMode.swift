@@ -8,7 +8,7 @@ enum NormalMode {
         ] + numberKeys
           + KeyTable.scrolling(group: "Move", down: "down (scrolls Detail)", up: "up", top: "first row", bottom: "last row")
           + [
-            KeyBinding([.enter], .activate, "partner: toggle filter; deal: its first event; event: Detail", group: "Filter"),
+            KeyBinding([.enter], .activate, "partner: toggle filter; deal: its first event; event: Detail; Detail: open the marked link or quote", group: "Filter"),
             KeyBinding([.char(" ")], .toggleFilter, "toggle the partner in the filter", group: "Filter"),
             clearFilter,
             KeyBinding([.char("s")], .sortNext, "sort Deals or Partners by the next column (then their own order)", group: "Sort"),
@@ -18,7 +18,7 @@ enum NormalMode {
             KeyBinding([.char("n")], .nextMatch, "next match", group: "Search"),
             KeyBinding([.char("N")], .previousMatch, "previous match", group: "Search"),
             KeyBinding([.escape], .cancel, "end the search (its marks go)", group: "Search"),
-          ] + pictures + copying + ReviewKeys.bindings + other,
+          ] + pictures + copying + links + ReviewKeys.bindings + other,
         notes: ["Mouse: a click focuses a pane and selects a row; a double click is Enter; the wheel scrolls the pane under it."])
 
     static let numberKeys = PaneID.allCases.map { KeyBinding([.char(Character(String($0.number)))], .focus($0), $0.title, group: "Panes") }
@@ -49,6 +49,13 @@ enum NormalMode {
         KeyBinding([.char("Y")], .copyRow, "copy the current row", group: "Copy (to the terminal's clipboard)"),
     ]
 
+    /// Enter on a link in Detail opens its record with Detail still focused, so that
+    /// Enter, Enter… walks from record to record; these come back.
+    static let links = [
+        KeyBinding([.backspace, .ctrl("o"), .char("H")], .jumpBack, "back to where Enter opened a link in Detail (Detail stays focused: Enter walks on)", group: "Links in Detail"),
+        KeyBinding([.ctrl("p")], .jumpForward, "forward again, after going back", group: "Links in Detail"),
+    ]
+
     static let other = [
         KeyBinding([.char(":")], .commandLine, "command line: goto 2025-10, filter NAME, unfilter NAME, sort COLUMN, clear, help, quit", group: "Other"),
         KeyBinding([.char("v")], .viewDocument, "whole document, every quote marked", group: "Other"),
@@ -76,7 +83,8 @@ enum NormalMode {
         case .top: state.move(to: 0)
         case .bottom: state.move(to: Int.max)
         case .activate:
-            pane.list?.activate(&state)
+            if pane == .detail { DetailPane.enter(&state) } else { pane.list?.activate(&state) }
+        case .jumpBack, .jumpForward: state.jump(back: command == .jumpBack)
         case .toggleFilter:
             if pane == .partners { state.toggleFilter() }
         case .search:

@@ -7,9 +7,9 @@ enum ReviewKeys {
     static let bindings = [
         KeyBinding([.char("a")], .acceptDraft, "accept the selected draft (its mark goes)", group: group),
         KeyBinding([.char("r")], .rejectDraft, "reject the selected record (it is removed)", group: group),
-        KeyBinding([.char("J")], .nextEvidence, "Detail: mark the next quote (d removes it)", group: group),
-        KeyBinding([.char("K")], .previousEvidence, "Detail: mark the previous quote", group: group),
-        KeyBinding([.char("d")], .removeQuote, "remove the quote marked in Detail (Detail focused)", group: group),
+        KeyBinding([.char("J")], .nextEvidence, "Detail: mark the next quote or link (d removes it, Enter opens it)", group: group),
+        KeyBinding([.char("K")], .previousEvidence, "Detail: mark the previous quote or link", group: group),
+        KeyBinding([.char("d")], .removeQuote, "Detail: remove the marked quote, or unlink the marked link", group: group),
         KeyBinding([.char(">")], .nextDraft, "next record to review (marked ?)", group: group),
         KeyBinding([.char("e")], .editRecord, "edit the selected record in a form", group: group),
         KeyBinding([.char("L")], .linkRecords, "link the selected record with another (or unlink): pick it, Enter", group: group),
@@ -32,6 +32,12 @@ enum ReviewKeys {
                 state.edit { s throws(EditRefusal) in try s.reject(key) }
             }
         case .removeQuote:
+            // On a link, d unlinks the two records (as L and Enter would).
+            if state.focus == .detail, case .link(let other)? = DetailPane.currentItem(state), let record = state.detailRecord {
+                let (a, b) = (state.key(record), state.key(other))
+                state.edit { s throws(EditRefusal) in try s.unlink(a, b) }
+                return []
+            }
             guard state.focus == .detail, let record = state.detailRecord, let evidence = DetailPane.currentEvidence(state) else {
                 state.message = "d removes the quote marked in Detail: focus Detail, J and K mark another"
                 return []
@@ -42,7 +48,7 @@ enum ReviewKeys {
             }
         case .nextEvidence, .previousEvidence:
             guard state.focus == .detail else { state.message = "J and K mark a quote in Detail: focus Detail"; return [] }
-            DetailPane.stepEvidence(&state, by: command == .nextEvidence ? 1 : -1)
+            DetailPane.stepItem(&state, by: command == .nextEvidence ? 1 : -1)
         case .nextDraft: state.nextDraft()
         case .editRecord: FormMode.open(&state)
         case .linkRecords: state.startPick(.link)

@@ -84,8 +84,11 @@ public struct AppState: Sendable {
     var documentSearch: DocumentSearch?
     var documentTyping: DocumentTyping?
     var quotePicker: QuotePicker?
-    /// Detail's evidence cursor: the record and which of its quotes (`DetailPane`).
-    var detailEvidence: (RecordRef, Int)?
+    /// Detail's cursor: what Detail shows and which of its items (quotes, then
+    /// links) is marked (`DetailPane.current`).
+    var detailCursor: (DetailSubject, Int)?
+    /// The places left by following links in Detail (back: BS, C-o, H).
+    var jumps = JumpList()
     /// The words selected in the document view (`s`), to attach or make a record of.
     var documentSelection: DocumentSelection?
     /// Bytes the document's search examines per slice.

@@ -113,7 +113,8 @@ extension AppState {
             fresh.lists[pane].cursor = min(fresh.lists[pane].cursor, max(0, fresh.rowCount(pane) - 1))
         }
         fresh.lists[.detail] = lists[.detail]
-        fresh.detailEvidence = detailEvidence
+        fresh.detailCursor = detailCursor
+        fresh.jumps = jumps
         fresh.focus = focus
         fresh.detailSource = detailSource
         fresh.mouseCapture = mouseCapture
@@ -130,7 +131,9 @@ extension AppState {
         if case .document(let quote) = mode {
             // The document view stays open over the new quotes; its search starts again.
             fresh.mode = mode
-            fresh.documentQuotes = DocumentView.collectQuotes(fresh)
+            // (The same document: Enter on a quote in Detail may have opened another than the first.)
+            let same = documentQuotes.flatMap { old in next.documents.first { $0.path == old.document.path } }
+            fresh.documentQuotes = same.map(next.quotes(in:)) ?? DocumentView.collectQuotes(fresh)
             fresh.documentTop = documentTop
             fresh.documentSelection = documentSelection
             if let n = fresh.documentQuotes?.count, quote >= n { fresh.mode = .document(quote: max(0, n - 1)) }

@@ -110,6 +110,10 @@ enum Update {
             if pane.isList { state.detailSource = pane }
         case .press, .doubleClick:
             state.setFocus(pane)
+            if pane == .detail {
+                let line = state.lists[.detail].scroll + m.row - layout.rect(pane).inner.y
+                DetailPane.click(&state, line: line, open: m.action == .doubleClick)
+            }
             guard pane.isList else { return }
             let row = m.row - layout.listTop(pane)
             guard row >= 0 else { return }

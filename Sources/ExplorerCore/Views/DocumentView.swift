@@ -14,9 +14,9 @@ enum DocumentView {
         var line: Int
     }
 
-    /// The document shown: that of the selected record's first quote.
+    /// The document shown: the one open, else that of the selected record's first quote.
     static func document(_ state: AppState) -> SourceDocument? {
-        firstEvidence(state)?.document ?? state.catalog.documents.first
+        state.documentQuotes?.document ?? firstEvidence(state)?.document ?? state.catalog.documents.first
     }
 
     static func firstEvidence(_ state: AppState) -> Evidence? {
