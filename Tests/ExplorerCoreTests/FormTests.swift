@@ -58,6 +58,11 @@ import Testing
         #expect(try Self.field(s, "Amount").error?.contains("\"amount\" must be a number") == true)
         try Self.retype(&s, "Title", "")
         #expect(try Self.field(s, "Title").error == "the field \"title\" is missing")
+        // A party typed as a bare colon (no partner before it) reads as an error, not a crash.
+        try Self.retype(&s, "Parties", "northwind, :")
+        #expect(try Self.field(s, "Parties").error != nil)
+        try Self.retype(&s, "Parties", ":customer")
+        #expect(try Self.field(s, "Parties").error != nil)
     }
 
     @Test func enterIsRefusedWhileAFieldDoesNotRead() throws {

@@ -112,7 +112,7 @@ struct RecordForm: Equatable, Sendable {
         case .list: return .array(items(t).map(JSONTree.string))
         case .parties:
             return .array(items(t).map { item in
-                let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmed }
+                let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmed }
                 return .object([.init("partner", .string(parts[0]))] + (parts.count > 1 ? [.init("role", .string(parts[1]))] : []))
             })
         case .order:
