@@ -30,8 +30,12 @@ public final class AtomicFile {
     private var fd: Int32
     private var buffer: [UInt8] = []
 
+    /// False: an existing file at the path is kept and the commit fails.
+    private let replacing: Bool
+
     /// Opens a temporary file beside `path`.
-    public init(path given: String) throws(Failure) {
+    public init(path given: String, replacing: Bool = true) throws(Failure) {
+        self.replacing = replacing
         var target = given
         var st = stat()
         if lstat(given, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let real = realpath(given, nil) {
@@ -120,11 +124,14 @@ public final class AtomicFile {
             throw failure(e)
         }
         fd = -1
-        if rename(temporary, path) != 0 {
+        // Not replacing: link(2) puts the file in place only if the name is free, with
+        // no window between a check and the write.
+        if replacing ? rename(temporary, path) != 0 : link(temporary, path) != 0 {
             let e = errno
             unlink(temporary)
-            throw failure(e)
+            throw e == EEXIST ? Failure(path: path, message: "it exists already", fix: "choose another name, or replace it on purpose") : failure(e)
         }
+        if !replacing { unlink(temporary) }
         // The rename itself made durable.
         let d = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if d >= 0 {
@@ -134,8 +141,8 @@ public final class AtomicFile {
     }
 
     /// Writes `path` at once with the UTF-8 `produce` hands on.
-    public static func write(_ path: String, _ produce: (([UInt8]) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
-        let file = try AtomicFile(path: path)
+    public static func write(_ path: String, replacing: Bool = true, _ produce: (([UInt8]) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
+        let file = try AtomicFile(path: path, replacing: replacing)
         try produce { (b: [UInt8]) throws(Failure) in try file.write(bytes: b) }
         try file.commit()
     }

@@ -52,6 +52,7 @@ public enum WriteRequest: Hashable, Sendable {
     /// The edited files, over the ones they came from; then quit if all went well.
     case save(thenQuit: Bool)
     case saveAs(String)
-    /// The records the filter shows, as a dataset file.
-    case export(String)
+    /// The records the filter shows, as a dataset, CSV or Markdown file (by its
+    /// extension); over an existing file only when `replacing` (`:export!`).
+    case export(String, replacing: Bool)
 }

@@ -11,7 +11,7 @@ extension AppState {
         case .save(let thenQuit):
             if saveEdits() && thenQuit { return [.quit] }
         case .saveAs(let path): saveEdits(as: path)
-        case .export(let path): export(to: path)
+        case .export(let path, let replacing): export(to: path, replacing: replacing)
         }
         return []
     }
@@ -97,28 +97,26 @@ extension AppState {
         }
     }
 
-    /// `:export FILE.json`: the records the filter shows as a dataset that loads back
-    /// (never over a file the data came from).
-    mutating func export(to path: String) {
-        let target = FilePaths.resolved(path)
+    /// `:export FILE`: the records the filter shows as a dataset that loads back, CSV
+    /// or Markdown, by the file's extension; the same bytes as `dealscope export
+    /// --format` for the same partners. Never over a file the data came from, nor
+    /// over any existing file unless `replacing` (`:export!`).
+    mutating func export(to path: String, replacing: Bool) {
+        guard let format = ViewExport.Format(path: path) else { return }
+        let target = FilePaths.resolved(path), shown = Sanitizer.line(path)
         if (catalog.files + catalog.documents.map(\.path)).contains(where: { FilePaths.resolved($0) == target }) {
-            message = "\(Sanitizer.line(path)) is a file the data was loaded from: export writes a new file (:w saves edits)"
+            message = "\(shown) is a file the data was loaded from: export writes a new file (:w saves edits)"
             return
         }
-        let selection = DatasetWriter.Selection(catalog, matching: DealQuery(partners: filter, partnerMode: .all))
-        let writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: path))
+        if !replacing && FilePaths.exists(path) {
+            message = "\(shown) exists already: :export! \(shown) replaces it"
+            return
+        }
         do {
-            try AtomicFile.write(path) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
-                var failure: AtomicFile.Failure?
-                writer.write { chunk in
-                    guard failure == nil else { return }
-                    do throws(AtomicFile.Failure) { try emit(chunk) } catch { failure = error }
-                }
-                if let failure { throw failure }
-            }
-            message = "exported \(selection.deals.count) deals, \(selection.events.count) events, \(selection.partners.count) partners to \(Sanitizer.line(path))"
+            let written = try ViewExport(catalog, matching: DealQuery(partners: filter, partnerMode: .all)).write(format, to: path, replacing: replacing)
+            message = "exported \(written.deals) deals, \(written.partners) partners, \(written.events) events to \(shown)"
         } catch {
-            message = "not exported: " + Sanitizer.line(error.description)
+            message = "not exported: " + Sanitizer.line("\(error)")
         }
     }
 }
