@@ -88,6 +88,9 @@ public struct AppState: Sendable {
     var detailEvidence: (RecordRef, Int)?
     /// The words selected in the document view (`s`), to attach or make a record of.
     var documentSelection: DocumentSelection?
+    /// The word a mouse press selected, while the button is held: a drag selects
+    /// from it to the word under the pointer.
+    var documentDragAnchor: DocumentSelection?
     /// Bytes the document's search examines per slice.
     var documentSearchSlice = DocumentSearch.sliceSize
     /// The last query typed after `/` and its matches, narrowed as typing goes on.

@@ -77,6 +77,9 @@ enum Update {
     // MARK: Mouse
 
     static func mouse(_ m: MouseEvent, _ state: inout AppState) {
+        if state.inputMode == .document { return DocumentMouse.handle(m, &state) }
+        // A drag selects only in the document view.
+        if m.action == .drag || m.action == .release { return }
         guard [.normal, .network, .chart].contains(state.inputMode) else {
             // The wheel scrolls the help.
             if state.inputMode == .help, m.action == .wheelDown || m.action == .wheelUp {
@@ -93,6 +96,7 @@ enum Update {
             switch m.action {
             case .wheelUp, .wheelDown:
                 for _ in 0..<3 { _ = mode.run(m.action == .wheelDown ? .moveDown : .moveUp, &state) }
+            case .drag, .release: break
             case .press, .doubleClick:
                 let row = m.row - layout.rect(pane).inner.y
                 if row >= 0 { picture.click(&state, row, layout.rect(pane).inner) }
@@ -108,6 +112,7 @@ enum Update {
             state.move(by: delta)
             state.focus = saved
             if pane.isList { state.detailSource = pane }
+        case .drag, .release: break
         case .press, .doubleClick:
             state.setFocus(pane)
             guard pane.isList else { return }
