@@ -33,8 +33,9 @@ public final class AtomicFile {
     /// False: an existing file at the path is kept and the commit fails.
     private let replacing: Bool
 
-    /// Opens a temporary file beside `path`.
-    public init(path given: String, replacing: Bool = true) throws(Failure) {
+    /// Opens a temporary file beside `path`. `newMode`: a new file's mode (the
+    /// umask's by default; private files give 0600).
+    public init(path given: String, replacing: Bool = true, newMode: mode_t? = nil) throws(Failure) {
         self.replacing = replacing
         var target = given
         var st = stat()
@@ -59,7 +60,7 @@ public final class AtomicFile {
         } else {
             let mask = umask(0o022)
             umask(mask)
-            mode = 0o666 & ~mask
+            mode = newMode ?? 0o666 & ~mask
             owner = nil
         }
         // Past a size limit (ulimit -f) a write fails with EFBIG, said below, rather
@@ -141,8 +142,9 @@ public final class AtomicFile {
     }
 
     /// Writes `path` at once with the UTF-8 `produce` hands on.
-    public static func write(_ path: String, replacing: Bool = true, _ produce: (([UInt8]) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
-        let file = try AtomicFile(path: path, replacing: replacing)
+    public static func write(_ path: String, replacing: Bool = true, newMode: mode_t? = nil,
+                             _ produce: (([UInt8]) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
+        let file = try AtomicFile(path: path, replacing: replacing, newMode: newMode)
         try produce { (b: [UInt8]) throws(Failure) in try file.write(bytes: b) }
         try file.commit()
     }

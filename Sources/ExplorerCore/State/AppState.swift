@@ -110,6 +110,8 @@ public struct AppState: Sendable {
     public internal(set) var editing: EditSession?
     /// The edit form open over the panes (`FormMode`): its keys are read first.
     var form: RecordForm?
+    /// Text is typed into the form (kept across a crash: `WriteRequest.formDraft`).
+    public var formTyped: Bool { form?.draft != nil }
     /// A question waiting for its answer (`ConfirmMode`): its keys are read first.
     public internal(set) var question: Question?
     /// Records still to review (draft marks), counted once per catalog.

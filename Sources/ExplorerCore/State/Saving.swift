@@ -12,6 +12,7 @@ extension AppState {
             if saveEdits() && thenQuit { return [.quit] }
         case .saveAs(let path): saveEdits(as: path)
         case .export(let path, let replacing): export(to: path, replacing: replacing)
+        case .formDraft: keepFormDraft()
         }
         return []
     }
@@ -74,6 +75,7 @@ extension AppState {
     /// After a load: unsaved edits journalled by an earlier run are offered back, or
     /// said not to apply any more.
     mutating func offerJournal() {
+        defer { offerFormDraft() }
         guard EditJournal.exists(forDatasets: catalog.files, cache: journalCache), let s = session() else { return }
         switch s.journalledEdits() {
         case .success(let n) where n > 0: question = .restore(edits: n)
@@ -83,6 +85,50 @@ extension AppState {
             // Reported once, not applied, and kept aside for the person to read.
             message = Sanitizer.line(e.message + (s.setAsideJournal().map { "; kept as \($0)" } ?? ""))
         }
+    }
+
+    /// After the journal's question (or with none): a form left open by a run that
+    /// ended is offered back.
+    mutating func offerFormDraft() {
+        guard question == nil, let path = formDraftPath, let draft = FormDraft.read(path) else { return }
+        question = .restoreForm(Self.describe(draft.record, catalog))
+    }
+
+    /// "deal “OpenAI funding”": the record a kept form was editing.
+    static func describe(_ key: RecordKey, _ catalog: Catalog) -> String {
+        let noun = key.list == .partners ? "partner" : key.list == .deals ? "deal" : "event"
+        let title: String? = switch key.list {
+        case .partners: catalog.partnerIndex(id: key.id).map { catalog.partners[$0].name }
+        case .deals: catalog.deals.firstIndex { $0.id == key.id }.map { catalog.deals.title($0) }
+        case .events: catalog.events.firstIndex { $0.id == key.id }.map { catalog.events.title($0) }
+        }
+        return "\(noun) “\(Sanitizer.line(title ?? key.id))”"
+    }
+
+    /// The kept form reopened with its typed text (checked as typed); when its record
+    /// is gone, said so (the caller has the file removed).
+    mutating func restoreFormDraft() {
+        guard let path = formDraftPath, let draft = FormDraft.read(path) else { return }
+        guard let s = session(), let (record, file) = s.record(draft.record),
+              let form = RecordForm(draft, record: record, file: file, session: s) else {
+            message = "the form's record \(Sanitizer.line(draft.record.description)) is no longer in the data: its typed text is dropped"
+            return
+        }
+        self.form = form
+        message = "the form is back as it was typed: Enter saves, Esc cancels"
+    }
+
+    /// `.formDraft`: the open form's typed text written beside the journal, or the
+    /// file removed when there is none (the form closed, or nothing retyped).
+    mutating func keepFormDraft() {
+        guard let path = formDraftPath else { return }
+        guard let draft = form?.draft else { return FormDraft.remove(path) }
+        do { try draft.write(to: path) } catch { message = Sanitizer.line(error.message) }
+    }
+
+    var formDraftPath: String? {
+        guard let journalCache, !catalog.files.isEmpty else { return nil }
+        return FormDraft.path(forDatasets: catalog.files, cache: journalCache)
     }
 
     mutating func restoreJournal() {

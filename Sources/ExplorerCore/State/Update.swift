@@ -7,6 +7,7 @@ enum Update {
     static func apply(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
         var effects: [Effect] = []
         let journalled = state.editing?.journalPending ?? 0
+        let typed = state.form?.draft
         switch event {
         case .key(let key):
             state.message = nil
@@ -45,6 +46,8 @@ enum Update {
         state.keepCursorsInView()
         // Edits made, undone or discarded go to the journal before the next key.
         if (state.editing?.journalPending ?? 0) > journalled { effects.append(.write(.journal)) }
+        // Text typed into the form, or the form closed: kept or removed by the runner.
+        if state.form?.draft != typed { effects.append(.write(.formDraft)) }
         return effects
     }
 
