@@ -53,9 +53,9 @@ extension EndToEndTests {
         try session.waitFor(texts: Self.paneTitles)
         try session.waitFor(format: "#{mouse_any_flag}", toBe: "1")
         try session.send("m")
-        try session.waitFor(format: "#{mouse_any_flag}", toBe: "0")
+        try session.waitFor(format: "#{mouse_any_flag} #{mouse_button_flag}", toBe: "0 0")
         try session.send("m")
-        try session.waitFor(format: "#{mouse_any_flag}", toBe: "1")
+        try session.waitFor(format: "#{mouse_any_flag} #{mouse_button_flag}", toBe: "1 1")
     }
 
     /// A drag in the document view (raw SGR reports, as a terminal sends them with

@@ -33,12 +33,7 @@ struct ViewExport {
             let selection = DatasetWriter.Selection(catalog, matching: query)
             let writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: path))
             try AtomicFile.write(path, replacing: replacing) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
-                var failure: AtomicFile.Failure?
-                writer.write { chunk in
-                    guard failure == nil else { return }
-                    do throws(AtomicFile.Failure) { try emit(chunk) } catch { failure = error }
-                }
-                if let failure { throw failure }
+                try writer.write(failing: emit)
             }
             return Counts(deals: selection.deals.count, partners: selection.partners.count, events: selection.events.count)
         case .csv, .markdown:
