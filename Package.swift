@@ -13,10 +13,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Records, loading, validation, quote anchoring, timeline and queries. No terminal code.
+        // Records, loading, validation, quote anchoring, timeline, queries and exports. No terminal
+        // code: TerminalText only for the one sanitizer, which CSV and Markdown exports use.
         // Release builds drop the run-time exclusivity checks in its loader's hot loops
         // (about a tenth of a million-deal load); debug builds and the tests keep them.
-        .target(name: "DealModel", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .target(name: "DealModel", dependencies: ["TerminalText"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Drafts datasets from article text by transparent rules (`Assets/draft/`). A module of
         // its own: it builds and rebuilds without recompiling the loader, and its names
         // cannot clash with DealModel's (which has an internal `DealDraft`).
@@ -46,7 +47,8 @@ let package = Package(
         .testTarget(name: "DealDraftingTests", dependencies: ["DealDrafting", "DealModel"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "DealModel", "TerminalText"], exclude: ["Snapshots"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "ExplorerCore"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        // Runs the built dealscope; the explorer's exports are compared with the command's.
+        .testTarget(name: "CLITests", dependencies: ["DealModel", "ExplorerCore"]),
         // Runs the built dealscope in tmux; `swift build` must run before `swift test`.
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

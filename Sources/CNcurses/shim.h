@@ -29,6 +29,32 @@ static inline mmask_t ds_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline mmask_t ds_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t ds_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t ds_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline mmask_t ds_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+
+// Button-motion tracking (xterm 1002), which curses' XM capability does not switch:
+// turned off before Ctrl-Z stops the process (curses' own SIGTSTP handler, chained,
+// then turns its modes off), so the shell gets no motion reports. xterm and tmux
+// drop 1002 with curses' 1000 anyway; VTE keeps each mode apart. `ds_drag_on` is
+// set by the backend while it is on.
+// (Function-local statics: Swift emits the functions of a header, not its globals.)
+static inline volatile sig_atomic_t *ds_drag_on(void) { static volatile sig_atomic_t on; return &on; }
+static inline struct sigaction *ds_tstp_previous(void) { static struct sigaction previous; return &previous; }
+static inline void ds_tstp_handler(int sig) {
+    if (*ds_drag_on()) { ssize_t n = write(1, "\033[?1002l", 8); (void)n; }
+    ds_tstp_previous()->sa_handler(sig);
+}
+static inline void ds_set_drag(int on) { *ds_drag_on() = on; }
+// Only in front of a handler (curses'); a default or ignored SIGTSTP is left alone.
+static inline int ds_chain_tstp(void) {
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) != 0 || (current.sa_flags & SA_SIGINFO)
+        || current.sa_handler == SIG_DFL || current.sa_handler == SIG_IGN || current.sa_handler == ds_tstp_handler) return -1;
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = ds_tstp_handler;
+    return sigaction(SIGTSTP, &action, ds_tstp_previous());
+}
 
 // Width of a terminal on a file descriptor; 0 when it is not a terminal.
 static inline int ds_terminal_columns(int fd) {

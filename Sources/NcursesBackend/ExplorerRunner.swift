@@ -56,6 +56,9 @@ public enum ExplorerRunner {
     /// read usually returns at once on a signal: the handlers do not restart it).
     static let pollMilliseconds: Int32 = 200
 
+    /// The shortest time between two writes of the form's typed text.
+    static let formDraftInterval: UInt64 = 300_000_000
+
     /// The event loop: it turns signals, the background load and input into events,
     /// feeds them to the explorer, carries out the effects and paints. It changes
     /// no state itself.
@@ -76,15 +79,34 @@ public enum ExplorerRunner {
         let progressInterval: UInt64 = 40_000_000
         var lastPaint = DispatchTime.now().uptimeNanoseconds
         var foreground = true
+        // The form's typed text is written (and synced) at most every
+        // `formDraftInterval` while typing goes on, at once when the form closes, and
+        // before the explorer ends in any way.
+        var formDraftPending = false
+        var lastFormDraft: UInt64 = 0
+
+        func keepFormDraft(now: Bool) {
+            let time = DispatchTime.now().uptimeNanoseconds
+            guard formDraftPending, now || time - lastFormDraft >= formDraftInterval else { return }
+            formDraftPending = false
+            lastFormDraft = time
+            _ = Explorer.perform(.formDraft, &state)
+            unpainted += 1
+        }
 
         /// Feeds one event; returns how the loop ends when it does.
         func feed(_ event: InputEvent) -> Ending? {
             let selection = (state.focus, state.lists)
             let effects = Explorer.update(&state, event)
+            if effects.contains(.write(.formDraft)) { formDraftPending = true }
             // A slice that jumped to the first match is painted at once; others only
             // add to the progress painted every `progressInterval`.
             if case .idle = event, selection == (state.focus, state.lists) { slicesUnpainted += 1 } else { unpainted += 1 }
             for effect in effects {
+                switch effect {
+                case .quit, .quitBySignal, .quitWithLoadError: keepFormDraft(now: true)
+                default: break
+                }
                 switch effect {
                 case .quit: return .quit
                 case .quitBySignal(let signal): return .signal(signal)
@@ -98,6 +120,7 @@ public enum ExplorerRunner {
                     painter.invalidate()
                 case .copy(let text): terminal.copy(text)
                 case .setTitle(let title): terminal.setTitle(title)
+                case .write(.formDraft): keepFormDraft(now: !state.formTyped)
                 case .write(let request):
                     if Explorer.perform(request, &state).contains(.quit) { return .quit }
                 }
@@ -133,6 +156,7 @@ public enum ExplorerRunner {
                 continue
             }
             if continued || !wasForeground, let end = feed(.continued) { return end }
+            keepFormDraft(now: false)
             var event = input.next(waiting: unpainted > 0 || slicesUnpainted > 0 || state.isBusy ? 0 : (loaded ? pollMilliseconds : 50))
             let now = DispatchTime.now().uptimeNanoseconds
             let due = unpainted > 0 || (slicesUnpainted > 0 && (!state.isBusy || now - lastPaint >= progressInterval))

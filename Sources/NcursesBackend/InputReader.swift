@@ -4,6 +4,8 @@ import ExplorerCore
 /// Reads one event from curses and turns it into an explorer event.
 struct InputReader {
     private var clicks = DoubleClickDetector()
+    /// Between a press and its release: only then is a motion report a drag.
+    private var buttonHeld = false
 
     /// Waits up to `milliseconds` (0: only takes what is already there) or until a
     /// signal interrupts the read. Nil when nothing the explorer understands arrived.
@@ -35,7 +37,17 @@ struct InputReader {
         if state & ds_button1_double() != 0 {
             return .mouse(MouseEvent(.doubleClick, column: column, row: row))
         }
+        // Button-motion tracking (1002) reports the pointer moving while the button is
+        // held; curses gives it as a position report.
+        if state & ds_report_mouse_position() != 0 {
+            return buttonHeld ? .mouse(MouseEvent(.drag, column: column, row: row)) : nil
+        }
+        if state & ds_button1_released() != 0 {
+            buttonHeld = false
+            return .mouse(MouseEvent(.release, column: column, row: row))
+        }
         if state & (ds_button1_pressed() | ds_button1_clicked()) != 0 {
+            buttonHeld = state & ds_button1_pressed() != 0
             let action = clicks.press(column: column, row: row, at: ContinuousClock.now)
             return .mouse(MouseEvent(action, column: column, row: row))
         }

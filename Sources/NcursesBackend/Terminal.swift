@@ -19,6 +19,9 @@ final class Terminal {
     private(set) var mouseAvailable = false
     /// The terminal's own title was pushed, to be popped on leaving.
     var titlePushed = false
+    /// Button-motion reports (1002) are on: turned off on leaving, on Ctrl-Z (in the
+    /// shim's SIGTSTP handler) and with the mouse capture; on again after `fg`.
+    private var dragReports = false
 
     var width: Int { Int(ds_cols()) }
     var height: Int { Int(ds_lines()) }
@@ -51,14 +54,30 @@ final class Terminal {
             colorLevel = ColorLevel(colors: Int(ds_colors()))
         }
         Signals.install(ignoredAtStart: ignoredSignals)
-        mouseAvailable = mousemask(ds_all_mouse_events(), nil) != 0
+        mouseAvailable = mousemask(Self.mouseEvents, nil) != 0
+        _ = ds_chain_tstp()
         CrashRestore.arm(mouse: mouseAvailable)
+        setDragReports(mouseAvailable)
     }
 
-    /// Captures the mouse (clicks and wheel reach the explorer) or releases it (the
-    /// terminal's own text selection works again).
+    /// Presses, releases, double clicks, the wheel, and the pointer's moves while the
+    /// button is held (drags).
+    private static let mouseEvents = ds_all_mouse_events() | ds_report_mouse_position()
+
+    /// Captures the mouse (clicks, drags and wheel reach the explorer) or releases it
+    /// (the terminal's own text selection works again).
     func setMouseCapture(_ on: Bool) {
-        _ = mousemask(on ? ds_all_mouse_events() : 0, nil)
+        _ = mousemask(on ? Self.mouseEvents : 0, nil)
+        setDragReports(on && mouseAvailable)
+    }
+
+    /// xterm's button-motion mode (1002), which curses' mouse capability leaves off:
+    /// without it the terminal reports no moves between a press and its release.
+    private func setDragReports(_ on: Bool) {
+        guard on || dragReports else { return }
+        dragReports = on
+        ds_set_drag(on ? 1 : 0)
+        Self.writeRaw(on ? "\u{1B}[?1002h" : "\u{1B}[?1002l")
     }
 
     /// True when the terminal is gone (hung up, closed) although no SIGHUP came,
@@ -81,12 +100,14 @@ final class Terminal {
     /// does not give the explorer's back.
     func restoreModes() {
         reset_prog_mode()
+        if dragReports { Self.writeRaw("\u{1B}[?1002h") }
     }
 
     /// Leaves curses: the shell's modes, the normal screen and a visible cursor.
     func stop() {
         guard let screen else { return }
         _ = mousemask(0, nil)
+        setDragReports(false)
         restoreTitle()
         // Blank the screen before leaving it: a terminal that grew while the explorer
         // ran (tmux) may otherwise keep the bottom rows of the last frame when it

@@ -111,7 +111,7 @@ extension EndToEndTests {
                                         sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = directory.read("before"), after = directory.read("after")
         #expect(before != nil && before == after, "stty modes restored", sourceLocation: sourceLocation)
-        let flags = try session.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_cursor_flag}")
-        #expect(flags == "0 1 0 0", "normal screen, cursor shown, mouse and keypad modes off (\(flags))", sourceLocation: sourceLocation)
+        let flags = try session.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_button_flag} #{keypad_cursor_flag}")
+        #expect(flags == "0 1 0 0 0", "normal screen, cursor shown, mouse (also drag) and keypad modes off (\(flags))", sourceLocation: sourceLocation)
     }
 }

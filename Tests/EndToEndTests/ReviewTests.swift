@@ -166,6 +166,58 @@ extension EndToEndTests {
 }
 
 extension EndToEndTests {
+    /// The form's file in the copy's cache, once it holds `text`.
+    static func waitForFormDraft(_ directory: ScratchDirectory, holding text: String) throws {
+        let journal = directory.file("cache/journal")
+        let clock = ContinuousClock(), deadline = clock.now + .seconds(10)
+        while clock.now < deadline {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: journal)) ?? []
+            if names.contains(where: { $0.hasSuffix(".form.json") && (directory.read("cache/journal/" + $0)?.contains(text) ?? false) }) { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw EndToEndError("no form file holding \(text) in \(journal)")
+    }
+
+    /// Text typed into the form, then `kill -9` (or SIGTERM at once, before the next
+    /// timed write): the next start offers the form back with the text, still checked.
+    @Test(arguments: [SIGKILL, SIGTERM])
+    func typedFormTextSurvivesAKill(_ signal: Int32) throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let copy = try Self.reviewCopy(directory)
+        let first = try Self.reviewSession(directory, copy)
+        defer { first.kill() }
+        try first.waitFor(texts: ["6 to review", "?Contoso"])
+        try first.send("2", "e")
+        try first.waitFor(text: "Edit deal \"northwind-tailspin-cloud\"")
+        try first.send("Tab", "Tab", "Tab", "Tab")
+        try first.type("2025-1")
+        try first.waitFor(text: "is not a date")
+        if signal == SIGKILL { try Self.waitForFormDraft(directory, holding: "2025-1") }
+        let pid = try #require(descendant(of: try first.panePID(), named: "dealscope"))
+        #expect(kill(pid, signal) == 0)
+        try first.waitFor(text: "DS-DONE")
+        try Self.waitForFormDraft(directory, holding: "2025-1")
+
+        let second = try Self.reviewSession(directory, copy)
+        defer { second.kill() }
+        try second.waitFor(text: "Restore the form you were typing in? y yes · d discard · Esc later (deal “Northwind")
+        try second.send("y")
+        try second.waitFor(texts: ["Edit deal \"northwind-tailspin-cloud\"", "2025-1", "is not a date"])
+        try second.type("0")
+        try second.send("Enter")
+        try second.waitFor(text: "edit deal \"northwind-tailspin-cloud\" (u undoes)")
+        try second.send("q")
+        try second.waitFor(text: "Quit? y save")
+        try second.send("y")
+        try second.waitFor(text: "DS-DONE")
+        #expect(try String(contentsOfFile: copy.data, encoding: .utf8).contains("\"date\": \"2025-10\""))
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.file("cache/journal"))
+        #expect(!left.contains { $0.hasSuffix(".form.json") }, "the form's file goes with the form")
+    }
+}
+
+extension EndToEndTests {
     /// Links and merges in the real terminal: a partner linked to the deal, two
     /// partners merged (asked first), saved, and started again.
     @Test func linkAndMergeThenSaveAndStartAgain() throws {

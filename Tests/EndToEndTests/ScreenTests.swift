@@ -53,9 +53,57 @@ extension EndToEndTests {
         try session.waitFor(texts: Self.paneTitles)
         try session.waitFor(format: "#{mouse_any_flag}", toBe: "1")
         try session.send("m")
-        try session.waitFor(format: "#{mouse_any_flag}", toBe: "0")
+        try session.waitFor(format: "#{mouse_any_flag} #{mouse_button_flag}", toBe: "0 0")
         try session.send("m")
-        try session.waitFor(format: "#{mouse_any_flag}", toBe: "1")
+        try session.waitFor(format: "#{mouse_any_flag} #{mouse_button_flag}", toBe: "1 1")
+    }
+
+    /// A drag in the document view (raw SGR reports, as a terminal sends them with
+    /// button-motion tracking on) selects the words from the press to the release;
+    /// the motion mode is off while Ctrl-Z has the shell in front, and after q.
+    @Test func dragSelectsWordsInTheDocumentView() throws {
+        let session = try TmuxSession.shell()
+        defer { session.kill() }
+        try session.type(try Binary.command())
+        try session.send("Enter")
+        try session.waitForSettled(texts: Self.loaded)
+        try session.waitFor(format: "#{mouse_button_flag}", toBe: "1")
+        try session.send("v")
+        let screen = try session.waitForSettled(texts: ["Document openai-microsoft-alliance.txt", "The partners pointed back"])
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = try #require(lines.firstIndex { $0.contains("The partners pointed back") })
+        // From "partners" to the first word of the next line (1-based cells for SGR).
+        let column = lines[row].distance(from: lines[row].startIndex, to: lines[row].range(of: "partners")!.lowerBound) + 1
+        let next = lines[row + 1].dropFirst(2).split(separator: " ")[0]
+        let words = lines[row].dropFirst(2).dropLast().split(separator: " ").drop { $0 != "partners" }.count + 1
+        // One report at a time, as a hand makes them: curses reads reports that come
+        // in one burst as one click.
+        try session.type("\u{1B}[<0;\(column + 2);\(row + 1)M")
+        try session.waitFor(text: "selected 1 word ")
+        try session.type("\u{1B}[<32;4;\(row + 2)M")
+        try session.waitFor(text: "selected \(words) words")
+        try session.type("\u{1B}[<0;4;\(row + 2)m")
+        // Released, the selection is the keys' as well: w adds a word.
+        try session.send("w")
+        try session.waitFor(text: "selected \(words + 1) words")
+        #expect(!next.isEmpty)
+
+        try session.send("C-z")
+        try session.waitFor(text: "Stopped")
+        try session.waitFor(format: "#{mouse_button_flag} #{mouse_any_flag}", toBe: "0 0")
+        try session.type("fg")
+        try session.send("Enter")
+        try session.waitFor(format: "#{mouse_button_flag}", toBe: "1")
+        try session.waitFor(text: "selected \(words + 1) words")
+        #expect(try session.format("#{mouse_button_flag}") == "1", "drag reports on again after fg")
+        // q drops the selection, closes the document, quits.
+        try session.send("q")
+        try session.waitFor(text: "quoted span")
+        try session.send("q")
+        try session.waitFor(texts: Self.paneTitles)
+        try session.send("q")
+        try session.waitFor("the prompt after q") { $0.split(separator: "\n").last?.hasPrefix("e2e$") == true }
+        #expect(try session.format("#{mouse_button_flag} #{mouse_any_flag}") == "0 0")
     }
 
     @Test func coloursFollowNoColor() throws {

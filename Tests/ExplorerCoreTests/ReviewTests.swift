@@ -192,15 +192,19 @@ import Testing
         defer { copy.remove() }
         var s = try copy.start()
         press(&s, "<Space>")
-        #expect(press(&s, ":export contoso.json<Enter>") == [.write(.export("contoso.json"))])
+        #expect(press(&s, ":export contoso.json<Enter>") == [.write(.export("contoso.json", replacing: false))])
         let out = copy.dir + "/contoso.json"
         Self.run(&s, ":export \(out)<Enter>")
         let back = try DatasetLoader.load(path: out, saveSnapshot: false)
         #expect(back.partners.map(\.id) == ["contoso"] && back.events.map(\.id) == ["contoso-may-join"])
-        press(&s, ":export notes.txt<Enter>")
-        #expect(s.message?.hasPrefix("export writes a dataset: :export FILE.json") == true)
-        Self.run(&s, ":export \(copy.data)<Enter>")
+        #expect(s.message == "exported 0 deals, 1 partners, 1 events to \(out)")
+        Self.run(&s, ":export! \(copy.data)<Enter>")
         #expect(s.message?.contains("is a file the data was loaded from") == true)
+        // Tab completes the verb; the command list names the formats and export!.
+        press(&s, ":exp<Tab>")
+        #expect(Self.statusLine(s).hasPrefix(" :export "))
+        press(&s, "<Esc>:nonsense<Enter>")
+        #expect(s.message?.contains("export FILE.json|csv|md (export! replaces a file)") == true)
     }
 }
 

@@ -30,8 +30,13 @@ public final class AtomicFile {
     private var fd: Int32
     private var buffer: [UInt8] = []
 
-    /// Opens a temporary file beside `path`.
-    public init(path given: String) throws(Failure) {
+    /// False: an existing file at the path is kept and the commit fails.
+    private let replacing: Bool
+
+    /// Opens a temporary file beside `path`. `newMode`: a new file's mode (the
+    /// umask's by default; private files give 0600).
+    public init(path given: String, replacing: Bool = true, newMode: mode_t? = nil) throws(Failure) {
+        self.replacing = replacing
         var target = given
         var st = stat()
         if lstat(given, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, let real = realpath(given, nil) {
@@ -55,7 +60,7 @@ public final class AtomicFile {
         } else {
             let mask = umask(0o022)
             umask(mask)
-            mode = 0o666 & ~mask
+            mode = newMode ?? 0o666 & ~mask
             owner = nil
         }
         // Past a size limit (ulimit -f) a write fails with EFBIG, said below, rather
@@ -120,11 +125,14 @@ public final class AtomicFile {
             throw failure(e)
         }
         fd = -1
-        if rename(temporary, path) != 0 {
+        // Not replacing: link(2) puts the file in place only if the name is free, with
+        // no window between a check and the write.
+        if replacing ? rename(temporary, path) != 0 : link(temporary, path) != 0 {
             let e = errno
             unlink(temporary)
-            throw failure(e)
+            throw e == EEXIST ? Failure(path: path, message: "it exists already", fix: "choose another name, or replace it on purpose") : failure(e)
         }
+        if !replacing { unlink(temporary) }
         // The rename itself made durable.
         let d = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if d >= 0 {
@@ -134,8 +142,9 @@ public final class AtomicFile {
     }
 
     /// Writes `path` at once with the UTF-8 `produce` hands on.
-    public static func write(_ path: String, _ produce: (([UInt8]) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
-        let file = try AtomicFile(path: path)
+    public static func write(_ path: String, replacing: Bool = true, newMode: mode_t? = nil,
+                             _ produce: (([UInt8]) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
+        let file = try AtomicFile(path: path, replacing: replacing, newMode: newMode)
         try produce { (b: [UInt8]) throws(Failure) in try file.write(bytes: b) }
         try file.commit()
     }

@@ -134,6 +134,16 @@ public struct DatasetWriter {
         emit(out)
     }
 
+    /// Writes into a sink that may fail (an `AtomicFile`'s), stopping at its first failure.
+    public func write(failing emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) {
+        var failure: AtomicFile.Failure?
+        write { chunk in
+            guard failure == nil else { return }
+            do throws(AtomicFile.Failure) { try emit(chunk) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     /// The whole dataset as text.
     public func text() -> String {
         var out: [UInt8] = []

@@ -34,6 +34,8 @@ public enum FilePaths {
         return (up + to[common...].map(String.init)).joined(separator: "/")
     }
 
+    public static func exists(_ path: String) -> Bool { FileAccess.exists(path) }
+
     /// The directory a path is in ("." for a bare name).
     public static func directory(of path: String) -> String { FileAccess.directory(of: path) }
 }

@@ -52,6 +52,10 @@ public enum WriteRequest: Hashable, Sendable {
     /// The edited files, over the ones they came from; then quit if all went well.
     case save(thenQuit: Bool)
     case saveAs(String)
-    /// The records the filter shows, as a dataset file.
-    case export(String)
+    /// The records the filter shows, as a dataset, CSV or Markdown file (by its
+    /// extension); over an existing file only when `replacing` (`:export!`).
+    case export(String, replacing: Bool)
+    /// The open form's typed text kept beside the journal, or its file removed once
+    /// the form is closed. The runner writes it at most every `formDraftInterval`.
+    case formDraft
 }

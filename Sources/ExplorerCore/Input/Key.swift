@@ -19,6 +19,8 @@ public enum Key: Hashable, Sendable {
 public struct MouseEvent: Hashable, Sendable {
     public enum Action: Hashable, Sendable {
         case press, doubleClick, wheelUp, wheelDown
+        /// The pointer moved with the button held (after a press), and the button let go.
+        case drag, release
     }
 
     public let action: Action

@@ -13,6 +13,8 @@ public enum Question: Equatable, Sendable {
     case restore(edits: Int)
     /// Merge one record into another (`M`): what follows, said before it is done.
     case merge(gone: RecordKey, into: RecordKey, summary: String)
+    /// A form an earlier run left open with text typed into it: the record named.
+    case restoreForm(String)
 
     public var text: String {
         switch self {
@@ -21,6 +23,8 @@ public enum Question: Equatable, Sendable {
         case .reload: "Reload? d discard unsaved changes · Esc back"
         case .merge(_, _, let summary): "Merge? y merge · Esc back — " + summary
         case .restore(let n): "Restore \(n) unsaved edit\(n == 1 ? "" : "s") of an earlier session? y yes · d discard · Esc later"
+        // The record last: a long title is what a narrow status line cuts.
+        case .restoreForm(let record): "Restore the form you were typing in? y yes · d discard · Esc later (\(record))"
         }
     }
 }
@@ -51,9 +55,18 @@ enum ConfirmMode {
         case (.restore, .confirmNo):
             state.editing?.discardJournal()
             state.message = "the journalled edits are discarded"
+        case (.restoreForm, .confirmYes):
+            state.restoreFormDraft()
+            // A form that cannot come back: its file goes (the runner removes it).
+            if state.form == nil { return [.write(.formDraft)] }
+        case (.restoreForm, .confirmNo):
+            state.message = "the typed form is discarded"
+            return [.write(.formDraft)]
         default:
             break
         }
+        // The journal's question answered: the kept form is asked about next.
+        if case .restore = question { state.offerFormDraft() }
         return []
     }
 }

@@ -83,6 +83,7 @@ enum DocumentMode {
         state.documentTyping = nil
         state.quotePicker = nil
         state.documentSelection = nil
+        state.documentDragAnchor = nil
     }
 
     /// Starts the selection (at the current quote when the view follows it, else at

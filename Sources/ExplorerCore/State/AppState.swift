@@ -91,6 +91,9 @@ public struct AppState: Sendable {
     var jumps = JumpList()
     /// The words selected in the document view (`s`), to attach or make a record of.
     var documentSelection: DocumentSelection?
+    /// The word a mouse press selected, while the button is held: a drag selects
+    /// from it to the word under the pointer.
+    var documentDragAnchor: DocumentSelection?
     /// Bytes the document's search examines per slice.
     var documentSearchSlice = DocumentSearch.sliceSize
     /// The last query typed after `/` and its matches, narrowed as typing goes on.
@@ -112,6 +115,8 @@ public struct AppState: Sendable {
     var form: RecordForm?
     /// A link or merge waiting for its second record (`PickMode`).
     var pick: Pick?
+    /// Text is typed into the form (kept across a crash: `WriteRequest.formDraft`).
+    public var formTyped: Bool { form?.draft != nil }
     /// A question waiting for its answer (`ConfirmMode`): its keys are read first.
     public internal(set) var question: Question?
     /// Records still to review (draft marks), counted once per catalog.

@@ -4,7 +4,7 @@ import DealModel
 enum CommandLine {
     static let help = "commands: goto DATE (2025, 2025-10, 2025-10-03), filter PARTNER (adds it), unfilter PARTNER (takes it out), "
         + "sort COLUMN [asc|desc] (date, kind, parties, value, title; name, deals; off), clear, "
-        + "w (save), e (reload), saveas FILE, export FILE.json, help, quit"
+        + "w (save), e (reload), saveas FILE, export FILE.json|csv|md (export! replaces a file), help, quit"
 
     static let verbs = ["goto", "filter", "unfilter", "sort", "clear", "w", "e", "saveas", "export", "help", "quit"]
 
@@ -71,12 +71,12 @@ enum CommandLine {
         case "saveas":
             guard !argument.isEmpty else { state.message = "saveas needs a file: :saveas reviewed.json"; return [] }
             return [.write(.saveAs(argument))]
-        case "export":
-            guard argument.hasSuffix(".json") else {
-                state.message = "export writes a dataset: :export FILE.json (csv and markdown: dealscope export --format)"
+        case "export", "export!":
+            guard ViewExport.Format(path: argument) != nil else {
+                state.message = "export writes by the file's extension: :export FILE.json (a dataset), FILE.csv or FILE.md"
                 return []
             }
-            return [.write(.export(argument))]
+            return [.write(.export(argument, replacing: verb == "export!"))]
         case "quit", "q": return InputMode.normal.run(.quit, &state)
         case "q!": return [.quit]
         default:

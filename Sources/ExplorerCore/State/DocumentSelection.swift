@@ -28,6 +28,43 @@ struct DocumentSelection: Equatable, Sendable {
         } ?? nil
     }
 
+    /// The word an offset falls in; on a space or a mark, the word before it in the
+    /// paragraph (the last word of a line, for a pointer right of it), else the next.
+    static func word(under offset: Int, in doc: SourceDocument) -> DocumentSelection? {
+        let para = doc.paragraphs.offsets(doc.paragraphIndex(containingOffset: offset))
+        let before = bytes(doc) { b -> Int? in
+            var i = min(offset, para.upperBound - 1)
+            while i >= para.lowerBound && !isWord(b, i, para) { i -= 1 }
+            guard i >= para.lowerBound else { return nil }
+            while i > para.lowerBound && isWord(b, i - 1, para) { i -= 1 }
+            return i
+        } ?? nil
+        return word(at: before ?? offset, in: doc)
+    }
+
+    /// From one word to another, whichever comes first (a drag back from where it
+    /// started selects back to it); kept within the first word's paragraph.
+    static func spanning(_ anchor: DocumentSelection, _ other: DocumentSelection, in doc: SourceDocument) -> DocumentSelection {
+        let para = doc.paragraphs.offsets(doc.paragraphIndex(containingOffset: anchor.start))
+        guard para.contains(other.start) else { return anchor }
+        return other.start < anchor.start ? DocumentSelection(start: other.start, end: anchor.end) : DocumentSelection(start: anchor.start, end: other.end)
+    }
+
+    /// The sentence an offset falls in, from its first word to its last (within the
+    /// paragraph).
+    static func sentence(at offset: Int, in doc: SourceDocument) -> DocumentSelection? {
+        let para = doc.paragraphs.offsets(doc.paragraphIndex(containingOffset: offset))
+        let r = doc.sentences.offsets(doc.sentenceIndex(containingOffset: offset))
+        let lo = max(r.lowerBound, para.lowerBound), hi = min(r.upperBound, para.upperBound)
+        guard lo < hi, let first = word(at: lo, in: doc), first.start < hi else { return nil }
+        let end = bytes(doc) { b -> Int in
+            var j = hi
+            while j > first.end && (b[j - 1] == 0x20 || b[j - 1] == 0x0A || b[j - 1] == 0x0D || b[j - 1] == 0x09) { j -= 1 }
+            return j
+        } ?? hi
+        return DocumentSelection(start: first.start, end: end)
+    }
+
     /// The end moved to the end of the next word (`forward`) or back to the end of
     /// the word before; never past the paragraph, never before the first word.
     func byWord(forward: Bool, in doc: SourceDocument) -> DocumentSelection {

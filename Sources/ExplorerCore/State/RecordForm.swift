@@ -147,6 +147,24 @@ struct RecordForm: Equatable, Sendable {
 
     var isValid: Bool { fields.allSatisfy { $0.error == nil } }
 
+    /// What was typed, to keep across a crash; nil while nothing is retyped.
+    var draft: FormDraft? {
+        guard fields.map(\.text) != opened else { return nil }
+        return FormDraft(record: record, fields: fields.map { ($0.label, $0.text) }, cursor: cursor)
+    }
+
+    /// The form of a record with the text of a kept draft typed into it, each field
+    /// checked as typed; nil when the draft's fields are not this form's.
+    init?(_ draft: FormDraft, record: JSONTree, file: Int, session: EditSession) {
+        self.init(draft.record, record: record, file: file)
+        guard fields.map(\.label) == draft.fields.map(\.label) else { return nil }
+        for (i, f) in draft.fields.enumerated() where fields[i].text != f.text {
+            cursor = i
+            type(f.text, session: session)
+        }
+        cursor = min(max(0, draft.cursor), fields.count - 1)
+    }
+
     // MARK: Typing
 
     /// The field at the cursor typed to `text`, then checked: the fields of valid

@@ -11,7 +11,8 @@ extension AppState {
         case .save(let thenQuit):
             if saveEdits() && thenQuit { return [.quit] }
         case .saveAs(let path): saveEdits(as: path)
-        case .export(let path): export(to: path)
+        case .export(let path, let replacing): export(to: path, replacing: replacing)
+        case .formDraft: keepFormDraft()
         }
         return []
     }
@@ -80,6 +81,7 @@ extension AppState {
     /// After a load: unsaved edits journalled by an earlier run are offered back, or
     /// said not to apply any more.
     mutating func offerJournal() {
+        defer { offerFormDraft() }
         guard EditJournal.exists(forDatasets: catalog.editableFiles, cache: journalCache), let s = session() else { return }
         switch s.journalledEdits() {
         case .success(let n) where n > 0: question = .restore(edits: n)
@@ -89,6 +91,50 @@ extension AppState {
             // Reported once, not applied, and kept aside for the person to read.
             message = Sanitizer.line(e.message + (s.setAsideJournal().map { "; kept as \($0)" } ?? ""))
         }
+    }
+
+    /// After the journal's question (or with none): a form left open by a run that
+    /// ended is offered back.
+    mutating func offerFormDraft() {
+        guard question == nil, let path = formDraftPath, let draft = FormDraft.read(path) else { return }
+        question = .restoreForm(Self.describe(draft.record, catalog))
+    }
+
+    /// "deal “OpenAI funding”": the record a kept form was editing.
+    static func describe(_ key: RecordKey, _ catalog: Catalog) -> String {
+        let noun = key.list == .partners ? "partner" : key.list == .deals ? "deal" : "event"
+        let title: String? = switch key.list {
+        case .partners: catalog.partnerIndex(id: key.id).map { catalog.partners[$0].name }
+        case .deals: catalog.deals.firstIndex { $0.id == key.id }.map { catalog.deals.title($0) }
+        case .events: catalog.events.firstIndex { $0.id == key.id }.map { catalog.events.title($0) }
+        }
+        return "\(noun) “\(Sanitizer.line(title ?? key.id))”"
+    }
+
+    /// The kept form reopened with its typed text (checked as typed); when its record
+    /// is gone, said so (the caller has the file removed).
+    mutating func restoreFormDraft() {
+        guard let path = formDraftPath, let draft = FormDraft.read(path) else { return }
+        guard let s = session(), let (record, file) = s.record(draft.record),
+              let form = RecordForm(draft, record: record, file: file, session: s) else {
+            message = "the form's record \(Sanitizer.line(draft.record.description)) is no longer in the data: its typed text is dropped"
+            return
+        }
+        self.form = form
+        message = "the form is back as it was typed: Enter saves, Esc cancels"
+    }
+
+    /// `.formDraft`: the open form's typed text written beside the journal, or the
+    /// file removed when there is none (the form closed, or nothing retyped).
+    mutating func keepFormDraft() {
+        guard let path = formDraftPath else { return }
+        guard let draft = form?.draft else { return FormDraft.remove(path) }
+        do { try draft.write(to: path) } catch { message = Sanitizer.line(error.message) }
+    }
+
+    var formDraftPath: String? {
+        guard let journalCache, !catalog.files.isEmpty else { return nil }
+        return FormDraft.path(forDatasets: catalog.editableFiles, cache: journalCache)
     }
 
     mutating func restoreJournal() {
@@ -103,28 +149,26 @@ extension AppState {
         }
     }
 
-    /// `:export FILE.json`: the records the filter shows as a dataset that loads back
-    /// (never over a file the data came from).
-    mutating func export(to path: String) {
-        let target = FilePaths.resolved(path)
+    /// `:export FILE`: the records the filter shows as a dataset that loads back, CSV
+    /// or Markdown, by the file's extension; the same bytes as `dealscope export
+    /// --format` for the same partners. Never over a file the data came from, nor
+    /// over any existing file unless `replacing` (`:export!`).
+    mutating func export(to path: String, replacing: Bool) {
+        guard let format = ViewExport.Format(path: path) else { return }
+        let target = FilePaths.resolved(path), shown = Sanitizer.line(path)
         if (catalog.files + catalog.documents.map(\.path)).contains(where: { FilePaths.resolved($0) == target }) {
-            message = "\(Sanitizer.line(path)) is a file the data was loaded from: export writes a new file (:w saves edits)"
+            message = "\(shown) is a file the data was loaded from: export writes a new file (:w saves edits)"
             return
         }
-        let selection = DatasetWriter.Selection(catalog, matching: DealQuery(partners: filter, partnerMode: .all))
-        let writer = DatasetWriter(catalog: catalog, selection: selection, directory: FilePaths.directory(of: path))
+        if !replacing && FilePaths.exists(path) {
+            message = "\(shown) exists already: :export! \(shown) replaces it"
+            return
+        }
         do {
-            try AtomicFile.write(path) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
-                var failure: AtomicFile.Failure?
-                writer.write { chunk in
-                    guard failure == nil else { return }
-                    do throws(AtomicFile.Failure) { try emit(chunk) } catch { failure = error }
-                }
-                if let failure { throw failure }
-            }
-            message = "exported \(selection.deals.count) deals, \(selection.events.count) events, \(selection.partners.count) partners to \(Sanitizer.line(path))"
+            let written = try ViewExport(catalog, matching: DealQuery(partners: filter, partnerMode: .all)).write(format, to: path, replacing: replacing)
+            message = "exported \(written.deals) deals, \(written.partners) partners, \(written.events) events to \(shown)"
         } catch {
-            message = "not exported: " + Sanitizer.line(error.description)
+            message = "not exported: " + Sanitizer.line("\(error)")
         }
     }
 }

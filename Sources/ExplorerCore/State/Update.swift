@@ -7,6 +7,7 @@ enum Update {
     static func apply(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
         var effects: [Effect] = []
         let journalled = state.editing?.journalPending ?? 0
+        let typed = state.form?.draft
         switch event {
         case .key(let key):
             state.message = nil
@@ -45,6 +46,8 @@ enum Update {
         state.keepCursorsInView()
         // Edits made, undone or discarded go to the journal before the next key.
         if (state.editing?.journalPending ?? 0) > journalled { effects.append(.write(.journal)) }
+        // Text typed into the form, or the form closed: kept or removed by the runner.
+        if state.form?.draft != typed { effects.append(.write(.formDraft)) }
         return effects
     }
 
@@ -77,6 +80,9 @@ enum Update {
     // MARK: Mouse
 
     static func mouse(_ m: MouseEvent, _ state: inout AppState) {
+        if state.inputMode == .document { return DocumentMouse.handle(m, &state) }
+        // A drag selects only in the document view.
+        if m.action == .drag || m.action == .release { return }
         guard [.normal, .network, .chart].contains(state.inputMode) else {
             // The wheel scrolls the help.
             if state.inputMode == .help, m.action == .wheelDown || m.action == .wheelUp {
@@ -93,6 +99,7 @@ enum Update {
             switch m.action {
             case .wheelUp, .wheelDown:
                 for _ in 0..<3 { _ = mode.run(m.action == .wheelDown ? .moveDown : .moveUp, &state) }
+            case .drag, .release: break
             case .press, .doubleClick:
                 let row = m.row - layout.rect(pane).inner.y
                 if row >= 0 { picture.click(&state, row, layout.rect(pane).inner) }
@@ -108,6 +115,7 @@ enum Update {
             state.move(by: delta)
             state.focus = saved
             if pane.isList { state.detailSource = pane }
+        case .drag, .release: break
         case .press, .doubleClick:
             state.setFocus(pane)
             if pane == .detail {

@@ -22,12 +22,7 @@ struct DatasetExport {
         let copies = writer.copiesNeeded()
         for copy in copies { writer.documentPaths[copy.source] = copy.name }
         try Self.save(output, loadedFrom: catalog) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
-            var failure: AtomicFile.Failure?
-            writer.write { chunk in
-                guard failure == nil else { return }
-                do throws(AtomicFile.Failure) { try emit(chunk) } catch { failure = error }
-            }
-            if let failure { throw failure }
+            try writer.write(failing: emit)
         }
         let directory = FilePaths.directory(of: output)
         for copy in copies where !copy.exists {

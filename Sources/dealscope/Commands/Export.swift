@@ -38,28 +38,26 @@ struct Export: ParsableCommand {
         let loaded = try dataOptions.load()
         let query = try filters.query(in: loaded)
         let selection = DatasetWriter.Selection(loaded, matching: query)
-        // CSV and Markdown of a filtered view: the dataset the JSON export writes, loaded.
-        let catalog = query.isEmpty || format == .json ? loaded : try subset(loaded, selection)
+        var written = selection
         switch format {
-        case .json: try DatasetExport(catalog: catalog, selection: selection).write(to: output)
-        case .csv: try write(CSVExport(catalog: catalog, raw: raw).lines(), loadedFrom: loaded)
-        case .markdown: try write(MarkdownExport(catalog: catalog).lines(), loadedFrom: loaded)
+        case .json: try DatasetExport(catalog: loaded, selection: selection).write(to: output)
+        case .csv, .markdown:
+            let table = try table(loaded, query)
+            try write(table.bytes(format == .csv ? .csv(raw: raw) : .markdown), loadedFrom: loaded)
+            written = DatasetWriter.Selection(all: table.catalog)
         }
         if json, let output {
-            let all = DatasetWriter.Selection(all: catalog), written = format == .json ? selection : all
             Out.print(JSONOut.object([("output", .string(output)), ("format", .string(format.rawValue)), ("partners", .int(written.partners.count)),
                                       ("deals", .int(written.deals.count)), ("events", .int(written.events.count))]).render())
         }
     }
 
-    private func subset(_ catalog: Catalog, _ selection: DatasetWriter.Selection) throws -> Catalog {
-        do { return try catalog.subset(selection) } catch { throw dataOptions.report(error) }
+    private func table(_ catalog: Catalog, _ query: DealQuery) throws -> TableExport {
+        do { return try TableExport(catalog, matching: query) } catch { throw dataOptions.report(error) }
     }
 
-    private func write(_ lines: [String], loadedFrom loaded: Catalog) throws {
-        guard let output else { return emit(lines) }
-        try DatasetExport.save(output, loadedFrom: loaded) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in
-            try emit(Array((lines.joined(separator: "\n") + "\n").utf8))
-        }
+    private func write(_ bytes: [UInt8], loadedFrom loaded: Catalog) throws {
+        guard let output else { return Out.write(1, String(decoding: bytes, as: UTF8.self)) }
+        try DatasetExport.save(output, loadedFrom: loaded) { (emit: ([UInt8]) throws(AtomicFile.Failure) -> Void) throws(AtomicFile.Failure) in try emit(bytes) }
     }
 }

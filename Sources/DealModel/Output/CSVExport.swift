@@ -1,4 +1,3 @@
-import DealModel
 import TerminalText
 
 /// One row per record: partners, then deals, then events in timeline order.
@@ -8,13 +7,18 @@ import TerminalText
 /// OWASP recommends against CSV injection, and control characters are shown as the
 /// sanitizer's pictures (␛, ␤…), so the text is not exactly the data's. `raw` writes
 /// every cell exactly as in the data (RFC 4180 quoting only), for programs.
-struct CSVExport {
-    let catalog: Catalog
-    var raw = false
+public struct CSVExport {
+    public let catalog: Catalog
+    public var raw: Bool
 
-    static let header = ["type", "id", "name", "kind", "status", "date", "partners", "amount", "currency", "approximate", "shared_by", "evidence"]
+    public init(catalog: Catalog, raw: Bool = false) {
+        self.catalog = catalog
+        self.raw = raw
+    }
 
-    func lines() -> [String] {
+    public static let header = ["type", "id", "name", "kind", "status", "date", "partners", "amount", "currency", "approximate", "shared_by", "evidence"]
+
+    public func lines() -> [String] {
         var rows = [Self.header]
         for (i, p) in catalog.partners.enumerated() {
             rows.append(["partner", p.id, p.name, "", "", "", catalog.counterparties(of: i).map { catalog.partners[$0].id }.joined(separator: ";"),
@@ -36,15 +40,15 @@ struct CSVExport {
 
     /// What a spreadsheet would read as the start of a formula (OWASP's list; tab
     /// and carriage return cannot start a sanitized cell).
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    public static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
-    static func field(_ s: String) -> String {
+    public static func field(_ s: String) -> String {
         var clean = Sanitizer.line(s)
         if let first = clean.first, formulaStarts.contains(first) { clean = "'" + clean }
         return quoted(clean)
     }
 
-    static func rawField(_ s: String) -> String { quoted(s) }
+    public static func rawField(_ s: String) -> String { quoted(s) }
 
     /// RFC 4180: a cell holding a comma, a quotation mark or a line break is quoted,
     /// its quotation marks doubled.
@@ -54,7 +58,7 @@ struct CSVExport {
     }
 }
 
-extension String {
+private extension String {
     func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""
         for c in self { if c == target { out += replacement } else { out.append(c) } }

@@ -1,4 +1,3 @@
-import DealModel
 import TerminalText
 
 /// The dataset as a Markdown document: partners and the timeline as tables, a
@@ -9,10 +8,12 @@ import TerminalText
 /// `*` `_` of emphasis, `` ` `` of code, `|` of a table cell, `\`) is escaped with
 /// a backslash, so no tag (`<img onerror=…>`) or link (`[x](javascript:…)`) in
 /// the data becomes one in a renderer.
-struct MarkdownExport {
-    let catalog: Catalog
+public struct MarkdownExport {
+    public let catalog: Catalog
 
-    func lines() -> [String] {
+    public init(catalog: Catalog) { self.catalog = catalog }
+
+    public func lines() -> [String] {
         var out = ["# " + cell(catalog.title ?? "dealscope export"), "", "## Partners", "", "| id | name | products | deals |", "| --- | --- | --- | --- |"]
         for (i, p) in catalog.partners.enumerated() {
             out.append("| \(cell(p.id)) | \(cell(p.name)) | \(cell(p.products.map(\.name).joined(separator: ", "))) | \(catalog.dealsOfPartner[i].count) |")
@@ -35,9 +36,9 @@ struct MarkdownExport {
         return out
     }
 
-    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "!", "&"]
+    public static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "!", "&"]
 
-    func cell(_ s: String) -> String {
+    public func cell(_ s: String) -> String {
         var out = ""
         for c in Sanitizer.line(s) {
             if Self.special.contains(c) { out.append("\\") }

@@ -1,7 +1,5 @@
-import DealModel
-
 /// Short human forms of record fields, shared by tables, `show` and exports.
-extension Catalog {
+public extension Catalog {
     func partiesText(_ d: Deal, roles: Bool = false) -> String {
         d.parties.map { p in
             let name = name(ofPartner: p.partner)
