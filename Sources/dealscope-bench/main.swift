@@ -37,6 +37,12 @@ var dataPath: String?
 if let i = args.firstIndex(of: "--data"), i + 1 < args.count { dataPath = args[i + 1]; args.removeSubrange(i...(i + 1)) }
 let width = 120, height = 40
 
+if args.contains("--edits") {
+    guard let path = dataPath else { print("--edits needs --data FILE"); exit(64) }
+    editBench(path: path, rounds: 5)
+    exit(0)
+}
+
 // `--phases`: one load, with the time at which each phase of the loader began, and
 // how often progress was told (the explorer's loading line moves only when it is).
 if args.contains("--phases") {

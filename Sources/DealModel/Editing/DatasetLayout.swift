@@ -52,9 +52,21 @@ enum DatasetLayout {
 
     /// A whole dataset file's text.
     static func text(_ root: JSONTree) -> [UInt8] {
+        text(root.out(.dataset))
+    }
+
+    static func text(_ root: JSONOut) -> [UInt8] {
         var out: [UInt8] = []
-        root.out(.dataset).write(into: &out, indent: 0, pretty: true)
+        root.write(into: &out, indent: 0, pretty: true)
         out.append(0x0A)
+        return out
+    }
+
+    /// A record's lines as they stand in its list in a dataset file (indented two
+    /// levels): written once and kept until an edit changes the record.
+    static func record(_ record: JSONTree, _ list: RecordList) -> [UInt8] {
+        var out: [UInt8] = []
+        record.out(list.order).write(into: &out, indent: 2, pretty: true)
         return out
     }
 }

@@ -58,11 +58,11 @@ public struct EditSession: Sendable {
 
     /// The catalog of the files as they would be written: each file's text decoded and
     /// checked, the records of all joined, exactly as `--data` loads them.
-    static func build(_ files: [EditableFile]) throws(EditRefusal) -> Catalog {
+    static func build(_ files: [EditableFile], texts: [[UInt8]]? = nil) throws(EditRefusal) -> Catalog {
         let log = ProblemLog()
         var drafts: [DatasetDraft] = []
-        for f in files {
-            if let d = DatasetLoader.decode(f.text(), file: f.path, directory: FileAccess.directory(of: f.path), log: log) { drafts.append(d) }
+        for (k, f) in files.enumerated() {
+            if let d = DatasetLoader.decode(texts?[k] ?? f.text(), file: f.path, directory: FileAccess.directory(of: f.path), log: log) { drafts.append(d) }
         }
         let catalog = log.isEmpty ? CatalogBuilder(log: log).build(drafts) : nil
         let problems = DatasetLoader.inFileOrder(log.problems, files: files.map(\.path))
@@ -108,9 +108,11 @@ public struct EditSession: Sendable {
     private mutating func perform(_ edit: Edit) throws(EditRefusal) {
         var next = files
         for c in edit.changes { try next[c.file].apply(c) }
-        catalog = try Self.build(next)
+        // Each file's text once: loaded, and compared with the file on disk.
+        let texts = next.map { $0.text() }
+        catalog = try Self.build(next, texts: texts)
         for k in Set(edit.changes.map(\.file)) where !next[k].isNew {
-            if FileStamp.hash(next[k].text()) == next[k].stamp.hash { dirty.remove(k) } else { dirty.insert(k) }
+            if FileStamp.hash(texts[k]) == next[k].stamp.hash { dirty.remove(k) } else { dirty.insert(k) }
         }
         files = next
     }

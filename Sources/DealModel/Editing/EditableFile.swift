@@ -36,7 +36,10 @@ public struct EditableFile: Sendable, Hashable {
     /// The file's fields other than the three record lists. Records are held with
     /// their keys in declaration order (`JSONTree.canonical`), as a save writes them.
     var head: JSONTree
-    var lists: [RecordList: [JSONTree]]
+    private(set) var lists: [RecordList: [JSONTree]]
+    /// Each record's lines as the file writes them, so that writing the file after an
+    /// edit copies the records the edit did not change (`text()` runs after every edit).
+    private var rendered: [RecordList: [[UInt8]]] = [:]
     /// The file on disk as last read or written.
     public internal(set) var stamp: FileStamp
     /// Not on disk yet (a draft made in memory): the first save creates it.
@@ -54,7 +57,12 @@ public struct EditableFile: Sendable, Hashable {
         }
         self.head = head
         self.lists = lists
+        rendered = Self.render(lists)
         stamp = FileStamp(bytes: bytes, path: path)
+    }
+
+    private static func render(_ lists: [RecordList: [JSONTree]]) -> [RecordList: [[UInt8]]] {
+        Dictionary(uniqueKeysWithValues: lists.map { list, records in (list, records.map { DatasetLayout.record($0, list) }) })
     }
 
     public func records(_ list: RecordList) -> [JSONTree] { lists[list] ?? [] }
@@ -70,8 +78,11 @@ public struct EditableFile: Sendable, Hashable {
     /// The file as the stable layout writes it.
     public func text() -> [UInt8] {
         var root = head
-        for list in RecordList.allCases { root[list.rawValue] = .array(records(list)) }
-        return DatasetLayout.text(root)
+        for list in RecordList.allCases { root[list.rawValue] = .array([]) }
+        guard case .object(let members) = root.out(.dataset) else { return DatasetLayout.text(root) }
+        return DatasetLayout.text(.object(members.map { key, value in
+            RecordList(rawValue: key).map { (key, .array((rendered[$0] ?? []).map(JSONOut.raw))) } ?? (key, value)
+        }))
     }
 
     /// Makes one change; refused when the record it replaces is not the one there.
@@ -89,6 +100,14 @@ public struct EditableFile: Sendable, Hashable {
             if let new { records[c.index] = new } else { records.remove(at: c.index) }
         case (nil, nil): return
         }
+        // Only the changed record is written again.
+        var lines = rendered[c.list] ?? []
+        switch (c.old, c.new) {
+        case (nil, let new?): lines.insert(DatasetLayout.record(new, c.list), at: c.index)
+        case (_, let new?): lines[c.index] = DatasetLayout.record(new, c.list)
+        default: lines.remove(at: c.index)
+        }
+        rendered[c.list] = lines
         lists[c.list] = records
     }
 }

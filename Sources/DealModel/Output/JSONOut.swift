@@ -9,6 +9,9 @@ public indirect enum JSONOut: Sendable {
     case string(String)
     case array([JSONOut])
     case object([(String, JSONOut)])
+    /// Bytes written already at this place and indentation (a record an edit did not
+    /// change, kept as it was last written).
+    case raw([UInt8])
 
     public static func optional(_ s: String?) -> JSONOut { s.map(JSONOut.string) ?? .null }
 
@@ -34,6 +37,7 @@ public indirect enum JSONOut: Sendable {
         case .number(let d):
             out.append(contentsOf: (d == d.rounded() && abs(d) < 9e15 ? String(Int(d)) : String(d)).utf8)
         case .string(let s): Self.escape(s, into: &out)
+        case .raw(let bytes): out.append(contentsOf: bytes)
         case .array(let items):
             if items.isEmpty { put("[]"); return }
             out.append(0x5B)
