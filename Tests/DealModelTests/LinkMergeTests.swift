@@ -188,7 +188,7 @@ struct LinkMergeTests {
         let shared = Set(before.dealIDs(before.dealsOfPartner[before.index(ofPartner: "microsoft")]))
             .union(before.dealIDs(before.dealsOfPartner[before.index(ofPartner: "openai")]))
         let quotes = Set(before.partner(id: "microsoft")!.evidence).union(before.partner(id: "openai")!.evidence).count
-        #expect(s.mergeSummary(microsoft, into: openai) == "\"Microsoft\" into \"OpenAI\": its name becomes an alias, 8 deals and 2 events follow")
+        #expect(s.mergeSummary(microsoft, into: openai) == "\"Microsoft\" into \"OpenAI\": its name becomes an alias, 7 deals naming both keep one party (its role there goes), 8 deals and 2 events follow")
         let edit = try s.merge(microsoft, into: openai)
         #expect(edit.label == "merge partner \"microsoft\" into partner \"openai\"")
         try s.apply(edit)
@@ -230,7 +230,7 @@ struct LinkMergeTests {
         let c0 = s.catalog
         let quotes = Set(c0.deal(id: ip.id)!.evidence).union(c0.deal(id: licence.id)!.evidence).count
         let ipTitle = c0.deal(id: ip.id)!.title, licenceTitle = c0.deal(id: licence.id)!.title
-        #expect(s.mergeSummary(ip, into: licence) == "\"\(ipTitle)\" into \"\(licenceTitle)\": its 2 quotes join, 1 event follows")
+        #expect(s.mergeSummary(ip, into: licence) == "\"\(ipTitle)\" into \"\(licenceTitle)\": its 2 quotes join, its kind intellectual-property goes (the kept deal's stay), 1 event follows")
         try s.apply(s.merge(ip, into: licence))
         var c = s.catalog
         #expect(c.deal(id: ip.id) == nil)
@@ -306,7 +306,7 @@ struct LinkMergeTests {
         let copy = try DataCopy.shared()
         defer { copy.remove() }
         var s = try copy.open()
-        #expect(s.mergeSummary(Self.partner("globex"), into: Self.partner("acme")) == "\"Globex\" into \"Acme\": its name becomes an alias, 1 deal follows")
+        #expect(s.mergeSummary(Self.partner("globex"), into: Self.partner("acme")) == "\"Globex\" into \"Acme\": its name becomes an alias, 1 deal naming both keeps one party (its role there goes), 1 deal follows")
         try s.apply(s.merge(Self.partner("globex"), into: Self.partner("acme")))
         // Both files changed: alpha folds globex into acme, beta's globex becomes acme.
         #expect(Set(s.undoStack.last!.changes.map(\.file)) == [0, 1])

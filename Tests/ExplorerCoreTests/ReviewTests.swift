@@ -122,7 +122,7 @@ import Testing
         #expect(try !copy.text().contains("org.subject"))
         #expect(s.message?.hasPrefix("saved ") == true)
         #expect(!Self.statusLine(s).contains("unsaved"))
-        #expect(press(&s, "q") == [.quit])
+        #expect(press(&s, "q") == [.write(.journal), .quit], "nothing unsaved: the journal goes, then the quit")
         // Saving and quitting from the question.
         press(&s, "<C-l>")
         #expect(Self.statusLine(s).contains("5 to review · All partners"))

@@ -74,12 +74,27 @@ extension EditSession {
                 let names = Self.distinctNames([p.name] + p.aliases, besides: k)
                 if !names.isEmpty { what.append(names.count == 1 ? "its name becomes an alias" : "its \(names.count) names become aliases") }
                 let index = c.partnerIndex(id: gone.id)
+                // Deals naming both keep one party: the roles of the one that goes go.
+                if let g = index, let k = c.partnerIndex(id: kept.id) {
+                    let both = Set(c.dealsOfPartner[g]).intersection(c.dealsOfPartner[k]).count
+                    if both > 0 { what.append("\(Self.count(both, "deal")) naming both \(both == 1 ? "keeps" : "keep") one party (its role there goes)") }
+                }
                 follow = [(index.map { c.dealsOfPartner[$0].count } ?? 0, "deal"),
                           ((0..<c.events.count).count { c.events[$0].partners.contains(gone.id) }, "event")]
             }
         case .deals:
             if let d = c.dealIndex(id: gone.id) {
                 what.append("its \(Self.count(c.deals[d].evidence.count, "quote")) join")
+                // What the kept deal says already wins: said, so nothing goes unnoticed.
+                if let k = c.dealIndex(id: kept.id) {
+                    let (a, b) = (c.deals[d], c.deals[k])
+                    var lost: [String] = []
+                    if a.kind != b.kind { lost.append("kind \(a.kind.rawValue)") }
+                    if a.status != b.status { lost.append("status \(a.status.rawValue)") }
+                    if let x = a.date, b.date != nil, x != b.date { lost.append("date \(x.display)") }
+                    if let x = a.value, b.value != nil, x != b.value { lost.append("value \(x.compact)") }
+                    if !lost.isEmpty { what.append("its " + lost.joined(separator: ", ") + (lost.count == 1 ? " goes" : " go") + " (the kept deal's stay)") }
+                }
                 follow = [(c.eventsOfDeal[d].count, "event"), ((0..<c.deals.count).count { c.deals[$0].amends == gone.id }, "deal")]
             }
         case .events:

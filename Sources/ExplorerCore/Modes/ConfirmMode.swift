@@ -45,14 +45,17 @@ enum ConfirmMode {
         case (.quit, .confirmYes):
             return [.write(.save(thenQuit: true))]
         case (.quit, .confirmNo):
+            state.editing?.discardJournal()
             return [.quit]
         case (.reload, .confirmNo):
             state.reloadData()
         case (.restore, .confirmYes):
+            state.earlierEdits = nil
             state.restoreJournal()
         case (.merge(let gone, let kept, _), .confirmYes):
             if state.edit({ s throws(EditRefusal) in try s.merge(gone, into: kept) }), let r = state.ref(kept) { state.select(r) }
         case (.restore, .confirmNo):
+            state.earlierEdits = nil
             state.editing?.discardJournal()
             state.message = "the journalled edits are discarded"
         case (.restoreForm, .confirmYes):

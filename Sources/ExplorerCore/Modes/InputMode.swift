@@ -18,7 +18,7 @@ public enum InputMode: String, CaseIterable, Sendable {
         case .searchTyping: "Typing a search (/)"
         case .loading: "While the data loads"
         case .tooSmall: "Terminal too small"
-        case .confirm: "A question (unsaved changes)"
+        case .confirm: "A question (quit or reload with unsaved changes, restore, merge)"
         case .form: "Editing a record (e)"
         case .pick: "Picking a record to link or merge with (L, M)"
         }
@@ -49,7 +49,13 @@ public enum InputMode: String, CaseIterable, Sendable {
         switch command {
         case .quit:
             // Unsaved edits: asked first (they are in the journal meanwhile).
-            guard state.hasUnsavedEdits, self != .confirm else { return [.quit] }
+            guard state.hasUnsavedEdits, self != .confirm else {
+                // Nothing unsaved: this session's journal has nothing to give back (an
+                // earlier session's, left for later, stays).
+                guard state.editing != nil, state.earlierEdits == nil, self != .confirm else { return [.quit] }
+                state.editing?.discardJournal()
+                return [.quit]
+            }
             state.question = .quit
             return []
         case .redraw: return [.repaintAll]

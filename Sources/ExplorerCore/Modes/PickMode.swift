@@ -6,19 +6,19 @@ enum PickMode {
     static let keys = KeyTable(
         [
             KeyBinding([.enter], .accept, "take the selected record: link or unlink it, or merge into it (asked first)", group: group),
-            KeyBinding([.escape], .cancel, "give up: nothing changes", group: group),
+            KeyBinding([.escape, .char("q")], .cancel, "give up: nothing changes (Ctrl-C quits)", group: group),
             KeyBinding([.tab, .char("l"), .right], .focusNext, "next pane", group: group),
             KeyBinding([.backTab, .char("h"), .left], .focusPrevious, "previous pane", group: group),
         ] + [PaneID.partners, .deals, .timeline, .detail].map { KeyBinding([.char(Character(String($0.number)))], .focus($0), $0.title, group: group) }
           + KeyTable.scrolling(group: group, down: "down", up: "up", top: "first row", bottom: "last row")
-          + NormalMode.timelineSteps + [
+          + NormalMode.timelineSteps.map { KeyBinding($0.keys, $0.command, $0.help, group: group) } + [
             KeyBinding([.char("/")], .search, "search (Enter keeps the pick going)", group: group),
             KeyBinding([.char("n")], .nextMatch, "next match", group: group),
             KeyBinding([.char("N")], .previousMatch, "previous match", group: group),
             KeyBinding([.char(" ")], .toggleFilter, "toggle the partner in the filter", group: group),
-            NormalMode.clearFilter,
+            KeyBinding(NormalMode.clearFilter.keys, .clearFilter, NormalMode.clearFilter.help, group: group),
             KeyBinding([.char("?")], .help, "help", group: group),
-            KeyBinding([.char("q"), .ctrl("c")], .quit, "quit", group: group),
+            KeyBinding([.ctrl("c")], .quit, "quit", group: group),
             KeyTable.redraw,
         ],
         notes: ["A link ties a deal to an event, or a partner to a deal or an event; Enter on two records already linked unlinks them."])

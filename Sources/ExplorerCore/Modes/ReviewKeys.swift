@@ -35,6 +35,10 @@ enum ReviewKeys {
             // On a link, d unlinks the two records (as L and Enter would).
             if state.focus == .detail, case .link(let other)? = DetailPane.currentItem(state), let record = state.detailRecord {
                 let (a, b) = (state.key(record), state.key(other))
+                guard a.list != .partners || b.list != .partners else {
+                    state.message = "partners are tied through the deals they share: unlink one of them from a deal instead"
+                    return []
+                }
                 state.edit { s throws(EditRefusal) in try s.unlink(a, b) }
                 return []
             }

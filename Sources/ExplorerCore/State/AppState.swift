@@ -115,6 +115,9 @@ public struct AppState: Sendable {
     var form: RecordForm?
     /// A link or merge waiting for its second record (`PickMode`).
     var pick: Pick?
+    /// Edits an earlier session journalled, offered back and left for later (Esc):
+    /// asked again before this session makes an edit of its own.
+    var earlierEdits: Int?
     /// Text is typed into the form (kept across a crash: `WriteRequest.formDraft`).
     public var formTyped: Bool { form?.draft != nil }
     /// A question waiting for its answer (`ConfirmMode`): its keys are read first.

@@ -56,7 +56,13 @@ extension AppState {
             guard let target, target != pick.source else {
                 return "Link \(source) with: move to \(Self.linkable(pick.source.list)) · Enter · Esc cancels"
             }
+            guard Self.canLink(pick.source.list, target.list) else {
+                return "A \(pick.source.list.noun) links to \(Self.linkable(pick.source.list)), not to a \(target.list.noun): move to one · Esc cancels"
+            }
             let linked = editing?.areLinked(pick.source, target) ?? false
+            if linked, let through = throughDeal(pick.source, target) {
+                return "Tied through \(through): unlink the partner from that deal"
+            }
             return "\(linked ? "Unlink" : "Link") \(source) \(linked ? "from" : "and") \(recordLabel(target))? Enter \(linked ? "unlinks" : "links") · Esc cancels"
         case .merge:
             let noun = pick.source.list.noun
@@ -73,6 +79,20 @@ extension AppState {
         return "\(k.list.noun) “\(DisplayWidth.truncate(Sanitizer.line(name), to: 24))”"
     }
 
+    /// The pairs a link ties (either way round).
+    static func canLink(_ a: RecordList, _ b: RecordList) -> Bool {
+        Set([a, b]) == [.deals, .events] || Set([a, b]) == [.partners, .deals] || Set([a, b]) == [.partners, .events]
+    }
+
+    /// A partner in an event only as a party of one of its deals: the deal that ties
+    /// them (unlinking them means unlinking the partner from that deal).
+    func throughDeal(_ a: RecordKey, _ b: RecordKey) -> String? {
+        guard Set([a.list, b.list]) == [.partners, .events] else { return nil }
+        let (p, e) = a.list == .partners ? (a.id, b.id) : (b.id, a.id)
+        guard let event = catalog.event(id: e), !event.partners.contains(p) else { return nil }
+        return event.deals.first { catalog.deal(id: $0)?.parties.contains { $0.partner == p } == true }.map { recordLabel(RecordKey(.deals, $0)) }
+    }
+
     static func linkable(_ list: RecordList) -> String {
         switch list {
         case .partners: "a deal or an event"
@@ -84,7 +104,7 @@ extension AppState {
     /// `X`: the quote marked in Detail goes to a new deal, a draft to review.
     mutating func splitDeal() {
         guard focus == .detail, case .deal(let d)? = detailRecord, let evidence = DetailPane.currentEvidence(self) else {
-            message = "X splits a deal: focus Detail on the deal (3), mark the quote that belongs to the other deal with J/K"
+            message = "X splits a deal: focus Detail on the deal (4), mark the quote that belongs to the other deal with J/K"
             return
         }
         let deal = key(.deal(d))

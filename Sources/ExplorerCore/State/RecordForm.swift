@@ -130,6 +130,9 @@ struct RecordForm: Equatable, Sendable {
     func value(_ key: String) -> JSONTree? {
         let group = fields.filter { $0.key == key }
         guard group.first?.sub != nil else { return group.first.flatMap { Self.json($0.text, $0.shape) } }
+        // Every shown field cleared: no amount, whatever the form does not show (the
+        // words it was read from) — or a wrong value could never be taken away.
+        if group.allSatisfy({ $0.text.trimmed.isEmpty }) { return nil }
         var amount = JSONTree.object([])
         if case .object? = original[key] { amount = original[key]! }
         for f in group { amount[f.sub!] = Self.json(f.text, f.shape) }

@@ -25,7 +25,12 @@ extension AppState {
     public func isDraft(_ r: RecordRef) -> Bool { catalog.isDraft(r) }
 
     /// Edits not yet written to the files.
-    public var hasUnsavedEdits: Bool { editing?.isDirty ?? false }
+    /// (A draft made in memory is not on disk until saved, but until a person edits
+    /// it nothing of theirs would be lost: quitting does not ask.)
+    public var hasUnsavedEdits: Bool {
+        guard let editing, editing.isDirty else { return false }
+        return editing.files.first?.isNew != true || !editing.undoStack.isEmpty
+    }
 
     /// The record the review keys act on: the selected row of the pane with the
     /// cursor (Detail acts on the record it shows).
@@ -52,6 +57,12 @@ extension AppState {
     /// Makes an edit built from the session; says what happened, or why not (false).
     @discardableResult
     mutating func edit(_ make: (EditSession) throws(EditRefusal) -> Edit) -> Bool {
+        // An earlier session's journal left for later is answered first: the edits of
+        // this one would otherwise go after edits the files do not hold.
+        if let n = earlierEdits {
+            question = .restore(edits: n)
+            return false
+        }
         guard var s = session() else { return false }
         do {
             let edit = try make(s)
@@ -122,6 +133,7 @@ extension AppState {
         fresh.journalCache = journalCache
         fresh.question = question
         fresh.pick = pick
+        fresh.earlierEdits = earlierEdits
         fresh.commandHistory = commandHistory
         fresh.message = message
         fresh.picture = picture

@@ -84,7 +84,9 @@ extension AppState {
         defer { offerFormDraft() }
         guard EditJournal.exists(forDatasets: catalog.editableFiles, cache: journalCache), let s = session() else { return }
         switch s.journalledEdits() {
-        case .success(let n) where n > 0: question = .restore(edits: n)
+        case .success(let n) where n > 0:
+            question = .restore(edits: n)
+            earlierEdits = n
         case .success:
             editing?.discardJournal()
         case .failure(let e):
@@ -143,7 +145,7 @@ extension AppState {
             let n = try s.restoreJournal()
             editing = s
             adopt(s.catalog)
-            message = "\(n) edit\(n == 1 ? "" : "s") restored (unsaved: :w saves them, u undoes)"
+            message = "\(n) edit\(n == 1 ? "" : "s") restored (unsaved: :w saves \(n == 1 ? "it" : "them"), u undoes)"
         } catch {
             message = Sanitizer.line(error.message)
         }

@@ -44,8 +44,9 @@ enum Update {
         }
         state.settlePicture()
         state.keepCursorsInView()
-        // Edits made, undone or discarded go to the journal before the next key.
-        if (state.editing?.journalPending ?? 0) > journalled { effects.append(.write(.journal)) }
+        // Edits made, undone or discarded go to the journal before the next key, and
+        // before anything else the runner does (a quit among them).
+        if (state.editing?.journalPending ?? 0) > journalled && !effects.contains(.write(.journal)) { effects.insert(.write(.journal), at: 0) }
         // Text typed into the form, or the form closed: kept or removed by the runner.
         if state.form?.draft != typed { effects.append(.write(.formDraft)) }
         return effects
