@@ -131,13 +131,14 @@ import Testing
         let copy = try Copy()
         defer { copy.remove() }
         var s = try copy.start()
-        // Contoso is selected: a partner named by the words, then a deal it is a party to.
+        // Contoso is selected: the words name it already, so no twin is made.
         press(&s, "vsP")
-        #expect(s.message == "create partner \"contoso-2\" (u undoes)", "the id is free: contoso is taken")
-        let partner = try #require(s.catalog.partner(id: "contoso-2"))
-        #expect(partner.name == "Contoso" && partner.draft?.rule == "explorer.selection")
+        #expect(s.message == "“Contoso” is partner “Contoso” already: select it in Partners and press a to add the words as its quote")
+        #expect(s.catalog.partner(id: "contoso-2") == nil)
+        // A deal Contoso is a party to, selected in the panes once made.
         press(&s, "sw)D")
         let deal = try #require(s.catalog.deal(id: "contoso-declined-to-comment"))
+        #expect(s.selectedDeal == s.catalog.dealIndex(id: deal.id) && s.inputMode == .document, "selected, the view still open")
         #expect(deal.title == "Contoso declined to comment." && deal.parties.map(\.partner) == ["contoso"])
         #expect(deal.draft?.matched == "Contoso declined to comment.")
         let d = try #require(s.catalog.dealIndex(id: deal.id))
@@ -145,9 +146,22 @@ import Testing
         press(&s, "swE")
         let e = try #require(s.catalog.eventIndex(id: "contoso-declined"))
         #expect(s.catalog.events.event(e, listLimit: 0).date == nil && s.catalog.isDraft(.event(e)))
-        #expect(s.draftCount == 9, "6 drafts, and the three new ones")
-        press(&s, "uuu")
-        #expect(s.catalog.partner(id: "contoso-2") == nil && s.catalog.deal(id: "contoso-declined-to-comment") == nil && s.catalog.eventIndex(id: "contoso-declined") == nil)
+        #expect(s.draftCount == 8, "6 drafts, and the two new ones")
+        press(&s, "uu")
+        #expect(s.catalog.deal(id: "contoso-declined-to-comment") == nil && s.catalog.eventIndex(id: "contoso-declined") == nil)
+    }
+
+    /// `s` starts at the search's current match, so any word can be selected from the
+    /// keyboard; a long selection's id is cut at a word's end.
+    @Test func aSelectionStartsAtTheSearchMatch() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        press(&s, "v/games<Enter>s")
+        let doc = try #require(DocumentView.document(s))
+        #expect(s.documentSelection?.text(in: doc) == "games")
+        press(&s, "<Esc>/Analysts<Enter>s)")
+        #expect(NewRecord.id(.events, words: try #require(s.documentSelection).text(in: doc), s) == "analysts-expect-contoso-to-join-the-agreement")
     }
 
     @Test func attachWithoutASelectionSaysHow() throws {

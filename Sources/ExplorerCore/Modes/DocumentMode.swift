@@ -1,4 +1,5 @@
 import DealModel
+import TerminalText
 
 /// The whole document with every quote marked: it scrolls like a list, ]/[ go from
 /// quoted span to quoted span, / searches it as in less (n/N go through the matches),
@@ -91,7 +92,10 @@ enum DocumentMode {
     static func select(_ command: Command, _ state: inout AppState) {
         guard let doc = DocumentView.document(state) else { return }
         guard let selection = state.documentSelection, command != .select else {
-            let from = state.documentTop == nil ? DocumentView.currentQuoteRange(state)?.lowerBound : nil
+            // At the search's current match (so `/` reaches any word from the keyboard),
+            // else at the current quote, else at the top line.
+            let quote = state.documentTop == nil ? DocumentView.currentQuoteRange(state)?.lowerBound : nil
+            let from = state.documentSearch?.current?.lowerBound ?? quote
             state.documentSelection = DocumentSelection.word(at: from ?? DocumentView.offset(state, at: DocumentView.top(state)), in: doc)
             if state.documentSelection == nil { state.message = "no words here to select" }
             return
@@ -123,10 +127,19 @@ enum DocumentMode {
             return
         }
         let words = selection.text(in: doc)
+        // A partner the data names already gets the words as a quote, not a twin.
+        if list == .partners, case .success(let p) = state.catalog.lookupPartner(words) {
+            state.message = "“\(Sanitizer.line(words))” is partner “\(Sanitizer.line(state.catalog.partners[p].name))” already: select it in Partners and press a to add the words as its quote"
+            return
+        }
         let key = RecordKey(list, NewRecord.id(list, words: words, state))
         let fields = NewRecord.fields(list, words: words, state)
         if state.edit({ s throws(EditRefusal) in try s.create(key, fields: fields, document: s.document(like: doc), utf8Range: selection.range) }) {
             showQuote(selection.range, &state)
+            // The new record is the one the panes have selected (e edits it at once).
+            let message = state.message
+            if let r = state.ref(key) { state.select(r) }
+            state.message = message
         }
     }
 

@@ -57,7 +57,7 @@ enum NormalMode {
     ]
 
     static let other = [
-        KeyBinding([.char(":")], .commandLine, "command line: goto 2025-10, filter NAME, unfilter NAME, sort COLUMN, clear, help, quit", group: "Other"),
+        KeyBinding([.char(":")], .commandLine, "command line: goto 2025-10, filter NAME, unfilter NAME, sort COLUMN, clear, w, wq, e, saveas FILE, export FILE.json|csv|md, help, quit", group: "Other"),
         KeyBinding([.char("v")], .viewDocument, "whole document, every quote marked", group: "Other"),
         KeyBinding([.char("?")], .help, "this help", group: "Other"),
         KeyBinding([.char("m")], .toggleMouse, "mouse capture on/off (off: terminal selection)", group: "Other"),

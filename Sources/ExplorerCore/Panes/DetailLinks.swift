@@ -41,6 +41,7 @@ enum DetailLinks {
             let filterKey = keys.firstKey(.toggleFilter).map { "\($0) on it in Partners" } ?? "filter by it"
             return [group("Partners", c.counterparties(of: p), RecordRef.partner, elsewhere: "\(keys.firstKey(.toggleNetwork) ?? "the network"): all of them"),
                     group("Deals", c.dealsOfPartner[p], RecordRef.deal, elsewhere: "\(filterKey): all in Deals")]
+                + (c.eventsOfPartner[p].isEmpty ? [] : [group("Events", c.eventsOfPartner[p], RecordRef.event, elsewhere: "• marks them on the Timeline")])
         case .deal(let d):
             let deal = c.deals.deal(d, partyLimit: budget)
             let parties = deal.parties.compactMap { party in c.partnerIndex(id: party.partner).map { (RecordRef.partner($0), party.role) } }

@@ -34,7 +34,12 @@ enum NewRecord {
 
     /// An id from the words not taken in its list ("contoso", then "contoso-2").
     static func id(_ list: RecordList, words: String, _ state: AppState) -> String {
-        let base = Slug.of(String(words.prefix(48)))
+        // Long words are cut at a word's end, not inside one.
+        var base = Slug.of(words)
+        if base.count > 48 {
+            let cut = base.prefix(48)
+            base = String(cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut)
+        }
         var id = base, n = 2
         while state.ref(RecordKey(list, id)) != nil { id = base + "-\(n)"; n += 1 }
         return id
