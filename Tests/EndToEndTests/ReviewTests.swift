@@ -16,6 +16,17 @@ extension EndToEndTests {
         return (data, ["--data", data], ["DEALSCOPE_CACHE=", "DEALSCOPE_CACHE_DIR=" + directory.file("cache")])
     }
 
+    /// `:w`, saved, `q`: the explorer ends with status 0 and the terminal as it was.
+    func saveAndQuit(_ session: TmuxSession, _ directory: ScratchDirectory) throws {
+        try session.type(":w")
+        try session.send("Enter")
+        try session.waitFor(text: "saved ")
+        try session.send("q")
+        try session.waitFor(text: "DS-DONE")
+        #expect(directory.read("status") == "0")
+        try expectTerminalRestored(session, directory)
+    }
+
     /// The explorer on that copy, its exit status recorded in `directory`.
     static func reviewSession(_ directory: ScratchDirectory, _ copy: (data: String, arguments: [String], environment: [String])) throws -> TmuxSession {
         try TmuxSession(try recordingWrapper(in: directory, arguments: copy.arguments, environment: copy.environment))
@@ -152,13 +163,7 @@ extension EndToEndTests {
         try session.waitFor(text: "Date has no words to complete")
         try session.send("Enter")
         try session.waitFor(text: "edit deal \"northwind-tailspin-cloud\" (u undoes)")
-        try session.type(":w")
-        try session.send("Enter")
-        try session.waitFor(text: "saved ")
-        try session.send("q")
-        try session.waitFor(text: "DS-DONE")
-        #expect(directory.read("status") == "0")
-        try expectTerminalRestored(session, directory)
+        try saveAndQuit(session, directory)
         let saved = try String(contentsOfFile: copy.data, encoding: .utf8)
         #expect(saved.contains("\"date\": \"2025-03\""))
         #expect(!saved.contains("\"date\": null,\n      \"value\""), "the deal's date is no longer null")
