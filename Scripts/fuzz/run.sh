@@ -15,7 +15,10 @@ limit=(-max_total_time="${1:-60}")
 if [[ "${1:-}" == --runs ]]; then limit=(-runs="${2:?--runs needs a count}" -seed=1); fi
 out=.build-fuzz
 mkdir -p "$out/corpus"
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name DealModel \
+# DealModel imports TerminalText (the one sanitizer): built first as a static module.
+swiftc -O -sanitize=address -parse-as-library -module-name TerminalText -emit-module -emit-module-path "$out/TerminalText.swiftmodule" \
+    -emit-library -static $(find Sources/TerminalText -name '*.swift') -o "$out/libTerminalText.a"
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name DealModel -I "$out" -L "$out" -lTerminalText \
     $(find Sources/DealModel -name '*.swift') Scripts/fuzz/LoaderFuzz.swift -o "$out/loader-fuzz"
 for f in $(find Tests/Fixtures -name '*.json'); do cp "$f" "$out/corpus/seed-$(echo "$f" | tr '/' '_')"; done
 cd "$out"
