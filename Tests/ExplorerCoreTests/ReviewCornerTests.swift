@@ -111,4 +111,29 @@ import Testing
         guard case .merge(_, _, let summary)? = s.question else { Issue.record("no question"); return }
         #expect(summary == "\"Tailspin Toys\" into \"Northwind Traders\": its name becomes an alias, 1 deal naming both keeps one party (its role there goes), 1 deal follows")
     }
+
+    @Test func f1OpensTheHelpFromTheFormWhereQuestionMarkIsTyped() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        press(&s, "2e?")
+        #expect(s.form?.fields[0].text.hasSuffix("?") == true, "? is typed")
+        press(&s, "<F1>")
+        #expect(s.mode == .help && s.modeBeneathHelp == .form)
+        press(&s, "<Esc>")
+        #expect(s.inputMode == .form)
+    }
+
+    @Test func twinsToMergeAreToldApartById() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        // A second "Contoso", as P made before it refused twins.
+        let json = try copy.text().replacingOccurrences(of: "\"id\": \"contoso\",",
+            with: "\"id\": \"contoso-2\", \"name\": \"Contoso\", \"evidence\": [\"Contoso declined\"] }, { \"id\": \"contoso\",")
+        try json.write(toFile: copy.data, atomically: true, encoding: .utf8)
+        var s = try copy.start()
+        press(&s, "Mj")
+        #expect(Reviewing.statusLine(s).contains("Merge partner “contoso” into “contoso-2” (one name)? Enter asks") || Reviewing.statusLine(s).contains("Merge partner “contoso-2” into “contoso” (one name)? Enter asks"),
+                "\(Reviewing.statusLine(s))")
+    }
 }

@@ -14,6 +14,7 @@ enum FormMode {
         KeyBinding([.escape], .cancel, "cancel: the record stays as it was", group: group),
         KeyBinding([.backspace, .delete], .deleteBackward, "delete the last character", group: group),
         KeyBinding([.ctrl("u")], .clearLine, "clear the field", group: group),
+        KeyBinding([.function(1)], .help, "help (? is typed into the field)", group: group),
         KeyBinding([.ctrl("c")], .quit, "quit", group: group),
         KeyTable.redraw,
     ], typesText: true, notes: [

@@ -69,7 +69,10 @@ extension AppState {
             guard let target, target != pick.source, target.list == pick.source.list else {
                 return "Merge \(source) into: move to the \(noun) that stays · Enter · Esc cancels"
             }
-            return "Merge \(source) into \(recordLabel(target))? Enter asks · Esc cancels"
+            // Two records of one name (a twin to merge away) are told apart by id.
+            let kept = recordLabel(target)
+            return kept == source ? "Merge \(pick.source.list.noun) “\(pick.source.id)” into “\(target.id)” (one name)? Enter asks · Esc cancels"
+                : "Merge \(source) into \(kept)? Enter asks · Esc cancels"
         }
     }
 
