@@ -136,4 +136,19 @@ import Testing
         #expect(Reviewing.statusLine(s).contains("Merge partner “contoso” into “contoso-2” (one name)? Enter asks") || Reviewing.statusLine(s).contains("Merge partner “contoso-2” into “contoso” (one name)? Enter asks"),
                 "\(Reviewing.statusLine(s))")
     }
+
+    /// `update` never writes a file: after a reload too, an edit asks the runner to
+    /// journal it (a session opened by the reload wrote its journal at once, into the
+    /// user's cache when a test pressed R).
+    @Test func afterAReloadEditsAreJournalledByTheRunnerOnly() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        var s = try copy.start()
+        press(&s, "R")
+        #expect(s.message == "reloaded from disk")
+        #expect(press(&s, "a") == [.write(.journal)])
+        #expect(!Self.journalled(copy), "not written by update")
+        _ = Explorer.perform(.journal, &s)
+        #expect(Self.journalled(copy))
+    }
 }

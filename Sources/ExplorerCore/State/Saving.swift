@@ -68,7 +68,9 @@ extension AppState {
                 message = "nothing to reload: the draft is not saved yet (:w writes \(Sanitizer.line(catalog.editableFiles[0])))"
                 return
             }
-            if let editing { s = editing } else { s = try EditSession.open(files: catalog.files, cache: journalCache) }
+            // Through `session()`, so the journal waits for the runner as after any edit.
+            guard let opened = session() else { return }
+            s = opened
             try s.reload()
             editing = s
             adopt(s.catalog)
