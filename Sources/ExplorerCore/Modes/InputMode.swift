@@ -49,15 +49,15 @@ public enum InputMode: String, CaseIterable, Sendable {
         switch command {
         case .quit:
             // Unsaved edits: asked first (they are in the journal meanwhile).
-            guard state.hasUnsavedEdits, self != .confirm else {
-                // Nothing unsaved: this session's journal has nothing to give back (an
-                // earlier session's, left for later, stays).
-                guard state.editing != nil, state.earlierEdits == nil, self != .confirm else { return [.quit] }
-                state.editing?.discardJournal()
-                return [.quit]
+            if self == .confirm { return [.quit] }
+            if state.hasUnsavedEdits {
+                state.question = .quit
+                return []
             }
-            state.question = .quit
-            return []
+            // Nothing unsaved: this session's journal has nothing to give back (an
+            // earlier session's, left for later, stays).
+            if state.earlierEdits == nil { state.editing?.discardJournal() }
+            return [.quit]
         case .redraw: return [.repaintAll]
         case .help:
             state.helpReturn = state.mode == .help ? state.helpReturn : state.mode
